@@ -1,0 +1,55 @@
+package dev.midad.config;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The publication's settings, read from {@code site.yaml}. Immutable.
+ *
+ * @param title         publication name, shown in the header and feeds
+ * @param description   one-line description for the home page and feeds
+ * @param baseUrl       absolute URL the site is served from, always ending in {@code /}
+ * @param language      BCP 47 language of the site, {@code ar} by default
+ * @param direction     {@code rtl} or {@code ltr}
+ * @param locale        locale for dates shown to readers (e.g. {@code ar-EG} for يونيو)
+ * @param digits        {@code latn} (20) or {@code arab} (٢٠) digits in dates shown to readers
+ * @param timeZone      zone applied to dates written without an offset
+ * @param permalink     article permalink pattern, e.g. {@code /{yyyy}/{mm}/{slug}/}
+ * @param perPage       articles per list page
+ * @param feedSize      articles per feed
+ * @param dateFormat    {@link java.time.format.DateTimeFormatter} pattern for reader-facing dates
+ * @param defaultAuthor author used when an article names none (may be empty)
+ * @param logo          site-relative path of the logo image (may be empty)
+ * @param copyright     footer line (may be empty)
+ * @param params        every other key, available to templates as {@code site.params}
+ */
+public record SiteConfig(
+        String title,
+        String description,
+        URI baseUrl,
+        String language,
+        String direction,
+        Locale locale,
+        String digits,
+        ZoneId timeZone,
+        String permalink,
+        int perPage,
+        int feedSize,
+        String dateFormat,
+        String defaultAuthor,
+        String logo,
+        String copyright,
+        Map<String, Object> params) {
+
+    public SiteConfig {
+        params = Map.copyOf(params);
+    }
+
+    /** Base URL path without trailing slash ("" for a site at the domain root). */
+    public String basePath() {
+        String path = baseUrl.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.midad.model;
+
+import java.time.ZonedDateTime;
+
+/**
+ * One instant, pre-formatted for every audience.
+ *
+ * @param value  the instant in the site's time zone
+ * @param text   reader-facing text in the site's locale, e.g. "20 يونيو 2024"
+ * @param iso    ISO 8601 with offset, for {@code <time datetime>}, Atom and JSON-LD
+ * @param rfc822 English RFC 822 text, for RSS
+ */
+public record DateView(ZonedDateTime value, String text, String iso, String rfc822) {
+}
