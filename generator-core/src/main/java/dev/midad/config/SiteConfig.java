@@ -2,6 +2,7 @@ package dev.midad.config;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param defaultAuthor author used when an article names none (may be empty)
  * @param logo          site-relative path of the logo image (may be empty)
  * @param copyright     footer line (may be empty)
+ * @param menu          category names for the navigation, in order (empty: busiest categories first)
  * @param params        every other key, available to templates as {@code site.params}
  */
 public record SiteConfig(
@@ -41,9 +43,11 @@ public record SiteConfig(
         String defaultAuthor,
         String logo,
         String copyright,
+        List<String> menu,
         Map<String, Object> params) {
 
     public SiteConfig {
+        menu = List.copyOf(menu);
         params = Map.copyOf(params);
     }
 

@@ -1,0 +1,138 @@
+package dev.midad.config;
+
+import dev.midad.Problem;
+import dev.midad.content.SourceText;
+import dev.midad.yaml.YamlMapping;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates {@code site.yaml}. */
+public final class SiteConfigLoader {
+    public static final String FILE_NAME = "site.yaml";
+
+    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
+            "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
+            "author", "logo", "copyright", "menu", "params");
+
+    private SiteConfigLoader() {
+    }
+
+    /** Loads {@code siteDir/site.yaml}; problems are added to {@code problems}, and the result may then be null. */
+    public static SiteConfig load(Path siteDir, List<Problem> problems) {
+        Path file = siteDir.resolve(FILE_NAME);
+        Path shown = Path.of(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.of(shown, "missing: every site needs a site.yaml with at least title and base_url"
+                    + " (looked in " + siteDir.toAbsolutePath().normalize() + ")"));
+            return null;
+        }
+        int before = problems.size();
+        String text = SourceText.read(file, shown, problems);
+        if (text == null) {
+            return null;
+        }
+        YamlMapping yaml = YamlMapping.parse(shown, 1, text, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+
+        String title = yaml.string("title");
+        if (title == null || title.isBlank()) {
+            yaml.problem("title", "'title' is required: the publication's name, e.g. title: بوابة أوكرانيا");
+        }
+        URI baseUrl = baseUrl(yaml);
+        String direction = yaml.string("direction", "rtl");
+        if (!direction.equals("rtl") && !direction.equals("ltr")) {
+            yaml.problem("direction", "'direction' must be rtl or ltr, not '" + direction + "'");
+        }
+        String language = yaml.string("language", "ar");
+        Locale locale = locale(yaml, language);
+        String digits = yaml.string("digits", "latn");
+        if (!digits.equals("latn") && !digits.equals("arab")) {
+            yaml.problem("digits", "'digits' must be latn (20) or arab (٢٠), not '" + digits + "'");
+        }
+        ZoneId zone = zone(yaml);
+        String permalink = yaml.string("permalink", "/{yyyy}/{mm}/{slug}/");
+        Permalink.validate(permalink, message -> yaml.problem("permalink", message));
+        String dateFormat = yaml.string("date_format", "d MMMM yyyy");
+        try {
+            DateTimeFormatter.ofPattern(dateFormat);
+        } catch (IllegalArgumentException e) {
+            yaml.problem("date_format", "'date_format' is not a valid java.time pattern: " + e.getMessage());
+        }
+        String logo = yaml.string("logo", "");
+        Map<String, Object> params = new LinkedHashMap<>();
+        Object declaredParams = yaml.values().get("params");
+        if (declaredParams instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> params.put(String.valueOf(k), v));
+        } else if (declaredParams != null) {
+            yaml.problem("params", "'params' must be a mapping of names to values");
+        }
+        yaml.values().forEach((key, value) -> {
+            if (!KNOWN_KEYS.contains(key) && value != null) {
+                params.putIfAbsent(key, value);
+            }
+        });
+        List<String> menu = yaml.strings("menu");
+        if (problems.size() > before) {
+            return null;
+        }
+        return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
+                zone, permalink, yaml.positiveInt("per_page", 10), yaml.positiveInt("feed_size", 20), dateFormat,
+                yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, params);
+    }
+
+    private static URI baseUrl(YamlMapping yaml) {
+        String text = yaml.string("base_url");
+        if (text == null || text.isBlank()) {
+            yaml.problem("base_url", "'base_url' is required: the absolute address readers use, e.g."
+                    + " base_url: https://news.example/ (feeds and sitemaps need absolute links)");
+            return URI.create("http://localhost/");
+        }
+        try {
+            URI uri = new URI(text.endsWith("/") ? text : text + "/");
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new URISyntaxException(text, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            yaml.problem("base_url", "'base_url' must be an absolute http(s) URL such as https://news.example/,"
+                    + " not '" + text + "'");
+            return URI.create("http://localhost/");
+        }
+    }
+
+    private static Locale locale(YamlMapping yaml, String language) {
+        String tag = yaml.string("locale", language);
+        try {
+            return new Locale.Builder().setLanguageTag(tag).build();
+        } catch (IllformedLocaleException e) {
+            yaml.problem("locale", "'locale' must be a language tag such as ar, ar-EG or ar-LB, not '" + tag + "'");
+            return Locale.forLanguageTag("ar");
+        }
+    }
+
+    private static ZoneId zone(YamlMapping yaml) {
+        String id = yaml.string("time_zone", "UTC");
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            yaml.problem("time_zone", "'time_zone' must be a zone id such as Asia/Riyadh or Europe/Kyiv, not '"
+                    + id + "'");
+            return ZoneId.of("UTC");
+        }
+    }
+}

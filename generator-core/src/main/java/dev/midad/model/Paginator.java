@@ -1,0 +1,41 @@
+package dev.midad.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Splits a list into pages: page 1 at {@code listPath}, page n at {@code listPath + "page/n/"}. */
+public final class Paginator {
+    private Paginator() {
+    }
+
+    /** One list page: its decoded site path, its slice of articles and its pager. */
+    public record Page(String path, List<ArticleView> articles, Pager pager) {
+    }
+
+    /**
+     * @param listPath decoded site path of the first page, ending in '/'
+     * @param url      turns a decoded path into a site-relative encoded URL
+     */
+    public static List<Page> paginate(List<ArticleView> articles, int perPage, String listPath,
+                                      Function<String, String> url) {
+        int total = Math.max(1, (articles.size() + perPage - 1) / perPage);
+        List<String> paths = new ArrayList<>(total);
+        List<Link> links = new ArrayList<>(total);
+        for (int n = 1; n <= total; n++) {
+            String path = n == 1 ? listPath : listPath + "page/" + n + "/";
+            paths.add(path);
+            links.add(new Link(String.valueOf(n), url.apply(path)));
+        }
+        List<Link> allLinks = List.copyOf(links);
+        List<Page> pages = new ArrayList<>(total);
+        for (int n = 1; n <= total; n++) {
+            List<ArticleView> slice = articles.subList(Math.min((n - 1) * perPage, articles.size()),
+                    Math.min(n * perPage, articles.size()));
+            Pager pager = new Pager(n, total, n > 1 ? links.get(n - 2).url() : null,
+                    n < total ? links.get(n).url() : null, allLinks);
+            pages.add(new Page(paths.get(n - 1), List.copyOf(slice), pager));
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.midad.render;
+
+import dev.midad.model.ArticleView;
+import dev.midad.model.DateView;
+
+import java.util.List;
+
+/**
+ * One feed as its template sees it. Articles carry their HTML with absolute URLs, since feed readers have
+ * no base to resolve relative ones against.
+ */
+public record FeedView(String title, String description, String selfUrl, String link, String language,
+                       DateView lastBuildDate, List<ArticleView> articles, String generator) {
+    public FeedView {
+        articles = List.copyOf(articles);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.midad.write;
+
+import dev.midad.Problem;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes a site into a staging folder next to the output folder and swaps it in only when the whole build
+ * succeeded. A failed or killed build leaves the previous site untouched; stale staging folders of killed
+ * builds are removed by the next build.
+ */
+public final class StagedOutput implements AutoCloseable {
+    private static final String STAGING = ".staging-";
+    private static final String RETIRED = ".retired-";
+
+    private final Path outputDir;
+    private final Path staging;
+    private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
+    private boolean committed;
+
+    public StagedOutput(Path outputDir) throws IOException {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        Path parent = this.outputDir.getParent();
+        Files.createDirectories(parent);
+        String prefix = "." + this.outputDir.getFileName();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix + STAGING)
+                    || p.getFileName().toString().startsWith(prefix + RETIRED)).toList()) {
+                deleteTree(stale);
+            }
+        }
+        this.staging = Files.createTempDirectory(parent, prefix + STAGING);
+    }
+
+    /**
+     * Opens {@code relativeFile} (forward slashes, no leading slash) for writing as UTF-8.
+     *
+     * @param producer names what writes it, to explain collisions
+     */
+    public Writer open(String relativeFile, String producer) throws IOException {
+        Path target = claim(relativeFile, producer);
+        return new XmlSafeWriter(new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /** Copies a static file into the site. */
+    public void copy(Path source, String relativeFile, String producer) throws IOException {
+        Files.copy(source, claim(relativeFile, producer), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes bytes into the site. */
+    public void write(String relativeFile, byte[] content, String producer) throws IOException {
+        Files.write(claim(relativeFile, producer), content);
+    }
+
+    public int fileCount() {
+        return writtenBy.size();
+    }
+
+    private Path claim(String relativeFile, String producer) throws IOException {
+        Path target = staging.resolve(relativeFile).normalize();
+        if (!target.startsWith(staging) || target.equals(staging)) {
+            throw new CollisionException(Problem.of(Path.of(producer), "would write outside the output folder: "
+                    + relativeFile));
+        }
+        String earlier = writtenBy.putIfAbsent(relativeFile, producer);
+        if (earlier != null) {
+            throw new CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
+                    + ", which " + earlier + " writes too: change a slug or rename one of them"));
+        }
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    /** Swaps the staged site in place of the output folder. */
+    public void commit() throws IOException {
+        Path retired = null;
+        if (Files.exists(outputDir)) {
+            retired = outputDir.resolveSibling("." + outputDir.getFileName() + RETIRED + System.nanoTime());
+            Files.move(outputDir, retired);
+        }
+        try {
+            Files.move(staging, outputDir);
+        } catch (IOException e) {
+            if (retired != null) {
+                Files.move(retired, outputDir);
+            }
+            throw e;
+        }
+        committed = true;
+        if (retired != null) {
+            deleteTree(retired);
+        }
+    }
+
+    /** Removes the staging folder unless committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            deleteTree(staging);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Two producers claimed one output file, or a path escaped the output folder. */
+    public static final class CollisionException extends FileAlreadyExistsException {
+        private final transient Problem problem;
+
+        CollisionException(Problem problem) {
+            super(problem.toString());
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.midad.yaml;
+
+import dev.midad.Problem;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A YAML 1.2 mapping (site.yaml or a front matter block) read with snakeyaml-engine, remembering the line of
+ * every key so type errors can point at the right line. Typed getters record problems instead of throwing, so
+ * one pass reports everything wrong with a file.
+ */
+public final class YamlMapping {
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalEnd()
+            .toFormatter()
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final Path file;
+    private final int firstLine;
+    private final Map<String, Object> values;
+    private final Map<String, Integer> keyLines;
+    private final List<Problem> problems;
+
+    private YamlMapping(Path file, int firstLine, Map<String, Object> values, Map<String, Integer> keyLines,
+                        List<Problem> problems) {
+        this.file = file;
+        this.firstLine = firstLine;
+        this.values = values;
+        this.keyLines = keyLines;
+        this.problems = problems;
+    }
+
+    /**
+     * Parses {@code yaml}, whose first line is line {@code firstLine} of {@code file}. Syntax errors and a
+     * top level that is not a mapping are added to {@code problems}; the result is then empty.
+     */
+    public static YamlMapping parse(Path file, int firstLine, String yaml, List<Problem> problems) {
+        LoadSettings settings = LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setLabel(file.toString())
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(50)
+                .build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
+            Optional<Node> root = composer.getSingleNode();
+            if (root.isEmpty()) {
+                return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
+            }
+            if (!(root.get() instanceof MappingNode mapping)) {
+                problems.add(Problem.at(file, firstLine + lineOf(root.get()),
+                        "expected 'key: value' lines, found a " + describe(root.get())));
+                return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
+            }
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    keyLines.put(key.getValue(), firstLine + lineOf(key));
+                }
+            }
+            Object constructed = new StandardConstructor(settings).constructSingleDocument(root);
+            Map<String, Object> values = new LinkedHashMap<>();
+            ((Map<?, ?>) constructed).forEach((k, v) -> values.put(String.valueOf(k), v));
+            return new YamlMapping(file, firstLine, values, keyLines, problems);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> firstLine + m.getLine()).orElse(firstLine);
+            int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            problems.add(new Problem(file, line, column, "invalid YAML: " + e.getProblem() + hint(yaml, e)));
+        } catch (YamlEngineException e) {
+            problems.add(Problem.at(file, firstLine, "invalid YAML: " + e.getMessage()));
+        }
+        return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
+    }
+
+    private static String hint(String yaml, MarkedYamlEngineException e) {
+        if (yaml.indexOf('\t') >= 0 && String.valueOf(e.getProblem()).contains("\\t")) {
+            return " (YAML does not allow tabs for indentation: use spaces)";
+        }
+        if (String.valueOf(e.getProblem()).contains("mapping values are not allowed")) {
+            return " (put quotes around a value that contains ': ')";
+        }
+        return "";
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark().map(Mark::getLine).orElse(0);
+    }
+
+    private static String describe(Node node) {
+        return switch (node.getNodeType()) {
+            case SCALAR -> "single value";
+            case SEQUENCE -> "list";
+            case MAPPING -> "mapping";
+            default -> "value";
+        };
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key) && values.get(key) != null;
+    }
+
+    /** Line of {@code key} in the file, or the first line of the block when the key is absent. */
+    public int lineOf(String key) {
+        return keyLines.getOrDefault(key, firstLine);
+    }
+
+    public void problem(String key, String message) {
+        problems.add(Problem.at(file, lineOf(key), message));
+    }
+
+    /** A text value; numbers and booleans are accepted as their text. Null when absent. */
+    public String string(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value).strip();
+        }
+        problem(key, "'" + key + "' must be a single text value, not a " + typeName(value));
+        return null;
+    }
+
+    public String string(String key, String fallback) {
+        String value = string(key);
+        return value == null ? fallback : value;
+    }
+
+    /** One text or a list of texts ("author: A" or "author: [A, B]"). Empty when absent. */
+    public List<String> strings(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> result = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof Map || item instanceof List || item == null) {
+                    problem(key, "'" + key + "' must be a list of texts; one item is a " + typeName(item));
+                } else if (!String.valueOf(item).isBlank()) {
+                    result.add(String.valueOf(item).strip());
+                }
+            }
+            return result;
+        }
+        String single = string(key);
+        return single == null || single.isBlank() ? List.of() : List.of(single);
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        problem(key, "'" + key + "' must be true or false, not '" + value + "'");
+        return fallback;
+    }
+
+    public int positiveInt(String key, int fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Integer i && i > 0) {
+            return i;
+        }
+        problem(key, "'" + key + "' must be a whole number above 0, not '" + value + "'");
+        return fallback;
+    }
+
+    /**
+     * An ISO 8601 date, date-time, or date-time with offset; {@code zone} applies when no offset is written.
+     * Null when absent or invalid (invalid values are reported).
+     */
+    public ZonedDateTime dateTime(String key, ZoneId zone) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        String normalized = text.length() > 10 && text.charAt(10) == ' ' ? text.replaceFirst(" ", "T") : text;
+        try {
+            TemporalAccessor parsed = DATE_TIME.parseBest(normalized,
+                    OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            if (parsed instanceof OffsetDateTime offset) {
+                return offset.atZoneSameInstant(zone);
+            }
+            if (parsed instanceof LocalDateTime local) {
+                return local.atZone(zone);
+            }
+            return ((LocalDate) parsed).atStartOfDay(zone);
+        } catch (DateTimeException e) {
+            problem(key, "'" + key + "' is not a valid date: '" + text
+                    + "'. Write it as 2024-06-20, 2024-06-20T10:00 or 2024-06-20T10:00:00+03:00");
+            return null;
+        }
+    }
+
+    /** Every key with its raw value, for keys templates may use. */
+    public Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static String typeName(Object value) {
+        if (value instanceof Map) {
+            return "mapping";
+        }
+        if (value instanceof List) {
+            return "list";
+        }
+        return value == null ? "empty value" : "value";
+    }
+}

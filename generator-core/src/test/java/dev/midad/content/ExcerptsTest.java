@@ -1,0 +1,35 @@
+package dev.midad.content;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExcerptsTest {
+    private static final Locale AR = Locale.forLanguageTag("ar");
+
+    @Test
+    void shortTextIsKeptWhole() {
+        assertEquals("خبر قصير.", Excerpts.cut("  خبر   قصير. ", 50, AR));
+    }
+
+    @Test
+    void longTextIsCutAtAWordBoundaryWithEllipsis() {
+        String text = "صرح معهد دراسات الحرب أن زيارة الديكتاتور الروسي بوتين إلى كوريا الشمالية تعتبر بادرة";
+        String cut = Excerpts.cut(text, 30, AR);
+        assertTrue(cut.endsWith("…"), cut);
+        String kept = cut.substring(0, cut.length() - 1);
+        assertTrue(text.startsWith(kept), cut);
+        assertTrue(text.charAt(kept.length()) == ' ', "cut inside a word: " + cut);
+        assertTrue(kept.length() <= 30);
+    }
+
+    @Test
+    void readingTimeRoundsUpAndIsAtLeastOneMinute() {
+        assertEquals(1, Excerpts.readingMinutes(""));
+        assertEquals(1, Excerpts.readingMinutes("كلمة ".repeat(180)));
+        assertEquals(2, Excerpts.readingMinutes("كلمة ".repeat(181)));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.midad.content;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkdownRendererTest {
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    @Test
+    void arabicHeadingsGetUsableIds() {
+        String html = renderer.render("## ردود الفعل الدولية\n\nنص").html();
+        assertTrue(html.contains("<h2 id=\"ردود-الفعل-الدولية\">"), html);
+    }
+
+    @Test
+    void gfmTablesStrikethroughAutolinksAndFootnotes() {
+        String html = renderer.render("""
+                | البند | القيمة |
+                |---|---|
+                | القرض | 2.5 مليار دولار |
+
+                ~~قديم~~ https://example.org/تقرير
+
+                نص مع حاشية[^1].
+
+                [^1]: المصدر: ISW.
+                """).html();
+        assertTrue(html.contains("<table>") && html.contains("<td>2.5 مليار دولار</td>"), html);
+        assertTrue(html.contains("<del>قديم</del>"), html);
+        assertTrue(html.contains("<a href=\"https://example.org/"), html);
+        assertTrue(html.contains("class=\"footnotes\"") && html.contains("href=\"#fn-1\""), html);
+    }
+
+    @Test
+    void rawHtmlIsSanitized() {
+        String html = renderer.render("""
+                <p onclick="steal()">نص</p>
+
+                <script>alert(1)</script>
+
+                [رابط](javascript:alert(1)) <a href="/ok/">داخلي</a>
+                """).html();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("onclick"), html);
+        assertFalse(html.contains("javascript:"), html);
+        assertTrue(html.contains("href=\"/ok/\""), "relative links must survive: " + html);
+    }
+
+    @Test
+    void firstParagraphAndPlainText() {
+        MarkdownRenderer.Rendered r = renderer.render("## عنوان\n\nالفقرة **الأولى**.\n\nالثانية.");
+        assertEquals("الفقرة الأولى.", r.firstParagraph());
+        assertTrue(r.text().contains("الثانية."));
+    }
+}
