@@ -12,7 +12,10 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
+import dev.midad.model.UrlPaths;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.List;
@@ -64,8 +67,14 @@ public final class MarkdownRenderer {
         return new Rendered(html, text, first);
     }
 
+    /** Safelist cleaning, then every link and image address percent-encoded like the site's own links. */
     private String sanitize(String html) {
-        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(html, SANITIZE_BASE, safelist, output);
+        Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, SANITIZE_BASE));
+        clean.outputSettings().prettyPrint(false);
+        for (Element el : clean.select("[href], [src]")) {
+            String attr = el.hasAttr("href") ? "href" : "src";
+            el.attr(attr, UrlPaths.encodeNonAscii(el.attr(attr)));
+        }
+        return clean.body().html();
     }
 }

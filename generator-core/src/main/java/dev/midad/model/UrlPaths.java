@@ -45,4 +45,28 @@ public final class UrlPaths {
         String path = url.startsWith(basePath) ? url.substring(basePath.length()) : url;
         return java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
+
+    /**
+     * Percent-encodes only what may not stand in a URI as written by an editor: non-ASCII characters and
+     * spaces. Existing escapes, query strings and fragments are kept.
+     */
+    public static String encodeNonAscii(String url) {
+        StringBuilder out = null;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c > 0x7F || c == ' ') {
+                if (out == null) {
+                    out = new StringBuilder(url.length() * 2).append(url, 0, i);
+                }
+                int cp = url.codePointAt(i);
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+                i += Character.charCount(cp) - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? url : out.toString();
+    }
 }
