@@ -5,6 +5,9 @@ import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.Site;
 
+import dev.midad.serve.PreviewServer;
+
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Command line without Maven: {@code build [site-folder] [output-folder] [--drafts] [--future]}.
+ * Command line without Maven: {@code build|serve [site-folder] [output-folder] [--drafts] [--future]
+ * [--port=N]}. {@code serve} builds, then serves the result on 127.0.0.1 until stopped.
  * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage.
  */
 public final class Main {
@@ -27,12 +31,15 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
         BuildOptions options = BuildOptions.defaults();
+        int port = 8080;
         for (String arg : args) {
             switch (arg) {
                 case "--drafts" -> options = options.withDrafts(true);
                 case "--future" -> options = options.withFuture(true);
                 default -> {
-                    if (arg.startsWith("-")) {
+                    if (arg.matches("--port=\\d{1,5}")) {
+                        port = Integer.parseInt(arg.substring("--port=".length()));
+                    } else if (arg.startsWith("-")) {
                         err.println("unknown option " + arg);
                         return usage(err);
                     }
@@ -40,7 +47,7 @@ public final class Main {
                 }
             }
         }
-        if (positional.isEmpty() || !positional.get(0).equals("build") || positional.size() > 3) {
+        if (positional.isEmpty() || !List.of("build", "serve").contains(positional.get(0)) || positional.size() > 3) {
             return usage(err);
         }
         Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
@@ -48,6 +55,19 @@ public final class Main {
         try {
             BuildResult result = Site.load(siteDir, options).build(outputDir);
             out.println(result.summary());
+            if (positional.get(0).equals("serve")) {
+                try (PreviewServer server = new PreviewServer(outputDir, port)) {
+                    out.println("Serving " + outputDir.toAbsolutePath().normalize() + " at " + server.url()
+                            + " (Ctrl+C stops)");
+                    Thread.currentThread().join();
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("Midad: cannot serve: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         } catch (BuildException e) {
             err.println("Midad: the site was not built (the previous output is unchanged). " + e.getMessage());
@@ -56,7 +76,7 @@ public final class Main {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: midad build [site-folder] [output-folder] [--drafts] [--future]");
+        err.println("usage: midad build|serve [site-folder] [output-folder] [--drafts] [--future] [--port=8080]");
         return 2;
     }
 }
