@@ -8,7 +8,7 @@ public record BuildResult(Path outputDir, int articles, int pages, int feeds, in
 
     /** One-line summary for logs. */
     public String summary() {
-        return "Midad: %d articles, %d pages, %d feeds, %d files in %d ms → %s".formatted(
+        return "Midad: %d articles, %d pages, %d feeds, %d files in %d ms -> %s".formatted(
                 articles, pages, feeds, files, elapsed.toMillis(), outputDir.resolve("index.html"));
     }
 }
