@@ -25,6 +25,8 @@ import java.util.Map;
  * @param logo          site-relative path of the logo image (may be empty)
  * @param copyright     footer line (may be empty)
  * @param menu          category names for the navigation, in order (empty: busiest categories first)
+ * @param embedHosts    hosts whose {@code <iframe>} embeds survive sanitising (e.g. www.youtube.com)
+ * @param trustHtml     true: raw HTML in articles is published as written, without sanitising
  * @param params        every other key, available to templates as {@code site.params}
  */
 public record SiteConfig(
@@ -44,10 +46,13 @@ public record SiteConfig(
         String logo,
         String copyright,
         List<String> menu,
+        List<String> embedHosts,
+        boolean trustHtml,
         Map<String, Object> params) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
+        embedHosts = List.copyOf(embedHosts);
         params = Map.copyOf(params);
     }
 

@@ -24,7 +24,11 @@ public final class SiteConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
             "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
-            "author", "logo", "copyright", "menu", "params");
+            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "params");
+
+    /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
+    static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube.com", "www.youtube-nocookie.com",
+            "player.vimeo.com");
 
     private SiteConfigLoader() {
     }
@@ -86,12 +90,15 @@ public final class SiteConfigLoader {
             }
         });
         List<String> menu = yaml.strings("menu");
+        List<String> embedHosts = yaml.has("embed_hosts") ? yaml.strings("embed_hosts") : DEFAULT_EMBED_HOSTS;
+        boolean trustHtml = yaml.bool("trust_html", false);
         if (problems.size() > before) {
             return null;
         }
         return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
                 zone, permalink, yaml.positiveInt("per_page", 10), yaml.positiveInt("feed_size", 20), dateFormat,
-                yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, params);
+                yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, embedHosts, trustHtml,
+                params);
     }
 
     private static URI baseUrl(YamlMapping yaml) {
