@@ -90,8 +90,9 @@ public final class Site {
         checkOutputLocation(out);
         List<Problem> problems = new ArrayList<>();
         try {
-            Templates templates = new Templates(siteDir.resolve(TEMPLATES), model.config().locale());
-            templates.check(SiteRenderer.requiredTemplates(), problems);
+            Templates templates = new Templates(siteDir.resolve(TEMPLATES), model.config().locale(),
+                    model.config().direction().equals("rtl"));
+            templates.check(SiteRenderer.requiredTemplates(model.config().amp()), problems);
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param menu          category names for the navigation, in order (empty: busiest categories first)
  * @param embedHosts    hosts whose {@code <iframe>} embeds survive sanitising (e.g. www.youtube.com)
  * @param trustHtml     true: raw HTML in articles is published as written, without sanitising
+ * @param amp           true: every article also gets an AMP version at {@code amp/} under its URL
  * @param params        every other key, available to templates as {@code site.params}
  */
 public record SiteConfig(
@@ -48,6 +49,7 @@ public record SiteConfig(
         List<String> menu,
         List<String> embedHosts,
         boolean trustHtml,
+        boolean amp,
         Map<String, Object> params) {
 
     public SiteConfig {

@@ -24,7 +24,7 @@ public final class SiteConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
             "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
-            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "params");
+            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "params");
 
     /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
     static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube.com", "www.youtube-nocookie.com",
@@ -98,7 +98,7 @@ public final class SiteConfigLoader {
         return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
                 zone, permalink, yaml.positiveInt("per_page", 10), yaml.positiveInt("feed_size", 20), dateFormat,
                 yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, embedHosts, trustHtml,
-                params);
+                yaml.bool("amp", false), params);
     }
 
     private static URI baseUrl(YamlMapping yaml) {

@@ -2,6 +2,7 @@ package dev.midad.model;
 
 import dev.midad.config.SiteConfig;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +10,12 @@ import java.util.Map;
  * The whole site, resolved: every article with its permalink, taxonomies, home order and related articles.
  * Output formats render from this; they never go back to the content files.
  *
+ * @param now       the build's notion of now (its clock), for time-windowed outputs like Google News
  * @param articles  published articles, newest first
  * @param homeOrder articles in home-page order: featured on top, then newest first
  * @param related   related articles per article URL
  */
-public record SiteModel(SiteConfig config, SiteView site, List<ArticleView> articles, List<ArticleView> homeOrder,
+public record SiteModel(SiteConfig config, SiteView site, ZonedDateTime now, List<ArticleView> articles, List<ArticleView> homeOrder,
                         List<Taxonomy> taxonomies, List<StaticPageView> pages,
                         Map<String, List<ArticleView>> related) {
 

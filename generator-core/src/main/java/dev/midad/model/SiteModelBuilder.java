@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -43,6 +44,7 @@ public final class SiteModelBuilder {
     private final Dates dates;
     private final String basePath;
     private final String origin;
+    private final ImageSizes imageSizes = new ImageSizes();
 
     public SiteModelBuilder(SiteConfig config, Path staticDir) {
         this.config = config;
@@ -116,14 +118,24 @@ public final class SiteModelBuilder {
         }
         pages.sort(Comparator.comparing(StaticPageView::url));
 
-        SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(),
-                config.language(), config.direction(), basePath + "/",
-                config.logo().isEmpty() ? "" : resolveUrl(config.logo(), basePath + "/"), config.copyright(),
+        String logoUrl = config.logo().isEmpty() ? "" : resolveUrl(config.logo(), basePath + "/");
+        SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), origin,
+                config.language(), config.direction(), basePath + "/", logoUrl,
+                logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : absoluteUrl(logoUrl),
+                ogLocale(config.locale()), config.copyright(),
                 menu(categories, problems), pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
-                feeds(config.title(), "/"), config.params());
+                feeds(config.title(), "/"), config.amp(), config.params());
 
-        return new SiteModel(config, site, List.copyOf(views), List.copyOf(homeOrder),
+        return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
                 List.of(categories, tags, authors), List.copyOf(pages), related(views, tagsByUrl));
+    }
+
+    /** Facebook's locale form: {@code ar} becomes ar_AR, {@code ar-EG} ar_EG. */
+    static String ogLocale(Locale locale) {
+        String country = locale.getCountry().isEmpty()
+                ? (locale.getLanguage().equals("en") ? "US" : locale.getLanguage().toUpperCase(Locale.ROOT))
+                : locale.getCountry();
+        return locale.getLanguage() + "_" + country;
     }
 
     /** The feeds of the page at decoded site path {@code pagePath}, one per format. */
@@ -138,8 +150,10 @@ public final class SiteModelBuilder {
         ImageView image = null;
         if (!article.image().isEmpty()) {
             String imageUrl = resolveUrl(article.image(), url);
+            int[] size = localFile(article.image()).filter(f -> f.startsWith(staticDir)).map(imageSizes::of)
+                    .orElse(new int[]{0, 0});
             image = new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : absoluteUrl(imageUrl),
-                    article.imageAlt(), article.imageCaption(), mediaType(article.image()));
+                    article.imageAlt(), article.imageCaption(), mediaType(article.image()), size[0], size[1]);
         }
         Link category = article.category() == null ? null
                 : new Link(article.category(), url("/category/" + Slugs.slugify(article.category()) + "/"));
@@ -184,13 +198,29 @@ public final class SiteModelBuilder {
 
     private void checkImage(Article article, List<Problem> problems) {
         String image = article.image();
-        if (image.startsWith("/") && !image.startsWith("//") && !image.contains("%")) {
-            Path file = staticDir.resolve(image.substring(1)).normalize();
-            if (!file.startsWith(staticDir) || !Files.isRegularFile(file)) {
-                problems.add(Problem.of(article.source(), "'image' " + image + " does not exist: put the file at "
-                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"));
-            }
+        localFile(image).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file)).ifPresent(file ->
+                problems.add(Problem.of(article.source(), file.startsWith(staticDir)
+                        ? "'image' " + image + " does not exist: put the file at "
+                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
+                        : "'image' " + image + " points outside the static/ folder")));
+    }
+
+    /** Pixel size of an image the site serves from static/, by its site-relative URL; null when unknown. */
+    public int[] imageSize(String siteUrl) {
+        if (!siteUrl.startsWith("/") || siteUrl.startsWith("//")) {
+            return null;
         }
+        Path file = staticDir.resolve(UrlPaths.decode(siteUrl, basePath).substring(1)).normalize();
+        int[] size = file.startsWith(staticDir) ? imageSizes.of(file) : null;
+        return size == null || size[0] == 0 ? null : size;
+    }
+
+    /** The file a site path such as /images/x.jpg names under static/ (normalised); empty for URLs. */
+    private Optional<Path> localFile(String reference) {
+        if (!reference.startsWith("/") || reference.startsWith("//") || reference.contains("%")) {
+            return Optional.empty();
+        }
+        return Optional.of(staticDir.resolve(reference.substring(1)).normalize());
     }
 
     static String mediaType(String reference) {

@@ -6,14 +6,19 @@ import java.util.Map;
 /**
  * The publication as templates see it.
  *
- * @param homeUrl site-relative URL of the home page ("/" or the base path + "/")
- * @param logoUrl site-relative logo URL, or empty
- * @param menu    category navigation, in menu order
- * @param feeds   the site-wide feeds
+ * @param origin          scheme, host and port of the base URL: {@code origin + url} is absolute
+ * @param homeUrl         site-relative URL of the home page ("/" or the base path + "/")
+ * @param logoUrl         site-relative logo URL, or empty
+ * @param logoAbsoluteUrl absolute logo URL, or empty (JSON-LD publisher logo)
+ * @param ogLocale        Open Graph locale, e.g. {@code ar_AR}
+ * @param menu            category navigation, in menu order
+ * @param feeds           the site-wide feeds
+ * @param amp             whether articles have AMP versions at {@code amp/} under their URL
  */
-public record SiteView(String title, String description, String baseUrl, String language, String direction,
-                       String homeUrl, String logoUrl, String copyright, List<Link> menu, List<Link> pages,
-                       List<FeedLink> feeds, Map<String, Object> params) {
+public record SiteView(String title, String description, String baseUrl, String origin, String language,
+                       String direction, String homeUrl, String logoUrl, String logoAbsoluteUrl, String ogLocale, String copyright,
+                       List<Link> menu, List<Link> pages, List<FeedLink> feeds, boolean amp,
+                       Map<String, Object> params) {
     public SiteView {
         menu = List.copyOf(menu);
         pages = List.copyOf(pages);

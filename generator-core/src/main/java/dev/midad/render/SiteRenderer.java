@@ -19,6 +19,7 @@ import org.jsoup.nodes.Element;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +27,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders every output of a {@link SiteModel}: HTML pages, feeds and the sitemap, in parallel, into a
- * {@link StagedOutput}. Each output is one {@link Job}: a template, its data and the file it goes to.
+ * Renders every output of a {@link SiteModel} in parallel into a {@link StagedOutput}: HTML pages, feeds in
+ * every {@link FeedFormat}, sitemaps, robots.txt. Each output is one {@link Job}: a template, its data and
+ * the file it goes to — one content model, many output formats.
  */
 public final class SiteRenderer {
     static final String GENERATOR = "Midad";
+    /** sitemaps.org: at most 50,000 URLs per sitemap file. */
+    static final int SITEMAP_LIMIT = 50_000;
+    /** Google News: articles of the last two days, at most 1,000. */
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+    static final int NEWS_LIMIT = 1_000;
 
     /** One file to render. */
     record Job(String file, String template, Map<String, Object> data) {
@@ -43,53 +50,72 @@ public final class SiteRenderer {
     private final SiteModel model;
     private final SiteModelBuilder urls;
     private final Templates templates;
+    private final int sitemapLimit;
     private final Map<String, String> absoluteHtml = new ConcurrentHashMap<>();
 
     public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates) {
+        this(model, urls, templates, SITEMAP_LIMIT);
+    }
+
+    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, int sitemapLimit) {
         this.model = model;
         this.urls = urls;
         this.templates = templates;
+        this.sitemapLimit = sitemapLimit;
     }
 
-    /** Template names the default theme and every site must provide. */
-    public static List<String> requiredTemplates() {
+    /** Template names the theme (or the site) must provide for this site. */
+    public static List<String> requiredTemplates(boolean amp) {
         List<String> names = new ArrayList<>(List.of("home.ftlh", "article.ftlh", "page.ftlh", "list.ftlh",
-                "terms.ftlh", "404.ftlh", "sitemap.ftlx"));
+                "terms.ftlh", "feeds.ftlh", "404.ftlh", "sitemap.ftlx", "sitemap-index.ftlx", "news-sitemap.ftlx",
+                "robots.ftl"));
         FeedFormat.ALL.forEach(f -> names.add(f.template()));
+        if (amp) {
+            names.add("amp.ftlh");
+        }
         return names;
     }
 
     public Counts render(StagedOutput out, List<Problem> problems) {
         List<Job> jobs = new ArrayList<>();
         homePages(jobs);
-        int pages = jobs.size();
         for (ArticleView article : model.articles()) {
-            jobs.add(page("article.ftlh", article.url(), meta("article", article.title(), article.url(),
-                            article.summary(), model.site().feeds()),
-                    Map.of("article", article, "related", model.related().getOrDefault(article.url(), List.of()))));
+            List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
+            PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
+            jobs.add(page("article.ftlh", article.url(), meta, Map.of("article", article, "related", related)));
+            if (model.site().amp()) {
+                String ampUrl = article.url() + "amp/";
+                jobs.add(page("amp.ftlh", ampUrl, meta, Map.of("article", article, "related", related,
+                        "ampContent", AmpHtml.convert(article.contentHtml(), urls::imageSize))));
+            }
         }
         for (StaticPageView page : model.pages()) {
             jobs.add(page("page.ftlh", page.url(), meta("page", page.title(), page.url(), page.summary(),
                     model.site().feeds()), Map.of("staticPage", page)));
-            pages++;
         }
-        int feeds = 0;
+        List<FeedGroup> feedGroups = new ArrayList<>();
+        feedGroups.add(new FeedGroup(model.site().title(), model.site().homeUrl(), model.site().feeds()));
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
-            pages += taxonomyPages(taxonomy, jobs);
+            taxonomyPages(taxonomy, jobs, feedGroups);
         }
+        String feedsUrl = urls.url("/feeds/");
+        jobs.add(page("feeds.ftlh", feedsUrl, meta("feeds", "الخلاصات", feedsUrl,
+                "خلاصات RSS وAtom وJSON Feed — " + model.site().title(), model.site().feeds()),
+                Map.of("feedGroups", feedGroups)));
         jobs.add(new Job("404.html", "404.ftlh", Map.of("site", model.site(),
                 "meta", meta("404", "الصفحة غير موجودة", model.site().homeUrl() + "404.html", "",
                         model.site().feeds()))));
-        pages++;
-        feeds += feedJobs(jobs);
-        jobs.add(new Job("sitemap.xml", "sitemap.ftlx", Map.of("site", model.site(), "urls", sitemap())));
+        int pages = (int) jobs.stream().map(Job::template)
+                .filter(t -> t.endsWith(".ftlh") && !t.equals("article.ftlh") && !t.equals("amp.ftlh")).count();
+        int feeds = feedJobs(jobs);
+        sitemapJobs(jobs);
 
         jobs.parallelStream().forEach(job -> {
             try (Writer writer = out.open(job.file(), "templates/" + job.template())) {
                 templates.render(job.template(), job.data(), writer);
             } catch (Templates.RenderException e) {
                 synchronized (problems) {
-                    if (problems.stream().noneMatch(p -> p.equals(e.problem()))) {
+                    if (!problems.contains(e.problem())) {
                         problems.add(e.problem());
                     }
                 }
@@ -108,7 +134,11 @@ public final class SiteRenderer {
         Map<String, Object> data = new HashMap<>(extra);
         data.put("site", model.site());
         data.put("meta", meta);
-        return new Job(UrlPaths.toFile(UrlPaths.decode(url, model.config().basePath())), template, data);
+        return new Job(fileOf(url), template, data);
+    }
+
+    private String fileOf(String url) {
+        return UrlPaths.toFile(UrlPaths.decode(url, model.config().basePath()));
     }
 
     private PageMeta meta(String kind, String title, String url, String description, List<FeedLink> feeds) {
@@ -116,30 +146,28 @@ public final class SiteRenderer {
     }
 
     private void homePages(List<Job> jobs) {
-        int perPage = model.config().perPage();
-        for (Paginator.Page page : Paginator.paginate(model.homeOrder(), perPage, "/", urls::url)) {
+        for (Paginator.Page page : Paginator.paginate(model.homeOrder(), model.config().perPage(), "/", urls::url)) {
             List<ArticleView> featured = page.pager().number() == 1
                     ? page.articles().stream().filter(ArticleView::featured).toList() : List.of();
             List<ArticleView> rest = page.articles().stream().filter(a -> !featured.contains(a)).toList();
             String url = urls.url(page.path());
-            String title = page.pager().number() == 1 ? model.site().title()
-                    : "الصفحة " + page.pager().number();
+            String title = page.pager().number() == 1 ? model.site().title() : "الصفحة " + page.pager().number();
             jobs.add(page("home.ftlh", url, meta("home", title, url, model.site().description(),
                     model.site().feeds()), Map.of("articles", rest, "featured", featured, "pager", page.pager())));
         }
     }
 
-    private int taxonomyPages(SiteModel.Taxonomy taxonomy, List<Job> jobs) {
-        int count = 0;
+    private void taxonomyPages(SiteModel.Taxonomy taxonomy, List<Job> jobs, List<FeedGroup> feedGroups) {
         String indexUrl = taxonomy.view().url();
-        jobs.add(page("terms.ftlh", indexUrl, meta(taxonomy.view().kind() + "s", taxonomy.view().title(), indexUrl,
+        String indexKind = taxonomy.view().kind().equals("category") ? "categories" : taxonomy.view().kind() + "s";
+        jobs.add(page("terms.ftlh", indexUrl, meta(indexKind, taxonomy.view().title(), indexUrl,
                 taxonomy.view().title() + " — " + model.site().title(), model.site().feeds()),
                 Map.of("taxonomy", taxonomy.view(), "terms", taxonomy.terms())));
-        count++;
         for (Term term : taxonomy.terms()) {
+            List<FeedLink> termFeeds = urls.feeds(term.name(), UrlPaths.decode(term.url(), model.config().basePath()));
+            feedGroups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(), termFeeds));
+            List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
             String termPath = UrlPaths.decode(term.url(), model.config().basePath());
-            List<FeedLink> feeds = hasOwnFeeds(taxonomy)
-                    ? concat(urls.feeds(term.name(), termPath), model.site().feeds()) : model.site().feeds();
             for (Paginator.Page page : Paginator.paginate(term.articles(), model.config().perPage(), termPath,
                     urls::url)) {
                 String url = urls.url(page.path());
@@ -148,14 +176,8 @@ public final class SiteRenderer {
                 jobs.add(page("list.ftlh", url, meta(taxonomy.view().kind(), title, url,
                         "أحدث الأخبار في " + term.name(), feeds), Map.of("taxonomy", taxonomy.view(), "term", term,
                         "articles", page.articles(), "pager", page.pager())));
-                count++;
             }
         }
-        return count;
-    }
-
-    private static boolean hasOwnFeeds(SiteModel.Taxonomy taxonomy) {
-        return taxonomy.view().kind().equals("category");
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -164,17 +186,14 @@ public final class SiteRenderer {
         return all;
     }
 
+    /** Every format for the site and for every term of every taxonomy. */
     private int feedJobs(List<Job> jobs) {
         int count = 0;
-        String home = model.site().homeUrl();
         for (FeedFormat format : FeedFormat.ALL) {
-            jobs.add(feed(format, "/", model.site().title(), model.site().description(), home,
+            jobs.add(feed(format, "/", model.site().title(), model.site().description(), model.site().homeUrl(),
                     model.articles()));
             count++;
             for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
-                if (!hasOwnFeeds(taxonomy)) {
-                    continue;
-                }
                 for (Term term : taxonomy.terms()) {
                     String path = UrlPaths.decode(term.url(), model.config().basePath());
                     jobs.add(feed(format, path, term.name() + " — " + model.site().title(),
@@ -192,9 +211,8 @@ public final class SiteRenderer {
                 .map(this::withAbsoluteHtml).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
-                model.config().language(), newest.isEmpty() ? null : newest.stream()
-                .map(ArticleView::lastModified).max((a, b) -> a.value().compareTo(b.value())).orElseThrow(),
-                newest, GENERATOR);
+                model.config().language(), newest.stream().map(ArticleView::lastModified)
+                .max((a, b) -> a.value().compareTo(b.value())).orElse(null), newest, GENERATOR);
         return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
                 Map.of("site", model.site(), "feed", feed));
     }
@@ -220,7 +238,33 @@ public final class SiteRenderer {
         return doc.body().html();
     }
 
-    private List<SitemapUrl> sitemap() {
+    /** sitemap.xml (an index of sitemap-N.xml past the limit), the Google News sitemap, robots.txt. */
+    private void sitemapJobs(List<Job> jobs) {
+        List<SitemapUrl> entries = sitemapEntries();
+        if (entries.size() <= sitemapLimit) {
+            jobs.add(new Job("sitemap.xml", "sitemap.ftlx", Map.of("site", model.site(), "urls", entries)));
+        } else {
+            List<SitemapUrl> parts = new ArrayList<>();
+            for (int i = 0, n = 1; i < entries.size(); i += sitemapLimit, n++) {
+                List<SitemapUrl> chunk = entries.subList(i, Math.min(i + sitemapLimit, entries.size()));
+                String file = "sitemap-" + n + ".xml";
+                jobs.add(new Job(file, "sitemap.ftlx", Map.of("site", model.site(), "urls", List.copyOf(chunk))));
+                String newest = chunk.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
+                parts.add(new SitemapUrl(urls.absoluteUrl(urls.url("/" + file)), newest));
+            }
+            jobs.add(new Job("sitemap.xml", "sitemap-index.ftlx", Map.of("site", model.site(), "sitemaps", parts)));
+        }
+        List<ArticleView> news = model.articles().stream()
+                .filter(a -> !a.date().value().isBefore(model.now().minus(NEWS_WINDOW)))
+                .filter(a -> !a.date().value().isAfter(model.now()))
+                .limit(NEWS_LIMIT)
+                .toList();
+        jobs.add(new Job("news-sitemap.xml", "news-sitemap.ftlx", Map.of("site", model.site(), "articles", news)));
+        jobs.add(new Job("robots.txt", "robots.ftl", Map.of("site", model.site(), "sitemaps", List.of(
+                urls.absoluteUrl(urls.url("/sitemap.xml")), urls.absoluteUrl(urls.url("/news-sitemap.xml"))))));
+    }
+
+    private List<SitemapUrl> sitemapEntries() {
         List<SitemapUrl> entries = new ArrayList<>();
         String newest = model.articles().isEmpty() ? "" : model.articles().get(0).lastModified().iso();
         entries.add(new SitemapUrl(urls.absoluteUrl(model.site().homeUrl()), newest));
@@ -232,8 +276,7 @@ public final class SiteRenderer {
         }
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
             for (Term term : taxonomy.terms()) {
-                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()),
-                        term.articles().get(0).lastModified().iso()));
+                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()), term.articles().get(0).lastModified().iso()));
             }
         }
         return entries;

@@ -5,7 +5,10 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -23,7 +26,7 @@ import java.util.Map;
 
 /**
  * FreeMarker set up once per build: a site's own {@code templates/} folder wins over the default theme, file
- * by file; {@code .ftlh} templates escape HTML and {@code .ftlx} templates escape XML automatically.
+ * by file; {@code .ftlh} templates escape HTML, {@code .ftlx} XML and {@code .ftlj} JSON strings automatically.
  * Thread-safe after construction.
  */
 public final class Templates {
@@ -32,7 +35,11 @@ public final class Templates {
 
     private final Configuration freemarker;
 
-    public Templates(Path siteTemplates, Locale locale) throws IOException {
+    /**
+     * @param siteTemplates the site's own templates folder (may not exist)
+     * @param rtl           the site's direction, for the {@code plain(text)} function
+     */
+    public Templates(Path siteTemplates, Locale locale, boolean rtl) throws IOException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(siteTemplates)) {
@@ -44,6 +51,11 @@ public final class Templates {
         cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
         cfg.setURLEscapingCharset(StandardCharsets.UTF_8.name());
         cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setRegisteredCustomOutputFormats(List.of(JsonOutputFormat.INSTANCE));
+        TemplateConfiguration json = new TemplateConfiguration();
+        json.setOutputFormat(JsonOutputFormat.INSTANCE);
+        cfg.setTemplateConfigurations(
+                new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlj"), json));
         cfg.setLocale(locale);
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
@@ -52,6 +64,7 @@ public final class Templates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setSharedVariable("plain", new PlainText(rtl));
         this.freemarker = cfg;
     }
 
