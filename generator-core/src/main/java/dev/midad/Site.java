@@ -1,12 +1,19 @@
 package dev.midad;
 
+import dev.midad.check.LinkChecker;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.MarkdownRenderer;
+import dev.midad.i18n.Messages;
+import dev.midad.model.Dates;
+import dev.midad.content.Article;
+import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
+import dev.midad.model.Translation;
 import dev.midad.model.SiteModelBuilder;
 import dev.midad.render.SiteRenderer;
+import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.write.StagedOutput;
 
@@ -19,6 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -37,16 +47,20 @@ import java.util.stream.Stream;
 public final class Site {
     static final String TEMPLATES = "templates";
     static final String STATIC = "static";
+    static final String EDITIONS = "editions";
+
+    /** One edition of the site, loaded: the main one at the root, others under their path. */
+    private record Edition(SiteConfig config, String filePrefix, Messages messages, SiteModelBuilder builder,
+                           SiteModel model) {
+    }
 
     private final Path siteDir;
-    private final SiteModel model;
-    private final SiteModelBuilder urls;
+    private final List<Edition> editions;
     private final long loadNanos;
 
-    private Site(Path siteDir, SiteModel model, SiteModelBuilder urls, long loadNanos) {
+    private Site(Path siteDir, List<Edition> editions, long loadNanos) {
         this.siteDir = siteDir;
-        this.model = model;
-        this.urls = urls;
+        this.editions = List.copyOf(editions);
         this.loadNanos = loadNanos;
     }
 
@@ -54,30 +68,88 @@ public final class Site {
         return load(siteDir, BuildOptions.defaults());
     }
 
-    /** Reads site.yaml and all content; every problem found is reported together. */
+    /** Reads site.yaml and all content of every edition; every problem found is reported together. */
     public static Site load(Path siteDir, BuildOptions options) throws BuildException {
         long start = System.nanoTime();
         Path dir = siteDir.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
-        SiteConfig config = SiteConfigLoader.load(dir, problems);
-        if (config == null) {
+        SiteConfig main = SiteConfigLoader.load(dir, problems);
+        if (main == null) {
             throw new BuildException(problems);
         }
-        ContentLoader.Content content = new ContentLoader(dir, config, new MarkdownRenderer()).load(problems);
-        SiteModelBuilder builder = new SiteModelBuilder(config, dir.resolve(STATIC));
-        SiteModel model = builder.build(content, options, problems);
-        if (!problems.isEmpty()) {
-            throw new BuildException(problems);
+        List<SiteConfig> configs = new ArrayList<>(List.of(main));
+        List<String> prefixes = new ArrayList<>(List.of(""));
+        for (SiteConfig.Edition edition : main.editions()) {
+            configs.add(main.forEdition(edition));
+            prefixes.add(edition.path() + "/");
         }
-        return new Site(dir, model, builder, System.nanoTime() - start);
+        String rootUrl = main.basePath() + "/";
+        try {
+            List<ContentLoader.Content> contents = new ArrayList<>();
+            List<SiteModelBuilder> builders = new ArrayList<>();
+            List<Messages> messages = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                SiteConfig config = configs.get(i);
+                Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
+                List<Problem> found = new ArrayList<>();
+                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer()).load(found));
+                Path shownAs = dir.relativize(contentDir);
+                found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
+                        p.line(), p.column(), p.message())));
+                Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
+                        config.strings(), Dates.digits(config.digits()));
+                messages.add(bundle);
+                builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
+                        editionLinks(configs, i)));
+            }
+            Map<String, List<Translation>> translations = new HashMap<>();
+            for (int i = 0; i < configs.size(); i++) {
+                for (Article article : builders.get(i).published(contents.get(i), options)) {
+                    String key = SiteModelBuilder.translationKey(article);
+                    if (key != null) {
+                        translations.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(builders.get(i).translation(article));
+                    }
+                }
+            }
+            List<Edition> editions = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
+                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model));
+            }
+            if (!problems.isEmpty()) {
+                throw new BuildException(problems);
+            }
+            return new Site(dir, editions, System.nanoTime() - start);
+        } catch (IOException e) {
+            throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
+        }
     }
 
+    /** Links to every edition as seen from edition {@code current}; empty for a single-language site. */
+    private static List<EditionLink> editionLinks(List<SiteConfig> configs, int current) {
+        if (configs.size() < 2) {
+            return List.of();
+        }
+        List<EditionLink> links = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            SiteConfig config = configs.get(i);
+            Locale language = Locale.forLanguageTag(config.language());
+            String url = config.basePath() + "/";
+            links.add(new EditionLink(config.language(), config.direction(), language.getDisplayLanguage(language),
+                    url, config.baseUrl().toString(), i == current));
+        }
+        return links;
+    }
+
+    /** The main edition's settings. */
     public SiteConfig config() {
-        return model.config();
+        return editions.get(0).config();
     }
 
+    /** The main edition's model. */
     public SiteModel model() {
-        return model;
+        return editions.get(0).model();
     }
 
     /**
@@ -89,25 +161,76 @@ public final class Site {
         Path out = outputDir.toAbsolutePath().normalize();
         checkOutputLocation(out);
         List<Problem> problems = new ArrayList<>();
+        List<String> sitemaps = new ArrayList<>();
+        for (Edition edition : editions) {
+            String base = edition.config().baseUrl().toString();
+            sitemaps.add(base + "sitemap.xml");
+            sitemaps.add(base + "news-sitemap.xml");
+        }
         try {
-            Templates templates = new Templates(siteDir.resolve(TEMPLATES), model.config().locale(),
-                    model.config().direction().equals("rtl"));
-            templates.check(SiteRenderer.requiredTemplates(model.config().amp()), problems);
+            List<Templates> templates = new ArrayList<>();
+            for (Edition edition : editions) {
+                SiteConfig config = edition.config();
+                Templates forEdition = new Templates(siteDir.resolve(TEMPLATES), config.locale(),
+                        TemplateFunctions.of(edition.messages(), config.direction().equals("rtl"), config.language(),
+                                config.digits(), edition.model().now()));
+                templates.add(forEdition);
+            }
+            templates.get(0).check(SiteRenderer.requiredTemplates(config().amp()), problems);
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
             try (StagedOutput staged = new StagedOutput(out)) {
-                SiteRenderer.Counts counts = new SiteRenderer(model, urls, templates).render(staged, problems);
+                int articles = 0;
+                int pages = 0;
+                int feeds = 0;
+                for (int i = 0; i < editions.size(); i++) {
+                    Edition edition = editions.get(i);
+                    SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
+                            : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
+                    SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
+                            templates.get(i), edition.messages(), placement).render(staged, problems);
+                    articles += counts.articles();
+                    pages += counts.pages();
+                    feeds += counts.feeds();
+                }
                 copyAssets(staged, problems);
                 if (!problems.isEmpty()) {
                     throw new BuildException(problems);
                 }
                 staged.commit();
-                return new BuildResult(out, counts.articles(), counts.pages(), counts.feeds(), staged.fileCount(),
+                return new BuildResult(out, articles, pages, feeds, staged.fileCount(),
                         Duration.ofNanos(System.nanoTime() - start + loadNanos));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Validates the site without publishing it: renders into a temporary folder, checks every internal link,
+     * image and anchor there, and deletes the folder. Content and template problems surface as a
+     * {@link BuildException} from {@link #load} or here; broken links are returned.
+     */
+    public List<Problem> check() throws BuildException {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("midad-check-");
+        } catch (IOException e) {
+            throw new BuildException("cannot create a temporary folder: " + e.getMessage(), e);
+        }
+        Path out = scratch.resolve("site");
+        try {
+            build(out);
+            return new LinkChecker(out, config().baseUrl()).check();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BuildException("cannot check links: " + e.getMessage(), e);
+        } finally {
+            try {
+                StagedOutput.deleteTree(scratch);
+            } catch (IOException ignored) {
+                // a leftover temporary folder is harmless
+            }
         }
     }
 

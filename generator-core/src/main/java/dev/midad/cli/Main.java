@@ -3,23 +3,32 @@ package dev.midad.cli;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
+import dev.midad.Problem;
 import dev.midad.Site;
-
+import dev.midad.create.NewArticle;
 import dev.midad.serve.PreviewServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Command line without Maven: {@code build|serve [site-folder] [output-folder] [--drafts] [--future]
- * [--port=N]}. {@code serve} builds, then serves the result on 127.0.0.1 until stopped.
+ * The command line, without Maven:
+ * <pre>
+ * midad build [site] [output] [--drafts] [--future]   build the site (default output: site/target/site)
+ * midad serve [site] [output] [--port=8080]           build, then serve on 127.0.0.1 (drafts and future shown)
+ * midad check [site]                                  validate content, templates and internal links
+ * midad new "عنوان الخبر" [site] [--category=سياسة]     create an article with complete front matter
+ * </pre>
  * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage.
  */
 public final class Main {
+    private static final List<String> COMMANDS = List.of("build", "serve", "check", "new");
+
     private Main() {
     }
 
@@ -32,51 +41,91 @@ public final class Main {
         List<String> positional = new ArrayList<>();
         BuildOptions options = BuildOptions.defaults();
         int port = 8080;
+        String category = null;
         for (String arg : args) {
-            switch (arg) {
-                case "--drafts" -> options = options.withDrafts(true);
-                case "--future" -> options = options.withFuture(true);
-                default -> {
-                    if (arg.matches("--port=\\d{1,5}")) {
-                        port = Integer.parseInt(arg.substring("--port=".length()));
-                    } else if (arg.startsWith("-")) {
-                        err.println("unknown option " + arg);
-                        return usage(err);
-                    }
-                    positional.add(arg);
-                }
+            if (arg.equals("--drafts")) {
+                options = options.withDrafts(true);
+            } else if (arg.equals("--future")) {
+                options = options.withFuture(true);
+            } else if (arg.matches("--port=\\d{1,5}")) {
+                port = Integer.parseInt(arg.substring("--port=".length()));
+            } else if (arg.startsWith("--category=")) {
+                category = arg.substring("--category=".length());
+            } else if (arg.startsWith("-")) {
+                err.println("unknown option " + arg);
+                return usage(err);
+            } else {
+                positional.add(arg);
             }
         }
-        if (positional.isEmpty() || !List.of("build", "serve").contains(positional.get(0)) || positional.size() > 3) {
+        if (positional.isEmpty() || !COMMANDS.contains(positional.get(0)) || positional.size() > 3) {
             return usage(err);
         }
-        Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
-        Path outputDir = positional.size() > 2 ? Path.of(positional.get(2)) : siteDir.resolve("target/site");
+        String command = positional.get(0);
         try {
-            BuildResult result = Site.load(siteDir, options).build(outputDir);
-            out.println(result.summary());
-            if (positional.get(0).equals("serve")) {
-                try (PreviewServer server = new PreviewServer(outputDir, port)) {
-                    out.println("Serving " + outputDir.toAbsolutePath().normalize() + " at " + server.url()
-                            + " (Ctrl+C stops)");
-                    Thread.currentThread().join();
+            return switch (command) {
+                case "new" -> {
+                    if (positional.size() < 2) {
+                        yield usage(err);
+                    }
+                    Path siteDir = Path.of(positional.size() > 2 ? positional.get(2) : ".");
+                    Path file = NewArticle.create(siteDir, positional.get(1), category, Clock.systemUTC());
+                    out.println("Midad: created " + file);
+                    yield 0;
                 }
-            }
-            return 0;
+                case "check" -> check(Path.of(positional.size() > 1 ? positional.get(1) : "."), options, out, err);
+                default -> {
+                    Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
+                    Path outputDir = positional.size() > 2 ? Path.of(positional.get(2)) : siteDir.resolve("target/site");
+                    if (command.equals("serve")) {
+                        options = options.withDrafts(true).withFuture(true);
+                    }
+                    BuildResult result = Site.load(siteDir, options).build(outputDir);
+                    out.println(result.summary());
+                    if (command.equals("serve")) {
+                        serve(outputDir, port, out);
+                    }
+                    yield 0;
+                }
+            };
+        } catch (BuildException e) {
+            err.println("Midad: " + (command.equals("new") ? "nothing was created. "
+                    : "the site was not built (the previous output is unchanged). ") + e.getMessage());
+            return 1;
         } catch (IOException e) {
             err.println("Midad: cannot serve: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } catch (BuildException e) {
-            err.println("Midad: the site was not built (the previous output is unchanged). " + e.getMessage());
             return 1;
         }
     }
 
+    private static int check(Path siteDir, BuildOptions options, PrintStream out, PrintStream err)
+            throws BuildException {
+        List<Problem> broken = Site.load(siteDir, options).check();
+        if (broken.isEmpty()) {
+            out.println("Midad: no problems found in " + siteDir.toAbsolutePath().normalize());
+            return 0;
+        }
+        err.println("Midad: " + broken.size() + (broken.size() == 1 ? " problem:" : " problems:"));
+        broken.forEach(p -> err.println("  " + p));
+        return 1;
+    }
+
+    private static void serve(Path outputDir, int port, PrintStream out) throws IOException {
+        try (PreviewServer server = new PreviewServer(outputDir, port)) {
+            out.println("Serving " + outputDir.toAbsolutePath().normalize() + " at " + server.url()
+                    + " (Ctrl+C stops)");
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static int usage(PrintStream err) {
-        err.println("usage: midad build|serve [site-folder] [output-folder] [--drafts] [--future] [--port=8080]");
+        err.println("""
+                usage: midad build [site] [output] [--drafts] [--future]
+                       midad serve [site] [output] [--port=8080]
+                       midad check [site]
+                       midad new "title" [site] [--category=name]""");
         return 2;
     }
 }

@@ -28,6 +28,11 @@ import java.util.Map;
  * @param embedHosts    hosts whose {@code <iframe>} embeds survive sanitising (e.g. www.youtube.com)
  * @param trustHtml     true: raw HTML in articles is published as written, without sanitising
  * @param amp           true: every article also gets an AMP version at {@code amp/} under its URL
+ * @param hijri         true: reader-facing dates also carry the Hijri (Umm al-Qura) date
+ * @param slugStyle     {@code arabic} (default: Arabic letters kept) or {@code latin} (transliterated)
+ * @param strings       interface strings overriding the theme's message bundle, by key
+ * @param fonts         self-hosted web fonts, declared with {@code font-display: swap}
+ * @param editions      other-language editions, each built under its own path (e.g. /en/)
  * @param params        every other key, available to templates as {@code site.params}
  */
 public record SiteConfig(
@@ -50,11 +55,19 @@ public record SiteConfig(
         List<String> embedHosts,
         boolean trustHtml,
         boolean amp,
+        boolean hijri,
+        String slugStyle,
+        Map<String, String> strings,
+        List<WebFont> fonts,
+        List<Edition> editions,
         Map<String, Object> params) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
         embedHosts = List.copyOf(embedHosts);
+        strings = Map.copyOf(strings);
+        fonts = List.copyOf(fonts);
+        editions = List.copyOf(editions);
         params = Map.copyOf(params);
     }
 
@@ -62,5 +75,29 @@ public record SiteConfig(
     public String basePath() {
         String path = baseUrl.getRawPath();
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * An edition in another language: content in {@code editions/<path>/articles} and {@code pages}, output
+     * and URLs under {@code /<path>/}; everything not set here is the main edition's.
+     */
+    public record Edition(String language, String direction, String title, String description, Locale locale,
+                          String path, List<String> menu, String dateFormat, Map<String, String> strings) {
+        public Edition {
+            menu = List.copyOf(menu);
+            strings = Map.copyOf(strings);
+        }
+    }
+
+    /** This site's settings as seen by {@code edition}. */
+    public SiteConfig forEdition(Edition edition) {
+        return new SiteConfig(edition.title(), edition.description(), baseUrl.resolve(edition.path() + "/"),
+                edition.language(), edition.direction(), edition.locale(), digits, timeZone, permalink, perPage,
+                feedSize, edition.dateFormat(), defaultAuthor, logo, copyright, edition.menu(), embedHosts,
+                trustHtml, amp, hijri, slugStyle, edition.strings(), fonts, List.of(), params);
+    }
+
+    /** A self-hosted font face: {@code src} is a site path such as {@code /fonts/naskh.woff2}. */
+    public record WebFont(String family, String src, String weight, String style) {
     }
 }

@@ -24,7 +24,7 @@ public final class SiteConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
             "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
-            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "params");
+            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "hijri", "slug_style", "strings", "fonts", "editions", "params");
 
     /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
     static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube.com", "www.youtube-nocookie.com",
@@ -92,13 +92,98 @@ public final class SiteConfigLoader {
         List<String> menu = yaml.strings("menu");
         List<String> embedHosts = yaml.has("embed_hosts") ? yaml.strings("embed_hosts") : DEFAULT_EMBED_HOSTS;
         boolean trustHtml = yaml.bool("trust_html", false);
+        String slugStyle = yaml.string("slug_style", "arabic");
+        if (!slugStyle.equals("arabic") && !slugStyle.equals("latin")) {
+            yaml.problem("slug_style", "'slug_style' must be arabic or latin, not '" + slugStyle + "'");
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        Object declaredStrings = yaml.values().get("strings");
+        if (declaredStrings instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> strings.put(String.valueOf(k), String.valueOf(v)));
+        } else if (declaredStrings != null) {
+            yaml.problem("strings", "'strings' must map message keys to texts, e.g. strings: {read_also: طالع أيضاً}");
+        }
+        List<SiteConfig.WebFont> fonts = fonts(yaml);
+        List<SiteConfig.Edition> editions = editions(yaml, title, yaml.string("description", ""), dateFormat);
         if (problems.size() > before) {
             return null;
         }
         return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
                 zone, permalink, yaml.positiveInt("per_page", 10), yaml.positiveInt("feed_size", 20), dateFormat,
                 yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, embedHosts, trustHtml,
-                yaml.bool("amp", false), params);
+                yaml.bool("amp", false), yaml.bool("hijri", false), slugStyle, strings, fonts, editions,
+                params);
+    }
+
+    private static List<SiteConfig.Edition> editions(YamlMapping yaml, String title, String description,
+                                                     String dateFormat) {
+        Object declared = yaml.values().get("editions");
+        if (declared == null) {
+            return List.of();
+        }
+        if (!(declared instanceof List<?> list)) {
+            yaml.problem("editions", "'editions' must be a list, e.g. editions: [{language: en, direction: ltr,"
+                    + " title: Ukraine Portal}]");
+            return List.of();
+        }
+        List<SiteConfig.Edition> editions = new java.util.ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map) || map.get("language") == null) {
+                yaml.problem("editions", "each edition needs at least 'language', e.g. {language: en, direction: ltr}");
+                continue;
+            }
+            String language = String.valueOf(map.get("language"));
+            String path = String.valueOf(map.containsKey("path") ? map.get("path") : language);
+            if (!path.matches("[a-z0-9-]+")) {
+                yaml.problem("editions", "edition path '" + path + "' must be lower-case letters, digits or '-'");
+                continue;
+            }
+            String direction = String.valueOf(map.containsKey("direction") ? map.get("direction") : "ltr");
+            Locale locale;
+            try {
+                locale = new Locale.Builder().setLanguageTag(String.valueOf(
+                        map.containsKey("locale") ? map.get("locale") : language)).build();
+            } catch (IllformedLocaleException e) {
+                yaml.problem("editions", "edition '" + language + "' has an invalid locale");
+                continue;
+            }
+            List<String> menu = map.get("menu") instanceof List<?> m ? m.stream().map(String::valueOf).toList()
+                    : List.of();
+            Map<String, String> strings = new LinkedHashMap<>();
+            if (map.get("strings") instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> strings.put(String.valueOf(k), String.valueOf(v)));
+            }
+            editions.add(new SiteConfig.Edition(language, direction,
+                    String.valueOf(map.containsKey("title") ? map.get("title") : title),
+                    String.valueOf(map.containsKey("description") ? map.get("description") : description),
+                    locale, path, menu,
+                    String.valueOf(map.containsKey("date_format") ? map.get("date_format") : dateFormat), strings));
+        }
+        return editions;
+    }
+
+    private static List<SiteConfig.WebFont> fonts(YamlMapping yaml) {
+        Object declared = yaml.values().get("fonts");
+        if (declared == null) {
+            return List.of();
+        }
+        List<SiteConfig.WebFont> fonts = new java.util.ArrayList<>();
+        if (declared instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> font && font.get("family") != null && font.get("src") != null
+                        && String.valueOf(font.get("src")).startsWith("/")) {
+                    fonts.add(new SiteConfig.WebFont(String.valueOf(font.get("family")), String.valueOf(font.get("src")),
+                            String.valueOf(font.containsKey("weight") ? font.get("weight") : "400"),
+                            String.valueOf(font.containsKey("style") ? font.get("style") : "normal")));
+                    continue;
+                }
+                yaml.problem("fonts", "each entry of 'fonts' needs family and a site path src, e.g."
+                        + " {family: Noto Naskh Arabic, src: /fonts/naskh.woff2, weight: 400}");
+            }
+        } else {
+            yaml.problem("fonts", "'fonts' must be a list of {family, src, weight, style}");
+        }
+        return fonts;
     }
 
     private static URI baseUrl(YamlMapping yaml) {

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * An article as templates and feeds see it: content plus its place in the site.
  * Nullable: {@code updated}, {@code category}, {@code image}; empty string for absent texts.
+ * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
+ * edition's; {@code translations} are the same story in the other editions.
  */
 public record ArticleView(
         String title,
@@ -24,12 +26,30 @@ public record ArticleView(
         String contentHtml,
         int readingMinutes,
         Map<String, Object> params,
-        String sourcePath) {
+        String sourcePath,
+        String language,
+        String direction,
+        List<Translation> translations) {
 
     public ArticleView {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         params = Map.copyOf(params);
+        translations = List.copyOf(translations);
+    }
+
+    /** A copy with other body HTML (feeds make its links absolute). */
+    public ArticleView withContentHtml(String html) {
+        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, image,
+                dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
+                translations);
+    }
+
+    /** A copy linked to its translations. */
+    public ArticleView withTranslations(List<Translation> others) {
+        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, image,
+                dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
+                others);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

@@ -27,7 +27,7 @@ public final class Bidi {
     }
 
     /** True for R/AL, false for L, null when the text has no strong character. */
-    static Boolean firstStrongIsRtl(CharSequence text) {
+    public static Boolean firstStrongIsRtl(CharSequence text) {
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
@@ -40,5 +40,14 @@ public final class Bidi {
             }
         }
         return null;
+    }
+
+    /** Default direction of a language: rtl for Arabic, Hebrew, Persian, Urdu and other RTL scripts. */
+    public static String directionOfLanguage(String language) {
+        String primary = language.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        return switch (primary) {
+            case "ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb" -> "rtl";
+            default -> "ltr";
+        };
     }
 }

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param articles  published articles, newest first
  * @param homeOrder articles in home-page order: featured on top, then newest first
  * @param related   related articles per article URL
+ * @param redirects old addresses (front matter {@code aliases}, WordPress {@code wp_id}) and where they went
  */
 public record SiteModel(SiteConfig config, SiteView site, ZonedDateTime now, List<ArticleView> articles, List<ArticleView> homeOrder,
                         List<Taxonomy> taxonomies, List<StaticPageView> pages,
-                        Map<String, List<ArticleView>> related) {
+                        Map<String, List<ArticleView>> related, List<Redirect> redirects) {
 
     /** A taxonomy (categories, tags, authors) with its terms, busiest first. */
     public record Taxonomy(TaxonomyView view, List<Term> terms) {

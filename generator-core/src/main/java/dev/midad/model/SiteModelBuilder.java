@@ -9,6 +9,8 @@ import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.Excerpts;
 import dev.midad.content.StaticPage;
+import dev.midad.i18n.Messages;
+import dev.midad.postprocess.BidiIsolation;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,16 +45,82 @@ public final class SiteModelBuilder {
     private final Path staticDir;
     private final Dates dates;
     private final String basePath;
+    /** Base path of the main edition: static files and root-relative links in Markdown live there. */
+    private final String rootBase;
     private final String origin;
+    private final Messages messages;
+    private final String rootUrl;
+    private final List<EditionLink> editions;
     private final ImageSizes imageSizes = new ImageSizes();
 
-    public SiteModelBuilder(SiteConfig config, Path staticDir) {
+    /**
+     * @param rootUrl  site-relative URL of the main edition's home (shared assets live there)
+     * @param editions every edition of the publication, this one marked current (empty without editions)
+     */
+    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
+                            List<EditionLink> editions) {
         this.config = config;
         this.staticDir = staticDir;
+        this.messages = messages;
+        this.rootUrl = rootUrl;
+        this.editions = List.copyOf(editions);
         this.dates = new Dates(config);
         this.basePath = config.basePath();
+        this.rootBase = rootUrl.substring(0, rootUrl.length() - 1);
         String base = config.baseUrl().toString();
         this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+    }
+
+    /** Arabic slugs by default; transliterated to Latin when the site sets {@code slug_style: latin}. */
+    public String slug(String text) {
+        String slug = Slugs.slugify(text);
+        if (!config.slugStyle().equals("latin")) {
+            return slug;
+        }
+        String latin = Slugs.slugify(Slugs.transliterate(slug));
+        return latin.isEmpty() ? slug : latin;
+    }
+
+    /** Published articles (drafts and future ones only when asked for), newest first. */
+    public List<Article> published(ContentLoader.Content content, BuildOptions options) {
+        ZonedDateTime now = ZonedDateTime.now(options.clock());
+        return content.articles().stream()
+                .filter(a -> options.includeDrafts() || !a.draft())
+                .filter(a -> options.includeFuture() || !a.date().isAfter(now))
+                .sorted(Comparator.comparing(Article::date).reversed().thenComparing(a -> a.source().toString()))
+                .toList();
+    }
+
+    /** Decoded site path of an article, e.g. {@code /2024/06/بوتين/}. */
+    public String path(Article article) {
+        String categorySlug = article.category() == null ? "" : slug(article.category());
+        return Permalink.expand(config.permalink(), article.date().withZoneSameInstant(config.timeZone()),
+                slug(article.slug()), categorySlug);
+    }
+
+    /** {@code article} as a translation target seen from another edition. */
+    public Translation translation(Article article) {
+        String url = url(path(article));
+        return new Translation(languageOf(article), directionOf(article), article.title(), url, absoluteUrl(url));
+    }
+
+    /** The key linking translations across editions ({@code translation_key} in front matter), or null. */
+    public static String translationKey(Article article) {
+        Object key = article.params().get("translation_key");
+        return key == null ? null : String.valueOf(key);
+    }
+
+    private String languageOf(Article article) {
+        Object lang = article.params().get("lang");
+        return lang == null ? config.language() : String.valueOf(lang);
+    }
+
+    private String directionOf(Article article) {
+        Object dir = article.params().get("dir");
+        if (dir != null && (dir.equals("rtl") || dir.equals("ltr"))) {
+            return (String) dir;
+        }
+        return article.params().get("lang") == null ? config.direction() : Bidi.directionOfLanguage(languageOf(article));
     }
 
     /** Site-relative, encoded URL of a decoded site path such as {@code /tag/روسيا/}. */
@@ -64,21 +132,21 @@ public final class SiteModelBuilder {
         return origin + url;
     }
 
-    public SiteModel build(ContentLoader.Content content, BuildOptions options, List<Problem> problems) {
+    /**
+     * @param translations every edition's articles by translation key (see {@link #translationKey})
+     */
+    public SiteModel build(ContentLoader.Content content, BuildOptions options,
+                           Map<String, List<Translation>> translations, List<Problem> problems) {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
-        List<Article> published = content.articles().stream()
-                .filter(a -> options.includeDrafts() || !a.draft())
-                .filter(a -> options.includeFuture() || !a.date().isAfter(now))
-                .sorted(Comparator.comparing(Article::date).reversed().thenComparing(a -> a.source().toString()))
-                .toList();
+        List<Article> published = published(content, options);
 
         Map<String, Path> claimed = new HashMap<>();
         List<ArticleView> views = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
+        Map<Redirect, Path> redirectSources = new IdentityHashMap<>();
         Map<String, List<String>> tagsByUrl = new HashMap<>();
         for (Article article : published) {
-            String categorySlug = article.category() == null ? "" : Slugs.slugify(article.category());
-            String path = Permalink.expand(config.permalink(), article.date().withZoneSameInstant(config.timeZone()),
-                    article.slug(), categorySlug);
+            String path = path(article);
             Path earlier = claimed.putIfAbsent(path, article.source());
             if (earlier != null) {
                 problems.add(Problem.of(article.source(), "has the same address " + path + " as " + earlier
@@ -86,8 +154,15 @@ public final class SiteModelBuilder {
                 continue;
             }
             checkImage(article, problems);
-            ArticleView view = view(article, path);
+            String key = translationKey(article);
+            List<Translation> others = key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
+                    .filter(t -> !t.url().equals(url(path))).toList();
+            ArticleView view = view(article, path, others);
             views.add(view);
+            for (Redirect redirect : redirects(article, view)) {
+                redirects.add(redirect);
+                redirectSources.put(redirect, article.source());
+            }
             tagsByUrl.put(view.url(), article.tags());
         }
 
@@ -97,15 +172,14 @@ public final class SiteModelBuilder {
         homeOrder.addAll(views.stream().filter(onTop::contains).toList());
         homeOrder.addAll(views.stream().filter(v -> !onTop.contains(v)).toList());
 
-        SiteModel.Taxonomy categories = taxonomy("category", "الأقسام", "/categories/", "/category/", views,
+        SiteModel.Taxonomy categories = taxonomy("category", "/categories/", "/category/", views,
                 v -> v.category() == null ? List.of() : List.of(v.category()));
-        SiteModel.Taxonomy tags = taxonomy("tag", "الوسوم", "/tags/", "/tag/", views, ArticleView::tags);
-        SiteModel.Taxonomy authors = taxonomy("author", "الكتّاب", "/authors/", "/author/", views,
-                ArticleView::authors);
+        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags);
+        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors);
 
         List<StaticPageView> pages = new ArrayList<>();
         for (StaticPage page : content.pages()) {
-            String path = "/" + page.slug() + "/";
+            String path = "/" + slug(page.slug()) + "/";
             Path earlier = claimed.putIfAbsent(path, page.source());
             if (earlier != null) {
                 problems.add(Problem.of(page.source(), "has the same address " + path + " as " + earlier
@@ -120,14 +194,59 @@ public final class SiteModelBuilder {
 
         String logoUrl = config.logo().isEmpty() ? "" : resolveUrl(config.logo(), basePath + "/");
         SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), origin,
-                config.language(), config.direction(), basePath + "/", logoUrl,
+                config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : absoluteUrl(logoUrl),
                 ogLocale(config.locale()), config.copyright(),
                 menu(categories, problems), pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
-                feeds(config.title(), "/"), config.amp(), config.params());
+                feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
+                .map(f -> new SiteConfig.WebFont(f.family(), resolveUrl(f.src(), rootUrl), f.weight(), f.style()))
+                .toList(),
+                config.params());
 
+        for (Redirect redirect : redirects) {
+            if (redirect.hasPage()) {
+                Path earlier = claimed.get(redirect.fromPath());
+                if (earlier != null) {
+                    problems.add(Problem.of(redirectSources.get(redirect), "the alias " + redirect.fromPath()
+                            + " is the address of " + earlier + ": remove it from 'aliases'"));
+                }
+            }
+        }
+        redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
-                List.of(categories, tags, authors), List.copyOf(pages), related(views, tagsByUrl));
+                List.of(categories, tags, authors), List.copyOf(pages), related(views, tagsByUrl),
+                List.copyOf(redirects));
+    }
+
+    /**
+     * Old addresses of an article: every {@code aliases} entry (a site path, percent-encoded or not), and
+     * WordPress's {@code /?p=ID} when {@code wp_id} is set. Paths that would leave the site are dropped.
+     */
+    private List<Redirect> redirects(Article article, ArticleView view) {
+        List<Redirect> redirects = new ArrayList<>();
+        Object aliases = article.params().get("aliases");
+        List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+        for (Object entry : entries) {
+            String alias = String.valueOf(entry).strip();
+            if (alias.contains("?")) {
+                String query = alias.substring(alias.indexOf('?') + 1);
+                redirects.add(new Redirect("", query, view.url(), view.absoluteUrl()));
+                continue;
+            }
+            String decoded = UrlPaths.decode(alias.startsWith("/") ? alias : "/" + alias, "");
+            if (decoded.contains("/../") || decoded.endsWith("/..") || decoded.contains("\\")) {
+                continue;
+            }
+            if (!decoded.endsWith("/") && !decoded.matches(".*\\.[A-Za-z0-9]{1,5}$")) {
+                decoded += "/";
+            }
+            redirects.add(new Redirect(decoded, "", view.url(), view.absoluteUrl()));
+        }
+        Object wpId = article.params().get("wp_id");
+        if (wpId != null && String.valueOf(wpId).matches("\\d+")) {
+            redirects.add(new Redirect("", "p=" + wpId, view.url(), view.absoluteUrl()));
+        }
+        return redirects;
     }
 
     /** Facebook's locale form: {@code ar} becomes ar_AR, {@code ar-EG} ar_EG. */
@@ -145,7 +264,7 @@ public final class SiteModelBuilder {
                 .toList();
     }
 
-    private ArticleView view(Article article, String path) {
+    private ArticleView view(Article article, String path, List<Translation> translations) {
         String url = url(path);
         ImageView image = null;
         if (!article.image().isEmpty()) {
@@ -156,32 +275,37 @@ public final class SiteModelBuilder {
                     article.imageAlt(), article.imageCaption(), mediaType(article.image()), size[0], size[1]);
         }
         Link category = article.category() == null ? null
-                : new Link(article.category(), url("/category/" + Slugs.slugify(article.category()) + "/"));
+                : new Link(article.category(), url("/category/" + slug(article.category()) + "/"));
         List<Link> tags = article.tags().stream()
-                .filter(t -> !Slugs.slugify(t).isEmpty())
-                .map(t -> new Link(t, url("/tag/" + Slugs.slugify(t) + "/"))).toList();
+                .filter(t -> !slug(t).isEmpty())
+                .map(t -> new Link(t, url("/tag/" + slug(t) + "/"))).toList();
         List<Link> authors = article.authors().stream()
-                .filter(a -> !Slugs.slugify(a).isEmpty())
-                .map(a -> new Link(a, url("/author/" + Slugs.slugify(a) + "/"))).toList();
+                .filter(a -> !slug(a).isEmpty())
+                .map(a -> new Link(a, url("/author/" + slug(a) + "/"))).toList();
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), authors, category, tags, article.summary(), image, article.dateline(),
-                article.sourceName(), article.featured(), rebase(article.bodyHtml()),
+                article.sourceName(), article.featured(),
+                BidiIsolation.apply(rebase(article.bodyHtml()), directionOf(article).equals("rtl")),
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
-                article.source().toString().replace('\\', '/'));
+                article.source().toString().replace('\\', '/'), languageOf(article), directionOf(article),
+                translations);
     }
 
-    /** A reference written by an editor: absolute URL as is, {@code /x} under the site's base, else relative. */
+    /** A reference written by an editor: absolute URL as is, {@code /x} under the main edition's base, else relative. */
     private String resolveUrl(String reference, String relativeTo) {
         if (reference.startsWith("http://") || reference.startsWith("https://")) {
             return reference;
         }
-        String path = reference.startsWith("/") ? reference : UrlPaths.decode(relativeTo, basePath) + reference;
+        if (reference.startsWith("/")) {
+            return rootBase + (reference.contains("%") ? reference : UrlPaths.encode(reference));
+        }
+        String path = UrlPaths.decode(relativeTo, basePath) + reference;
         return reference.contains("%") ? basePath + path : url(path);
     }
 
-    /** Root-relative links written in Markdown point into the site, so they follow its base path. */
+    /** Root-relative links written in Markdown point into the site, so they follow its (main) base path. */
     private String rebase(String html) {
-        if (basePath.isEmpty() || (!html.contains("href=\"/") && !html.contains("src=\"/"))) {
+        if (rootBase.isEmpty() || (!html.contains("href=\"/") && !html.contains("src=\"/"))) {
             return html;
         }
         Document fragment = Jsoup.parseBodyFragment(html);
@@ -190,7 +314,7 @@ public final class SiteModelBuilder {
             String attr = el.hasAttr("href") ? "href" : "src";
             String value = el.attr(attr);
             if (!value.startsWith("//")) {
-                el.attr(attr, basePath + value);
+                el.attr(attr, rootBase + value);
             }
         }
         return fragment.body().html();
@@ -210,7 +334,7 @@ public final class SiteModelBuilder {
         if (!siteUrl.startsWith("/") || siteUrl.startsWith("//")) {
             return null;
         }
-        Path file = staticDir.resolve(UrlPaths.decode(siteUrl, basePath).substring(1)).normalize();
+        Path file = staticDir.resolve(UrlPaths.decode(siteUrl, rootBase).substring(1)).normalize();
         int[] size = file.startsWith(staticDir) ? imageSizes.of(file) : null;
         return size == null || size[0] == 0 ? null : size;
     }
@@ -237,7 +361,7 @@ public final class SiteModelBuilder {
         };
     }
 
-    private SiteModel.Taxonomy taxonomy(String kind, String title, String indexPath, String prefix,
+    private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
                                         List<ArticleView> views, Function<ArticleView, List<Link>> termsOf) {
         Map<String, Link> firstLink = new LinkedHashMap<>();
         Map<String, List<ArticleView>> bySlug = new TreeMap<>();
@@ -253,7 +377,8 @@ public final class SiteModelBuilder {
             terms.add(new Term(firstLink.get(url).name(), slug, url, articles));
         });
         terms.sort(Comparator.comparingInt(Term::count).reversed().thenComparing(Term::name));
-        return new SiteModel.Taxonomy(new TaxonomyView(kind, title, url(indexPath)), List.copyOf(terms));
+        return new SiteModel.Taxonomy(new TaxonomyView(kind, messages.get("taxonomy." + kind), url(indexPath)),
+                List.copyOf(terms));
     }
 
     private List<Link> menu(SiteModel.Taxonomy categories, List<Problem> problems) {

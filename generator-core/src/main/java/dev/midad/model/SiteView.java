@@ -1,5 +1,7 @@
 package dev.midad.model;
 
+import dev.midad.config.SiteConfig;
+
 import java.util.List;
 import java.util.Map;
 
@@ -14,15 +16,20 @@ import java.util.Map;
  * @param menu            category navigation, in menu order
  * @param feeds           the site-wide feeds
  * @param amp             whether articles have AMP versions at {@code amp/} under their URL
+ * @param rootUrl         site-relative URL of the main edition's home, where shared assets live
+ * @param editions        every edition of the publication, the current one marked
+ * @param fonts           self-hosted font faces to declare (site-relative, encoded {@code src})
  */
 public record SiteView(String title, String description, String baseUrl, String origin, String language,
-                       String direction, String homeUrl, String logoUrl, String logoAbsoluteUrl, String ogLocale, String copyright,
-                       List<Link> menu, List<Link> pages, List<FeedLink> feeds, boolean amp,
-                       Map<String, Object> params) {
+                       String direction, String homeUrl, String rootUrl, String logoUrl, String logoAbsoluteUrl, String ogLocale, String copyright,
+                       List<Link> menu, List<Link> pages, List<FeedLink> feeds, List<EditionLink> editions, boolean amp,
+                       List<SiteConfig.WebFont> fonts, Map<String, Object> params) {
     public SiteView {
         menu = List.copyOf(menu);
         pages = List.copyOf(pages);
         feeds = List.copyOf(feeds);
+        fonts = List.copyOf(fonts);
+        editions = List.copyOf(editions);
         params = Map.copyOf(params);
     }
 }

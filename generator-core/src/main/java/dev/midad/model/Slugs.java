@@ -1,6 +1,8 @@
 package dev.midad.model;
 
 import java.nio.charset.StandardCharsets;
+import com.ibm.icu.text.Transliterator;
+
 import java.text.Normalizer;
 
 /**
@@ -84,4 +86,14 @@ public final class Slugs {
         return length;
     }
 
+
+    private static final Transliterator TO_LATIN =
+            Transliterator.getInstance("Arabic-Latin; Latin-ASCII; [:^ASCII:] Remove; Lower");
+
+    /** Arabic (and any other script) written in plain ASCII Latin, e.g. for sites that want Latin URLs. */
+    public static String transliterate(String text) {
+        synchronized (TO_LATIN) { // ICU transliterators are not thread-safe
+            return TO_LATIN.transliterate(text);
+        }
+    }
 }

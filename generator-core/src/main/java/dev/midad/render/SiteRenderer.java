@@ -1,10 +1,12 @@
 package dev.midad.render;
 
 import dev.midad.Problem;
+import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
 import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.model.PageMeta;
+import dev.midad.model.Redirect;
 import dev.midad.model.Paginator;
 import dev.midad.model.SiteModel;
 import dev.midad.model.SiteModelBuilder;
@@ -47,20 +49,36 @@ public final class SiteRenderer {
     public record Counts(int articles, int pages, int feeds) {
     }
 
+    /**
+     * Where an edition's files go: the main edition at the root writes the site-wide files (404.html,
+     * robots.txt listing {@code sitemaps}); another edition writes under {@code filePrefix} (e.g. "en/").
+     */
+    public record Placement(boolean main, String filePrefix, List<String> sitemaps) {
+        public static Placement root(List<String> sitemaps) {
+            return new Placement(true, "", sitemaps);
+        }
+    }
+
     private final SiteModel model;
     private final SiteModelBuilder urls;
     private final Templates templates;
+    private final Messages messages;
+    private final Placement placement;
     private final int sitemapLimit;
     private final Map<String, String> absoluteHtml = new ConcurrentHashMap<>();
 
-    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates) {
-        this(model, urls, templates, SITEMAP_LIMIT);
+    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, Messages messages,
+                        Placement placement) {
+        this(model, urls, templates, messages, placement, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, int sitemapLimit) {
+    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, Messages messages,
+                 Placement placement, int sitemapLimit) {
         this.model = model;
         this.urls = urls;
         this.templates = templates;
+        this.messages = messages;
+        this.placement = placement;
         this.sitemapLimit = sitemapLimit;
     }
 
@@ -68,7 +86,7 @@ public final class SiteRenderer {
     public static List<String> requiredTemplates(boolean amp) {
         List<String> names = new ArrayList<>(List.of("home.ftlh", "article.ftlh", "page.ftlh", "list.ftlh",
                 "terms.ftlh", "feeds.ftlh", "404.ftlh", "sitemap.ftlx", "sitemap-index.ftlx", "news-sitemap.ftlx",
-                "robots.ftl"));
+                "robots.ftl", "redirect.ftlh", "redirects-netlify.ftl", "redirects-nginx.ftl", "redirects-apache.ftl"));
         FeedFormat.ALL.forEach(f -> names.add(f.template()));
         if (amp) {
             names.add("amp.ftlh");
@@ -99,19 +117,22 @@ public final class SiteRenderer {
             taxonomyPages(taxonomy, jobs, feedGroups);
         }
         String feedsUrl = urls.url("/feeds/");
-        jobs.add(page("feeds.ftlh", feedsUrl, meta("feeds", "الخلاصات", feedsUrl,
-                "خلاصات RSS وAtom وJSON Feed — " + model.site().title(), model.site().feeds()),
+        jobs.add(page("feeds.ftlh", feedsUrl, meta("feeds", messages.get("page_title.feeds"), feedsUrl,
+                messages.get("description.feeds", model.site().title()), model.site().feeds()),
                 Map.of("feedGroups", feedGroups)));
-        jobs.add(new Job("404.html", "404.ftlh", Map.of("site", model.site(),
-                "meta", meta("404", "الصفحة غير موجودة", model.site().homeUrl() + "404.html", "",
-                        model.site().feeds()))));
+        if (placement.main()) {
+            jobs.add(new Job("404.html", "404.ftlh", Map.of("site", model.site(),
+                    "meta", meta("404", messages.get("page_title.not_found"), model.site().homeUrl() + "404.html", "",
+                            model.site().feeds()))));
+        }
         int pages = (int) jobs.stream().map(Job::template)
                 .filter(t -> t.endsWith(".ftlh") && !t.equals("article.ftlh") && !t.equals("amp.ftlh")).count();
         int feeds = feedJobs(jobs);
         sitemapJobs(jobs);
+        redirectJobs(jobs);
 
         jobs.parallelStream().forEach(job -> {
-            try (Writer writer = out.open(job.file(), "templates/" + job.template())) {
+            try (Writer writer = out.open(placement.filePrefix() + job.file(), "templates/" + job.template())) {
                 templates.render(job.template(), job.data(), writer);
             } catch (Templates.RenderException e) {
                 synchronized (problems) {
@@ -151,7 +172,8 @@ public final class SiteRenderer {
                     ? page.articles().stream().filter(ArticleView::featured).toList() : List.of();
             List<ArticleView> rest = page.articles().stream().filter(a -> !featured.contains(a)).toList();
             String url = urls.url(page.path());
-            String title = page.pager().number() == 1 ? model.site().title() : "الصفحة " + page.pager().number();
+            String title = page.pager().number() == 1 ? model.site().title()
+                    : messages.get("page_title.page_n", page.pager().number());
             jobs.add(page("home.ftlh", url, meta("home", title, url, model.site().description(),
                     model.site().feeds()), Map.of("articles", rest, "featured", featured, "pager", page.pager())));
         }
@@ -172,9 +194,9 @@ public final class SiteRenderer {
                     urls::url)) {
                 String url = urls.url(page.path());
                 String title = page.pager().number() == 1 ? term.name()
-                        : term.name() + " — الصفحة " + page.pager().number();
+                        : messages.get("page_title.term_page_n", term.name(), page.pager().number());
                 jobs.add(page("list.ftlh", url, meta(taxonomy.view().kind(), title, url,
-                        "أحدث الأخبار في " + term.name(), feeds), Map.of("taxonomy", taxonomy.view(), "term", term,
+                        messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy.view(), "term", term,
                         "articles", page.articles(), "pager", page.pager())));
             }
         }
@@ -197,7 +219,7 @@ public final class SiteRenderer {
                 for (Term term : taxonomy.terms()) {
                     String path = UrlPaths.decode(term.url(), model.config().basePath());
                     jobs.add(feed(format, path, term.name() + " — " + model.site().title(),
-                            "أحدث الأخبار في " + term.name(), term.url(), term.articles()));
+                            messages.get("description.term", term.name()), term.url(), term.articles()));
                     count++;
                 }
             }
@@ -219,10 +241,8 @@ public final class SiteRenderer {
 
     /** The article with every link and image in its body made absolute, computed once per article. */
     private ArticleView withAbsoluteHtml(ArticleView a) {
-        String html = absoluteHtml.computeIfAbsent(a.url(), k -> absolutize(a.contentHtml(), a.absoluteUrl()));
-        return new ArticleView(a.title(), a.url(), a.absoluteUrl(), a.date(), a.updated(), a.authors(),
-                a.category(), a.tags(), a.summary(), a.image(), a.dateline(), a.source(), a.featured(), html,
-                a.readingMinutes(), a.params(), a.sourcePath());
+        return a.withContentHtml(absoluteHtml.computeIfAbsent(a.url(),
+                k -> absolutize(a.contentHtml(), a.absoluteUrl())));
     }
 
     static String absolutize(String html, String baseUrl) {
@@ -236,6 +256,27 @@ public final class SiteRenderer {
             }
         }
         return doc.body().html();
+    }
+
+    /**
+     * A page at every old address (meta refresh plus canonical, for any static host), and the same rules as
+     * server configuration: {@code _redirects} (Netlify, Cloudflare Pages), {@code redirects.nginx.conf}
+     * and {@code .htaccess} (Apache), which also carry the query-only rules such as {@code /?p=123}.
+     */
+    private void redirectJobs(List<Job> jobs) {
+        for (Redirect redirect : model.redirects()) {
+            if (redirect.hasPage()) {
+                jobs.add(new Job(UrlPaths.toFile(redirect.fromPath()), "redirect.ftlh",
+                        Map.of("site", model.site(), "redirect", redirect)));
+            }
+        }
+        if (!model.redirects().isEmpty()) {
+            Map<String, Object> data = Map.of("site", model.site(), "redirects", model.redirects(),
+                    "basePath", model.config().basePath());
+            jobs.add(new Job("_redirects", "redirects-netlify.ftl", data));
+            jobs.add(new Job("redirects.nginx.conf", "redirects-nginx.ftl", data));
+            jobs.add(new Job(".htaccess", "redirects-apache.ftl", data));
+        }
     }
 
     /** sitemap.xml (an index of sitemap-N.xml past the limit), the Google News sitemap, robots.txt. */
@@ -260,8 +301,10 @@ public final class SiteRenderer {
                 .limit(NEWS_LIMIT)
                 .toList();
         jobs.add(new Job("news-sitemap.xml", "news-sitemap.ftlx", Map.of("site", model.site(), "articles", news)));
-        jobs.add(new Job("robots.txt", "robots.ftl", Map.of("site", model.site(), "sitemaps", List.of(
-                urls.absoluteUrl(urls.url("/sitemap.xml")), urls.absoluteUrl(urls.url("/news-sitemap.xml"))))));
+        if (placement.main()) {
+            jobs.add(new Job("robots.txt", "robots.ftl", Map.of("site", model.site(), "sitemaps",
+                    placement.sitemaps())));
+        }
     }
 
     private List<SitemapUrl> sitemapEntries() {

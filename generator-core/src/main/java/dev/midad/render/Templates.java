@@ -37,9 +37,9 @@ public final class Templates {
 
     /**
      * @param siteTemplates the site's own templates folder (may not exist)
-     * @param rtl           the site's direction, for the {@code plain(text)} function
+     * @param functions     functions shared by all templates (see {@link TemplateFunctions})
      */
-    public Templates(Path siteTemplates, Locale locale, boolean rtl) throws IOException {
+    public Templates(Path siteTemplates, Locale locale, Map<String, Object> functions) throws IOException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(siteTemplates)) {
@@ -64,7 +64,11 @@ public final class Templates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
-        cfg.setSharedVariable("plain", new PlainText(rtl));
+        try {
+            cfg.setSharedVariables(functions);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IOException("cannot register template functions", e);
+        }
         this.freemarker = cfg;
     }
 
@@ -91,8 +95,15 @@ public final class Templates {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
             throw new RenderException(new Problem(Path.of("templates", where), line,
-                    e.getColumnNumber() != null ? e.getColumnNumber() : 0, e.getMessageWithoutStackTop()));
+                    e.getColumnNumber() != null ? e.getColumnNumber() : 0, withoutTips(e.getMessageWithoutStackTop())));
         }
+    }
+
+    /** FreeMarker's message without its generic "Tip:" paragraphs, on one line. */
+    static String withoutTips(String message) {
+        int tips = message.indexOf("\n----");
+        String core = tips < 0 ? message : message.substring(0, tips);
+        return core.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     /** A template failed while rendering one page. */

@@ -1,0 +1,80 @@
+package dev.midad;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.midad.TestSites.read;
+import static dev.midad.TestSites.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RedirectsTest {
+    private static final String NEW_URL = "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/";
+
+    @TempDir
+    Path tmp;
+
+    private Path site(String aliases) throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
+                .replace("featured: true", "featured: true\n" + aliases));
+        return site;
+    }
+
+    @Test
+    void everyOldAddressGetsAPageAndAServerRule() throws Exception {
+        Path site = site("""
+                wp_id: 4711
+                aliases:
+                  - /2024/06/20/%d8%a8%d9%88%d8%aa%d9%8a%d9%86/
+                  - /2024/06/20/%d8%a8%d9%88%d8%aa%d9%8a%d9%86/amp/
+                  - /archives/4711
+                """);
+        Path out = tmp.resolve("out");
+        Site.load(site, TestSites.options()).build(out);
+
+        for (String oldFile : new String[]{"2024/06/20/بوتين/index.html", "2024/06/20/بوتين/amp/index.html",
+                "archives/4711/index.html"}) {
+            Document page = Jsoup.parse(out.resolve(oldFile).toFile(), "UTF-8");
+            assertEquals("https://test.example" + NEW_URL, page.selectFirst("link[rel=canonical]").attr("href"));
+            assertEquals("0; url=" + NEW_URL, page.selectFirst("meta[http-equiv=refresh]").attr("content"));
+            // the redirect resolves: its target exists in the output
+            assertTrue(Files.isRegularFile(out.resolve("2024/06/بوتين-كوريا-الشمالية/index.html")));
+        }
+        String netlify = read(out, "_redirects");
+        assertTrue(netlify.contains("/2024/06/20/%D8%A8%D9%88%D8%AA%D9%8A%D9%86/ " + NEW_URL + " 301"), netlify);
+        assertTrue(netlify.contains("/ p=4711 " + NEW_URL + " 301"), netlify);
+        String nginx = read(out, "redirects.nginx.conf");
+        assertTrue(nginx.contains("location = /archives/4711/ { return 301 " + NEW_URL + "; }"), nginx);
+        assertTrue(nginx.contains("if ($arg_p = \"4711\") { return 301 " + NEW_URL + "; }"), nginx);
+        String apache = read(out, ".htaccess");
+        assertTrue(apache.contains("RewriteCond %{QUERY_STRING} (^|&)p=4711(&|$)"), apache);
+    }
+
+    @Test
+    void aliasesCannotLeaveTheSiteOrShadowAPage() throws Exception {
+        Path out = tmp.resolve("out");
+        Site.load(site("aliases: [/../../outside/]\n"), TestSites.options()).build(out);
+        assertFalse(Files.exists(tmp.resolve("outside")));
+        assertFalse(Files.exists(out.resolve("_redirects")));
+
+        Path shadowing = site("aliases: [/about/]\n");
+        BuildException e = assertThrows(BuildException.class, () -> Site.load(shadowing, TestSites.options()));
+        assertTrue(e.getMessage().contains("seed.md") && e.getMessage().contains("/about/"), e.getMessage());
+    }
+
+    @Test
+    void noRedirectFilesWithoutRedirects() throws Exception {
+        Path out = tmp.resolve("out");
+        Site.load(TestSites.small(Files.createDirectories(tmp.resolve("plain"))), TestSites.options()).build(out);
+        assertFalse(Files.exists(out.resolve("_redirects")));
+        assertFalse(Files.exists(out.resolve(".htaccess")));
+    }
+}

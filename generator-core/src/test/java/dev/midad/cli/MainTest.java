@@ -1,0 +1,101 @@
+package dev.midad.cli;
+
+import dev.midad.TestSites;
+import dev.midad.content.FrontMatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildWritesTheSiteAndSaysWhere() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        assertEquals(0, run("build", site.toString(), tmp.resolve("out").toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("index.html"));
+        assertTrue(Files.exists(tmp.resolve("out/index.html")));
+    }
+
+    @Test
+    void buildFailureExitsOneWithEveryProblem() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        TestSites.write(site, "articles/a.md", "---\ntitle: أ\n---\n");
+        TestSites.write(site, "articles/b.md", "---\ndate: 2024-01-01\n---\n");
+        assertEquals(1, run("build", site.toString(), tmp.resolve("out").toString()));
+        assertTrue(err().contains("articles/a.md") && err().contains("articles/b.md"), err());
+    }
+
+    @Test
+    void newCreatesACompleteDraftInTheSiteTimeZone() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        assertEquals(0, run("new", "زيارة بوتين: ماذا بعد؟", site.toString(), "--category=سياسة"), err());
+        List<Path> created;
+        try (var files = Files.walk(site.resolve("articles"))) {
+            created = files.filter(p -> p.getFileName().toString().equals("زيارة-بوتين-ماذا-بعد.md")).toList();
+        }
+        assertEquals(1, created.size());
+        String text = Files.readString(created.get(0), StandardCharsets.UTF_8);
+        List<dev.midad.Problem> problems = new ArrayList<>();
+        FrontMatter front = FrontMatter.split(Path.of("x.md"), text, problems);
+        assertTrue(problems.isEmpty(), problems::toString);
+        assertEquals("زيارة بوتين: ماذا بعد؟", front.yaml().string("title"));
+        assertEquals("سياسة", front.yaml().string("category"));
+        assertTrue(front.yaml().bool("draft", false));
+        String offset = front.yaml().dateTime("date", ZoneId.of("UTC")).withZoneSameInstant(ZoneId.of("Europe/Kyiv"))
+                .getOffset().getId();
+        assertTrue(front.yaml().string("date").endsWith(offset), front.yaml().string("date"));
+        // the same title again does not overwrite
+        assertEquals(1, run("new", "زيارة بوتين: ماذا بعد؟", site.toString()));
+        assertTrue(err().contains("already exists"), err());
+    }
+
+    @Test
+    void checkFindsBrokenInternalLinksAndAnchors() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        assertEquals(0, run("check", site.toString()), err());
+        TestSites.write(site, "articles/2024/10/links.md", """
+                ---
+                title: روابط
+                date: 2024-10-01
+                ---
+                [موجود](/about/) و[مفقود](/no-such-page/) و[مرساة](#لا-يوجد) ![صورة](/images/missing.png)
+                """);
+        assertEquals(1, run("check", site.toString()));
+        String problems = err();
+        assertTrue(problems.contains("/no-such-page/"), problems);
+        assertTrue(problems.contains("missing.png"), problems);
+        assertTrue(problems.contains("no element with id \"لا-يوجد\""), problems);
+        assertTrue(!problems.contains("href=\"/about/\""), problems);
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("publish"));
+        assertEquals(2, run("build", "--nonsense"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.midad.maven;
+
+import dev.midad.BuildException;
+import dev.midad.BuildOptions;
+import dev.midad.Problem;
+import dev.midad.Site;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Validates content, templates and internal links (pages, anchors, images) without writing the site.
+ *
+ * <pre>mvn midad:check</pre>
+ */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractMidadMojo {
+
+    @Override
+    protected void run(Path siteDir) throws MojoFailureException {
+        try {
+            List<Problem> broken = Site.load(siteDir, BuildOptions.defaults()).check();
+            if (!broken.isEmpty()) {
+                broken.forEach(p -> getLog().error(p.toString()));
+                throw new MojoFailureException(failure(siteDir, broken));
+            }
+            getLog().info("Midad: no problems found in " + siteDir);
+        } catch (BuildException e) {
+            e.problems().forEach(p -> getLog().error(p.toString()));
+            throw new MojoFailureException(BuildMojo.failureMessage(siteDir, e), e);
+        }
+    }
+
+    private static String failure(Path siteDir, List<Problem> problems) {
+        StringBuilder message = new StringBuilder("Midad found ").append(problems.size())
+                .append(problems.size() == 1 ? " problem in " : " problems in ").append(siteDir).append(':');
+        problems.forEach(p -> message.append("\n  ").append(p));
+        return message.toString();
+    }
+}
