@@ -136,8 +136,10 @@ public final class Site {
             SiteConfig config = configs.get(i);
             Locale language = Locale.forLanguageTag(config.language());
             String url = config.basePath() + "/";
-            links.add(new EditionLink(config.language(), config.direction(), language.getDisplayLanguage(language),
-                    url, config.baseUrl().toString(), i == current));
+            String name = language.getDisplayLanguage(language);
+            name = name.isEmpty() ? config.language() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
+            links.add(new EditionLink(config.language(), config.direction(), name, url, config.baseUrl().toString(),
+                    i == current));
         }
         return links;
     }

@@ -6,7 +6,7 @@ import dev.midad.BuildResult;
 import dev.midad.Problem;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
-import dev.midad.serve.PreviewServer;
+import dev.midad.serve.LivePreview;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +20,7 @@ import java.util.List;
  * The command line, without Maven:
  * <pre>
  * midad build [site] [output] [--drafts] [--future]   build the site (default output: site/target/site)
- * midad serve [site] [output] [--port=8080]           build, then serve on 127.0.0.1 (drafts and future shown)
+ * midad serve [site] [output] [--port=8080]           live preview on 127.0.0.1: rebuild and reload on save
  * midad check [site]                                  validate content, templates and internal links
  * midad new "عنوان الخبر" [site] [--category=سياسة]     create an article with complete front matter
  * </pre>
@@ -78,13 +78,11 @@ public final class Main {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
                     Path outputDir = positional.size() > 2 ? Path.of(positional.get(2)) : siteDir.resolve("target/site");
                     if (command.equals("serve")) {
-                        options = options.withDrafts(true).withFuture(true);
+                        serve(siteDir, outputDir, port, out);
+                        yield 0;
                     }
                     BuildResult result = Site.load(siteDir, options).build(outputDir);
                     out.println(result.summary());
-                    if (command.equals("serve")) {
-                        serve(outputDir, port, out);
-                    }
                     yield 0;
                 }
             };
@@ -110,10 +108,10 @@ public final class Main {
         return 1;
     }
 
-    private static void serve(Path outputDir, int port, PrintStream out) throws IOException {
-        try (PreviewServer server = new PreviewServer(outputDir, port)) {
-            out.println("Serving " + outputDir.toAbsolutePath().normalize() + " at " + server.url()
-                    + " (Ctrl+C stops)");
+    private static void serve(Path siteDir, Path outputDir, int port, PrintStream out) throws IOException {
+        try (LivePreview preview = new LivePreview(siteDir, outputDir, port, out::println)) {
+            out.println("Midad: previewing " + siteDir.toAbsolutePath().normalize() + " at " + preview.url()
+                    + " — drafts and future articles shown, pages reload after every save (Ctrl+C stops)");
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -82,7 +82,8 @@ public record SiteConfig(
      * and URLs under {@code /<path>/}; everything not set here is the main edition's.
      */
     public record Edition(String language, String direction, String title, String description, Locale locale,
-                          String path, List<String> menu, String dateFormat, Map<String, String> strings) {
+                          String path, List<String> menu, String dateFormat, String digits, String copyright,
+                          Map<String, String> strings) {
         public Edition {
             menu = List.copyOf(menu);
             strings = Map.copyOf(strings);
@@ -92,8 +93,9 @@ public record SiteConfig(
     /** This site's settings as seen by {@code edition}. */
     public SiteConfig forEdition(Edition edition) {
         return new SiteConfig(edition.title(), edition.description(), baseUrl.resolve(edition.path() + "/"),
-                edition.language(), edition.direction(), edition.locale(), digits, timeZone, permalink, perPage,
-                feedSize, edition.dateFormat(), defaultAuthor, logo, copyright, edition.menu(), embedHosts,
+                edition.language(), edition.direction(), edition.locale(), edition.digits(), timeZone, permalink,
+                perPage, feedSize, edition.dateFormat(), defaultAuthor, logo, edition.copyright(), edition.menu(),
+                embedHosts,
                 trustHtml, amp, hijri, slugStyle, edition.strings(), fonts, List.of(), params);
     }
 

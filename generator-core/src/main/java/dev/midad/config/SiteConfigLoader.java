@@ -157,7 +157,9 @@ public final class SiteConfigLoader {
                     String.valueOf(map.containsKey("title") ? map.get("title") : title),
                     String.valueOf(map.containsKey("description") ? map.get("description") : description),
                     locale, path, menu,
-                    String.valueOf(map.containsKey("date_format") ? map.get("date_format") : dateFormat), strings));
+                    String.valueOf(map.containsKey("date_format") ? map.get("date_format") : dateFormat),
+                    String.valueOf(map.containsKey("digits") ? map.get("digits") : "latn"),
+                    String.valueOf(map.containsKey("copyright") ? map.get("copyright") : ""), strings));
         }
         return editions;
     }

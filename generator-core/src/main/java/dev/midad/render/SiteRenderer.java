@@ -173,7 +173,7 @@ public final class SiteRenderer {
             List<ArticleView> rest = page.articles().stream().filter(a -> !featured.contains(a)).toList();
             String url = urls.url(page.path());
             String title = page.pager().number() == 1 ? model.site().title()
-                    : messages.get("page_title.page_n", page.pager().number());
+                    : messages.get("page_title.page_n", messages.number(page.pager().number()));
             jobs.add(page("home.ftlh", url, meta("home", title, url, model.site().description(),
                     model.site().feeds()), Map.of("articles", rest, "featured", featured, "pager", page.pager())));
         }
@@ -194,7 +194,7 @@ public final class SiteRenderer {
                     urls::url)) {
                 String url = urls.url(page.path());
                 String title = page.pager().number() == 1 ? term.name()
-                        : messages.get("page_title.term_page_n", term.name(), page.pager().number());
+                        : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
                 jobs.add(page("list.ftlh", url, meta(taxonomy.view().kind(), title, url,
                         messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy.view(), "term", term,
                         "articles", page.articles(), "pager", page.pager())));

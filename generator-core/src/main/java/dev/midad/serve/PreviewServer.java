@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves a built site on the loopback interface for preview: UTF-8 content types, percent-encoded Arabic
@@ -37,12 +38,29 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"));
 
+    /** Polled by the reload script injected into HTML pages while live reloading. */
+    static final String VERSION_PATH = "/__midad/version";
+    private static final String RELOAD_SCRIPT = "<script>(()=>{let v=null;setInterval(async()=>{try{"
+            + "const r=await fetch('" + VERSION_PATH + "',{cache:'no-store'});const t=await r.text();"
+            + "if(v===null)v=t;else if(t!==v)location.reload();}catch(e){}},700);})();</script>";
+
     private final Path root;
     private final HttpServer server;
+    private final boolean live;
+    private final AtomicLong version = new AtomicLong();
+    private volatile String errorPage;
 
     /** Starts serving {@code root} on 127.0.0.1:{@code port} (0 picks a free port). */
     public PreviewServer(Path root, int port) throws IOException {
+        this(root, port, false);
+    }
+
+    /**
+     * @param live inject a small script into HTML pages that reloads them after {@link #reload()}
+     */
+    public PreviewServer(Path root, int port, boolean live) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.live = live;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -61,6 +79,21 @@ public final class PreviewServer implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/";
     }
 
+    /** Tells open pages to reload (they poll a version number). */
+    public void reload() {
+        version.incrementAndGet();
+    }
+
+    /** Shows {@code html} instead of every page until {@link #clearError()}: a broken build's report. */
+    public void showError(String html) {
+        errorPage = html;
+        reload();
+    }
+
+    public void clearError() {
+        errorPage = null;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
@@ -69,6 +102,16 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String rawPath = exchange.getRequestURI().getRawPath();
+            if (live && rawPath.equals(VERSION_PATH)) {
+                send(exchange, 200, "text/plain; charset=utf-8",
+                        String.valueOf(version.get()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String error = errorPage;
+            if (error != null && (rawPath.endsWith("/") || rawPath.endsWith(".html"))) {
+                send(exchange, 500, "text/html; charset=utf-8", withReload(error.getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
             String decoded;
             try {
                 decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -90,7 +133,9 @@ public final class PreviewServer implements AutoCloseable {
                 file = file.resolve("index.html");
             }
             if (Files.isRegularFile(file)) {
-                send(exchange, 200, contentType(file), Files.readAllBytes(file));
+                String type = contentType(file);
+                byte[] body = Files.readAllBytes(file);
+                send(exchange, 200, type, type.startsWith("text/html") ? withReload(body) : body);
                 return;
             }
             Path notFound = root.resolve("404.html");
@@ -98,6 +143,17 @@ public final class PreviewServer implements AutoCloseable {
                     : "not found".getBytes(StandardCharsets.UTF_8);
             send(exchange, 404, "text/html; charset=utf-8", body);
         }
+    }
+
+    /** The page with the reload script before {@code </body>} when live reloading; unchanged otherwise. */
+    private byte[] withReload(byte[] html) {
+        if (!live) {
+            return html;
+        }
+        String page = new String(html, StandardCharsets.UTF_8);
+        int end = page.lastIndexOf("</body>");
+        page = end < 0 ? page + RELOAD_SCRIPT : page.substring(0, end) + RELOAD_SCRIPT + page.substring(end);
+        return page.getBytes(StandardCharsets.UTF_8);
     }
 
     static String contentType(Path file) {

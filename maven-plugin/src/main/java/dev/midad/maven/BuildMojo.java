@@ -5,7 +5,6 @@ import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.Problem;
 import dev.midad.Site;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,17 +34,11 @@ public class BuildMojo extends AbstractMidadMojo {
     private boolean future;
 
     @Override
-    protected void run(Path siteDir) throws MojoExecutionException, MojoFailureException {
-        build(siteDir);
-    }
-
-    /** Builds the site and returns the output folder. */
-    protected Path build(Path siteDir) throws MojoFailureException {
+    protected void run(Path siteDir) throws MojoFailureException {
         BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future);
         try {
             BuildResult result = Site.load(siteDir, options).build(outputDirectory.toPath().toAbsolutePath());
             getLog().info(result.summary());
-            return result.outputDir();
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(failureMessage(siteDir, e), e);

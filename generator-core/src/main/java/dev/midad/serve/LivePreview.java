@@ -1,0 +1,171 @@
+package dev.midad.serve;
+
+import dev.midad.BuildException;
+import dev.midad.BuildOptions;
+import dev.midad.BuildResult;
+import dev.midad.Problem;
+import dev.midad.Site;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Live preview: builds the site (drafts and future articles included), serves it on loopback, watches
+ * content, templates, static files and site.yaml, rebuilds after every change and reloads open pages.
+ * A broken file shows its problems in the browser instead of stopping the server; fixing it recovers.
+ */
+public final class LivePreview implements AutoCloseable {
+    /** Editors save in bursts (temporary file, rename); wait for quiet before rebuilding. */
+    static final long QUIET_MILLIS = 120;
+
+    private final Path siteDir;
+    private final Path outputDir;
+    private final BuildOptions options;
+    private final Consumer<String> log;
+    private final PreviewServer server;
+    private final WatchService watcher;
+    private final Thread loop;
+
+    public LivePreview(Path siteDir, Path outputDir, int port, Consumer<String> log) throws IOException {
+        this.siteDir = siteDir.toAbsolutePath().normalize();
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.options = BuildOptions.defaults().withDrafts(true).withFuture(true);
+        this.log = log;
+        Files.createDirectories(this.outputDir);
+        this.server = new PreviewServer(this.outputDir, port, true);
+        this.watcher = FileSystems.getDefault().newWatchService();
+        registerAll();
+        rebuild();
+        this.loop = new Thread(this::watch, "midad-watch");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    PreviewServer server() {
+        return server;
+    }
+
+    /** Builds once; on failure the previous site stays on disk and the browser shows the problems. */
+    synchronized boolean rebuild() {
+        try {
+            BuildResult result = Site.load(siteDir, options).build(outputDir);
+            server.clearError();
+            server.reload();
+            log.accept(result.summary());
+            return true;
+        } catch (BuildException e) {
+            server.showError(errorPage(e.problems()));
+            log.accept("Midad: the site has problems (the browser shows them):\n" + e.getMessage());
+            return false;
+        }
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                boolean relevant = drain(key);
+                // collect the rest of a burst of events
+                WatchKey more;
+                while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+                    relevant |= drain(more);
+                }
+                if (relevant) {
+                    registerAll(); // new folders (a new month of articles) are watched too
+                    rebuild();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.accept("Midad: stopped watching: " + e);
+        }
+    }
+
+    private boolean drain(WatchKey key) {
+        Path dir = (Path) key.watchable();
+        boolean relevant = key.pollEvents().stream()
+                .map(event -> event.context() instanceof Path p ? dir.resolve(p) : dir)
+                .anyMatch(this::isSource);
+        key.reset();
+        return relevant;
+    }
+
+    /** Sources are everything in the site folder except the output and build folders and hidden files. */
+    private boolean isSource(Path path) {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (normalized.startsWith(outputDir) || normalized.startsWith(siteDir.resolve("target"))) {
+            return false;
+        }
+        for (Path part : siteDir.relativize(normalized)) {
+            if (part.toString().startsWith(".") || part.toString().endsWith("~")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Watches every source folder; the output and build folders are not descended into. */
+    private void registerAll() throws IOException {
+        Files.walkFileTree(siteDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(siteDir) && !isSource(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // vanished while walking: nothing to watch
+            }
+        });
+    }
+
+    static String errorPage(List<Problem> problems) {
+        StringBuilder items = new StringBuilder();
+        for (Problem problem : problems) {
+            items.append("<li><code>").append(escape(problem.toString())).append("</code></li>\n");
+        }
+        return """
+                <!DOCTYPE html>
+                <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>Midad: مشكلات في الموقع</title>
+                <style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.7}
+                code{direction:ltr;unicode-bidi:isolate;display:block;white-space:pre-wrap;background:#fee;padding:.5rem}
+                li{margin-block:.5rem}</style></head>
+                <body><h1>لم يُبنَ الموقع: صحّح المشكلات التالية</h1>
+                <p>تُحدَّث هذه الصفحة تلقائياً بعد حفظ الملف.</p>
+                <ol>
+                """ + items + "</ol></body></html>\n";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void close() throws IOException {
+        loop.interrupt();
+        watcher.close();
+        server.close();
+    }
+}
