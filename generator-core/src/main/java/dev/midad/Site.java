@@ -201,7 +201,7 @@ public final class Site {
                     throw new BuildException(problems);
                 }
                 staged.commit();
-                return new BuildResult(out, articles, pages, feeds, staged.fileCount(),
+                return new BuildResult(out, articles, pages, feeds, staged.fileCount(), staged.unchangedCount(),
                         Duration.ofNanos(System.nanoTime() - start + loadNanos));
             }
         } catch (IOException | UncheckedIOException e) {

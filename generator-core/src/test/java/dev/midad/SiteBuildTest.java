@@ -121,8 +121,8 @@ class SiteBuildTest {
         assertTrue(e.getMessage().contains("templates/article.ftlh:1"), e.getMessage());
         assertEquals(before, digest(out), "previous output changed");
         try (Stream<Path> siblings = Files.list(tmp)) {
-            assertEquals(List.of("out", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "staging folder left behind");
+            assertEquals(List.of(".out.manifest", "out", "site"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "staging folder left behind");
         }
     }
 
@@ -165,6 +165,32 @@ class SiteBuildTest {
         Site.load(site, TestSites.options()).build(tmp.resolve("a"));
         Site.load(site, TestSites.options()).build(tmp.resolve("b"));
         assertEquals(digest(tmp.resolve("a")), digest(tmp.resolve("b")));
+    }
+
+    @Test
+    void rebuildAfterEditingOneArticleLeavesUnrelatedFilesUntouched() throws Exception {
+        Path site = site();
+        Path out = tmp.resolve("out");
+        BuildResult first = Site.load(site, TestSites.options()).build(out);
+        assertEquals(0, first.unchanged());
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(1_577_836_800_000L);
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, past);
+            }
+        }
+        write(site, "articles/2024/08/third.md", read(site, "articles/2024/08/third.md")
+                .replace("نص الخبر الثالث.", "نص الخبر الثالث بعد التصحيح."));
+        BuildResult second = Site.load(site, TestSites.options()).build(out);
+        assertTrue(second.unchanged() > 0 && second.unchanged() < second.files(), second.summary());
+
+        String edited = "2024/08/صادرات-الحبوب-من-أوديسا/index.html";
+        assertTrue(Files.getLastModifiedTime(out.resolve(edited)).compareTo(past) > 0, "the edited page is new");
+        assertTrue(Files.getLastModifiedTime(out.resolve("rss.xml")).compareTo(past) > 0, "feeds holding it too");
+        for (String untouched : List.of("about/index.html", "tag/الناتو/index.html", "assets/midad.css",
+                "category/سياسة/index.html")) {
+            assertEquals(past, Files.getLastModifiedTime(out.resolve(untouched)), untouched);
+        }
     }
 
     static Map<String, String> digest(Path dir) throws IOException {

@@ -60,7 +60,9 @@ class LivePreviewTest {
                     .replace("قمة الناتو في واشنطن", "قمة الناتو في واشنطن تختتم أعمالها"));
             HttpResponse<String> edited = await(preview, "rss.xml", r -> r.body().contains("تختتم أعمالها"));
             assertTrue(edited.body().contains("تختتم أعمالها"), "rebuilt after the edit: " + log);
-            assertTrue(!get(preview, "__midad/version").body().equals(version), "reload signal after a rebuild");
+            // the new files are swapped in just before the signal goes out: wait for it as the page script does
+            HttpResponse<String> after = await(preview, "__midad/version", r -> !r.body().equals(version));
+            assertTrue(!after.body().equals(version), "reload signal after a rebuild");
 
             write(site, "articles/2024/07/broken.md", "---\ntitle: \"غير مغلق\ndate: 2024-07-02\n---\n");
             HttpResponse<String> broken = await(preview, "", r -> r.statusCode() == 500);
