@@ -6,6 +6,10 @@ import dev.midad.BuildResult;
 import dev.midad.Problem;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
+import dev.midad.importer.ImportException;
+import dev.midad.importer.ImportOptions;
+import dev.midad.importer.ImportReport;
+import dev.midad.importer.Importer;
 import dev.midad.serve.LivePreview;
 
 import java.io.IOException;
@@ -23,11 +27,12 @@ import java.util.List;
  * midad serve [site] [output] [--port=8080]           live preview on 127.0.0.1: rebuild and reload on save
  * midad check [site]                                  validate content, templates and internal links
  * midad new "عنوان الخبر" [site] [--category=سياسة]     create an article with complete front matter
+ * midad import export.xml|article.txt|folder [site] [--overwrite]   import WordPress or plain-text articles
  * </pre>
  * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage.
  */
 public final class Main {
-    private static final List<String> COMMANDS = List.of("build", "serve", "check", "new");
+    private static final List<String> COMMANDS = List.of("build", "serve", "check", "new", "import");
 
     private Main() {
     }
@@ -42,6 +47,7 @@ public final class Main {
         BuildOptions options = BuildOptions.defaults();
         int port = 8080;
         String category = null;
+        boolean overwrite = false;
         for (String arg : args) {
             if (arg.equals("--drafts")) {
                 options = options.withDrafts(true);
@@ -49,6 +55,8 @@ public final class Main {
                 options = options.withFuture(true);
             } else if (arg.matches("--port=\\d{1,5}")) {
                 port = Integer.parseInt(arg.substring("--port=".length()));
+            } else if (arg.equals("--overwrite")) {
+                overwrite = true;
             } else if (arg.startsWith("--category=")) {
                 category = arg.substring("--category=".length());
             } else if (arg.startsWith("-")) {
@@ -73,6 +81,13 @@ public final class Main {
                     out.println("Midad: created " + file);
                     yield 0;
                 }
+                case "import" -> {
+                    if (positional.size() < 2) {
+                        yield usage(err);
+                    }
+                    yield importContent(Path.of(positional.get(1)),
+                            Path.of(positional.size() > 2 ? positional.get(2) : "."), overwrite, out, err);
+                }
                 case "check" -> check(Path.of(positional.size() > 1 ? positional.get(1) : "."), options, out, err);
                 default -> {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
@@ -91,7 +106,21 @@ public final class Main {
                     : "the site was not built (the previous output is unchanged). ") + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("Midad: cannot serve: " + e.getMessage());
+            err.println("Midad: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int importContent(Path source, Path siteDir, boolean overwrite, PrintStream out,
+                                     PrintStream err) throws IOException {
+        ImportOptions options = ImportOptions.defaults().withOverwrite(overwrite);
+        options = Importer.siteTimeZone(siteDir).map(options::withTimeZone).orElse(options);
+        try {
+            ImportReport report = Importer.importFrom(source, siteDir, options);
+            out.println(report.summary());
+            return report.problems().isEmpty() ? 0 : 1;
+        } catch (ImportException e) {
+            err.println("Midad: nothing was imported. " + e.getMessage());
             return 1;
         }
     }
@@ -123,7 +152,8 @@ public final class Main {
                 usage: midad build [site] [output] [--drafts] [--future]
                        midad serve [site] [output] [--port=8080]
                        midad check [site]
-                       midad new "title" [site] [--category=name]""");
+                       midad new "title" [site] [--category=name]
+                       midad import export.xml|article.txt|folder [site] [--overwrite]""");
         return 2;
     }
 }

@@ -240,7 +240,9 @@ public final class SiteModelBuilder {
             if (!decoded.endsWith("/") && !decoded.matches(".*\\.[A-Za-z0-9]{1,5}$")) {
                 decoded += "/";
             }
-            redirects.add(new Redirect(decoded, "", view.url(), view.absoluteUrl()));
+            if (!url(decoded).equals(view.url())) { // the article's own address: nothing to redirect
+                redirects.add(new Redirect(decoded, "", view.url(), view.absoluteUrl()));
+            }
         }
         Object wpId = article.params().get("wp_id");
         if (wpId != null && String.valueOf(wpId).matches("\\d+")) {

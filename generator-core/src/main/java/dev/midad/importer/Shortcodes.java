@@ -1,0 +1,158 @@
+package dev.midad.importer;
+
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WordPress shortcodes turned into the HTML WordPress itself would have rendered, before the HTML is walked:
+ * {@code [caption]} → {@code <figure>} with {@code <figcaption>}, {@code [embed]}, {@code [youtube]} and a video
+ * address alone on its line (WordPress's auto-embed) → an embed marker, {@code [video]}/{@code [audio]} → media
+ * markers, {@code [gallery ids=…]} → the images. Unknown shortcodes are left as text and noted.
+ */
+final class Shortcodes {
+    /** Marker elements the converter turns into embeds; they never reach the output. */
+    static final String EMBED_TAG = "midad-embed";
+    static final String MEDIA_TAG = "midad-media";
+
+    private static final Pattern CAPTION = Pattern.compile("\\[caption([^\\]]*)\\](.*?)\\[/caption\\]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CAPTION_IMAGE = Pattern.compile(
+            "^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern EMBED = Pattern.compile("\\[embed([^\\]]*)\\](.*?)\\[/embed\\]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern YOUTUBE = Pattern.compile("\\[youtube[\\s=]+([^\\]\\s]+)[^\\]]*\\]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA = Pattern.compile("\\[(video|audio)\\b([^\\]]*)\\](?:(.*?)\\[/\\1\\])?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern GALLERY = Pattern.compile("\\[gallery\\b([^\\]]*)\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'\\]]+))");
+    /** A known video address alone on a line, or alone in a paragraph: WordPress embeds it. */
+    private static final Pattern BARE_VIDEO_LINE = Pattern.compile(
+            "(?m)^[ \\t]*(?:<p>\\s*)?(https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch|shorts/|embed/|live/)|youtu\\.be/"
+                    + "|vimeo\\.com/)[^\\s<>\"]*)\\s*(?:</p>)?[ \\t]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY = Pattern.compile("\\[([a-z][a-z0-9_-]*)(?=[\\s\\]/])[^\\]\\[]*\\]");
+    private static final Set<String> HANDLED = Set.of("caption", "embed", "youtube", "video", "audio", "gallery");
+
+    private Shortcodes() {
+    }
+
+    static String expand(String html, Map<Long, HtmlToMarkdown.Media> media, boolean classic, Set<String> notes) {
+        String out = replace(CAPTION, html, m -> caption(m, notes));
+        out = replace(EMBED, out, m -> embedMarker(m.group(2).strip()));
+        out = replace(YOUTUBE, out, m -> embedMarker(m.group(1).strip()));
+        out = replace(MEDIA, out, m -> mediaMarker(m, notes));
+        out = replace(GALLERY, out, m -> gallery(attributes(m.group(1)), media, notes));
+        if (classic) {
+            out = replace(BARE_VIDEO_LINE, out, m -> embedMarker(m.group(1)));
+        }
+        Matcher unknown = ANY.matcher(out);
+        while (unknown.find()) {
+            String name = unknown.group(1).toLowerCase(Locale.ROOT);
+            if (!HANDLED.contains(name)) {
+                notes.add("shortcode [" + name + "] has no Markdown equivalent and was left as text");
+            }
+        }
+        return out;
+    }
+
+    private interface Replacement {
+        String apply(Matcher m);
+    }
+
+    private static String replace(Pattern pattern, String text, Replacement replacement) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static Map<String, String> attributes(String text) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Matcher m = ATTRIBUTE.matcher(text);
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            attributes.put(m.group(1).toLowerCase(Locale.ROOT), value);
+        }
+        return attributes;
+    }
+
+    private static String caption(Matcher m, Set<String> notes) {
+        Map<String, String> attributes = attributes(m.group(1));
+        Matcher inner = CAPTION_IMAGE.matcher(m.group(2));
+        if (!inner.matches()) {
+            notes.add("a [caption] without an image was kept as its text");
+            return m.group(2);
+        }
+        String caption = attributes.containsKey("caption") ? attributes.get("caption") : inner.group(2).strip();
+        String align = attributes.getOrDefault("align", "");
+        String alignClass = align.matches("align(left|right|center|none)") ? " " + align : "";
+        return "<figure class=\"wp-caption" + alignClass + "\">" + inner.group(1) + "<figcaption>" + caption
+                + "</figcaption></figure>";
+    }
+
+    private static String embedMarker(String written) {
+        String url = Jsoup.parseBodyFragment(written).text().strip();
+        return "<" + EMBED_TAG + " data-url=\"" + attribute(url) + "\"></" + EMBED_TAG + ">";
+    }
+
+    private static String mediaMarker(Matcher m, Set<String> notes) {
+        String kind = m.group(1).toLowerCase(Locale.ROOT);
+        Map<String, String> attributes = attributes(m.group(2));
+        String src = null;
+        for (String key : List.of("src", "mp4", "m4v", "webm", "ogv", "mov", "mp3", "m4a", "ogg", "oga", "wav",
+                "flac")) {
+            if (attributes.containsKey(key) && !attributes.get(key).isBlank()) {
+                src = Parser.unescapeEntities(attributes.get(key).strip(), true);
+                break;
+            }
+        }
+        if (src == null) {
+            notes.add("a [" + kind + "] without a file address was dropped");
+            return "";
+        }
+        return "<" + MEDIA_TAG + " data-kind=\"" + kind + "\" data-url=\"" + attribute(src) + "\""
+                + (attributes.containsKey("poster") ? " data-poster=\"" + attribute(Parser.unescapeEntities(attributes.get("poster"), true)) + "\"" : "")
+                + "></" + MEDIA_TAG + ">";
+    }
+
+    private static String gallery(Map<String, String> attributes, Map<Long, HtmlToMarkdown.Media> media,
+                                  Set<String> notes) {
+        String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
+        if (ids.isBlank()) {
+            notes.add("a [gallery] without ids (the post's attached images) was dropped: add the images by hand");
+            return "";
+        }
+        List<String> images = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            HtmlToMarkdown.Media item = null;
+            try {
+                item = media.get(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (item == null) {
+                notes.add("[gallery] image " + id.strip() + " is not in the export and was dropped");
+                continue;
+            }
+            images.add("<p><img src=\"" + attribute(item.url()) + "\" alt=\"" + attribute(item.alt()) + "\"></p>");
+        }
+        return String.join("\n\n", images);
+    }
+
+    static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
