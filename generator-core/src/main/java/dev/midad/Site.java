@@ -56,11 +56,13 @@ public final class Site {
 
     private final Path siteDir;
     private final List<Edition> editions;
+    private final BuildListener listener;
     private final long loadNanos;
 
-    private Site(Path siteDir, List<Edition> editions, long loadNanos) {
+    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos) {
         this.siteDir = siteDir;
         this.editions = List.copyOf(editions);
+        this.listener = listener;
         this.loadNanos = loadNanos;
     }
 
@@ -92,7 +94,7 @@ public final class Site {
                 SiteConfig config = configs.get(i);
                 Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
                 List<Problem> found = new ArrayList<>();
-                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer()).load(found));
+                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer(config)).load(found));
                 Path shownAs = dir.relativize(contentDir);
                 found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
                         p.line(), p.column(), p.message())));
@@ -102,6 +104,9 @@ public final class Site {
                 builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
                         editionLinks(configs, i)));
             }
+            options.listener().phase("read", contents.stream().mapToInt(c -> c.articles().size() + c.pages().size()).sum(),
+                    Duration.ofNanos(System.nanoTime() - start));
+            long modelStart = System.nanoTime();
             Map<String, List<Translation>> translations = new HashMap<>();
             for (int i = 0; i < configs.size(); i++) {
                 for (Article article : builders.get(i).published(contents.get(i), options)) {
@@ -120,7 +125,9 @@ public final class Site {
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
-            return new Site(dir, editions, System.nanoTime() - start);
+            options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
+                    Duration.ofNanos(System.nanoTime() - modelStart));
+            return new Site(dir, editions, options.listener(), System.nanoTime() - start);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -167,18 +174,19 @@ public final class Site {
         for (Edition edition : editions) {
             String base = edition.config().baseUrl().toString();
             sitemaps.add(base + "sitemap.xml");
-            sitemaps.add(base + "news-sitemap.xml");
+            if (!SiteRenderer.newsArticles(edition.model()).isEmpty()) {
+                sitemaps.add(base + "news-sitemap.xml");
+            }
         }
         try {
-            List<Templates> templates = new ArrayList<>();
+            Templates shared = new Templates(siteDir.resolve(TEMPLATES));
+            List<Templates.View> templates = new ArrayList<>();
             for (Edition edition : editions) {
                 SiteConfig config = edition.config();
-                Templates forEdition = new Templates(siteDir.resolve(TEMPLATES), config.locale(),
-                        TemplateFunctions.of(edition.messages(), config.direction().equals("rtl"), config.language(),
-                                config.digits(), edition.model().now()));
-                templates.add(forEdition);
+                templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
+                        config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
             }
-            templates.get(0).check(SiteRenderer.requiredTemplates(config().amp()), problems);
+            shared.check(SiteRenderer.requiredTemplates(config().amp()), problems);
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
@@ -200,7 +208,10 @@ public final class Site {
                 if (!problems.isEmpty()) {
                     throw new BuildException(problems);
                 }
+                listener.phase("render", staged.fileCount(), Duration.ofNanos(System.nanoTime() - start));
+                long writeStart = System.nanoTime();
                 staged.commit();
+                listener.phase("write", staged.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
                 return new BuildResult(out, articles, pages, feeds, staged.fileCount(), staged.unchangedCount(),
                         Duration.ofNanos(System.nanoTime() - start + loadNanos));
             }

@@ -71,6 +71,22 @@ class RedirectsTest {
     }
 
     @Test
+    void queryAliasesCannotInjectServerConfiguration() throws Exception {
+        Path site = site("aliases: [\"/?p=2\\nAddType application/x-httpd-php .jpg\\n#\"]\n");
+        BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()));
+        assertTrue(e.getMessage().contains("seed.md") && e.getMessage().contains("may only be /?name=value"),
+                e.getMessage());
+    }
+
+    @Test
+    void emptyParamsInSiteYamlAreAbsentNotACrash() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("empty-params")));
+        write(site, "site.yaml", read(site, "site.yaml") + "params:\n  tagline:\n");
+        Site.load(site, TestSites.options()).build(tmp.resolve("out-empty"));
+        assertTrue(Files.exists(tmp.resolve("out-empty/index.html")));
+    }
+
+    @Test
     void noRedirectFilesWithoutRedirects() throws Exception {
         Path out = tmp.resolve("out");
         Site.load(TestSites.small(Files.createDirectories(tmp.resolve("plain"))), TestSites.options()).build(out);

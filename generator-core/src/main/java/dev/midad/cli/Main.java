@@ -44,7 +44,8 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
-        BuildOptions options = BuildOptions.defaults();
+        BuildOptions options = BuildOptions.defaults().withListener((phase, count, elapsed) ->
+                out.printf("  %-6s %7d in %5d ms%n", phase, count, elapsed.toMillis()));
         int port = 8080;
         String category = null;
         boolean overwrite = false;

@@ -68,7 +68,7 @@ public record SiteConfig(
         strings = Map.copyOf(strings);
         fonts = List.copyOf(fonts);
         editions = List.copyOf(editions);
-        params = Map.copyOf(params);
+        params = withoutNulls(params); // "tagline:" left empty in site.yaml is absent, not null
     }
 
     /** Base URL path without trailing slash ("" for a site at the domain root). */
@@ -101,5 +101,15 @@ public record SiteConfig(
 
     /** A self-hosted font face: {@code src} is a site path such as {@code /fonts/naskh.woff2}. */
     public record WebFont(String family, String src, String weight, String style) {
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null) {
+                kept.put(k, v);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(kept);
     }
 }

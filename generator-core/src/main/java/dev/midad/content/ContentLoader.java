@@ -14,15 +14,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Discovers {@code articles/**.md} and {@code pages/*.md} under a site folder and parses them in parallel.
- * Problems from every file are collected; a file with problems yields no article.
+ * Problems from every file are collected; a file with problems yields no article. Nothing a file contains
+ * escapes as an exception: whatever goes wrong while reading one file becomes a {@link Problem} naming it.
  */
 public final class ContentLoader {
     public static final String ARTICLES = "articles";
     public static final String PAGES = "pages";
+    /**
+     * Most tags one article may carry. Every tag is a page of its own (plus sitemap entries), so a list of
+     * thousands is always an import accident (a CMS export that split the text into tags), never editorial
+     * intent; news sites use 3–10 tags per story.
+     */
+    public static final int MAX_TAGS = 100;
 
     private final Path siteDir;
     private final SiteConfig config;
@@ -64,23 +72,77 @@ public final class ContentLoader {
             return List.of();
         }
         try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+            List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
+            return found.stream().filter(file -> insideSite(file, problems)).toList();
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.of(siteDir.relativize(dir), "cannot list folder: " + e.getMessage()));
             return List.of();
         }
     }
 
+    /** A symbolic link may point anywhere on the machine; only files really inside the site are content. */
+    private boolean insideSite(Path file, List<Problem> problems) {
+        if (!Files.isSymbolicLink(file)) {
+            return true;
+        }
+        try {
+            if (file.toRealPath().startsWith(siteDir.toRealPath())) {
+                return true;
+            }
+        } catch (IOException e) {
+            // a dangling link: reported below like a link that leaves the site
+        }
+        problems.add(Problem.of(siteDir.relativize(file), "is a link to a file outside the site folder:"
+                + " copy the file into the site instead"));
+        return false;
+    }
+
     private Article loadArticle(Path file, List<Problem> problems) {
         Path shown = siteDir.relativize(file);
         List<Problem> local = new ArrayList<>();
         String text = SourceText.read(file, shown, local);
-        FrontMatter front = text == null ? null : FrontMatter.split(shown, text, local);
+        Article article = text == null ? null : guarded(shown, local, () -> parseArticle(shown, text, local));
+        problems.addAll(local);
+        return local.isEmpty() ? article : null;
+    }
+
+    /**
+     * Parses one article from its bytes, exactly as a file of the site would be: strict UTF-8, front matter,
+     * Markdown, sanitising. Problems are added; the result is null when there are any. Never throws.
+     *
+     * @param shown the file as named in problems, e.g. {@code articles/2024/06/x.md}
+     */
+    public Article article(Path shown, byte[] bytes, List<Problem> problems) {
+        List<Problem> local = new ArrayList<>();
+        String text = SourceText.decode(bytes, shown, local);
+        Article article = text == null ? null : guarded(shown, local, () -> parseArticle(shown, text, local));
+        problems.addAll(local);
+        return local.isEmpty() ? article : null;
+    }
+
+    /**
+     * Runs {@code parse}; anything it throws becomes a problem of {@code shown}, so one strange file can never
+     * stop the others from being read and reported.
+     */
+    private static <T> T guarded(Path shown, List<Problem> problems, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (StackOverflowError e) {
+            problems.add(Problem.of(shown, "is nested too deeply to read (lists, quotes or YAML inside each"
+                    + " other): flatten it"));
+        } catch (RuntimeException e) {
+            problems.add(Problem.of(shown, "could not be read because of an internal error (" + e
+                    + "); please report it together with this file"));
+        }
+        return null;
+    }
+
+    private Article parseArticle(Path shown, String text, List<Problem> local) {
+        FrontMatter front = FrontMatter.split(shown, text, local);
         if (front == null || !local.isEmpty()) {
-            problems.addAll(local);
             return null;
         }
         YamlMapping yaml = front.yaml();
@@ -95,7 +157,15 @@ public final class ContentLoader {
             authors = List.of(config.defaultAuthor());
         }
         String category = yaml.string("category");
+        if (category != null && !category.isBlank() && Slugs.slugify(category).isEmpty()) {
+            yaml.problem("category", "'category' has no letters or digits, so it cannot have a page: '"
+                    + category + "'; write the section's name, e.g. category: سياسة");
+        }
         List<String> tags = yaml.strings("tags").stream().distinct().toList();
+        if (tags.size() > MAX_TAGS) {
+            yaml.problem("tags", "'tags' lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed"
+                    + " per article (every tag gets a page of its own): keep the few readers would browse by");
+        }
         String slug = slug(yaml, title);
         String image = imageReference(yaml);
         boolean draft = yaml.bool("draft", false);
@@ -106,10 +176,12 @@ public final class ContentLoader {
         String imageAlt = yaml.string("image_alt", "");
         String imageCaption = yaml.string("image_caption", "");
         if (!local.isEmpty()) {
-            problems.addAll(local);
             return null;
         }
-        MarkdownRenderer.Rendered body = markdown.render(front.body());
+        MarkdownRenderer.Rendered body = render(shown, front, local);
+        if (body == null) {
+            return null;
+        }
         if (summary.isBlank()) {
             summary = Excerpts.summary(body.firstParagraph(), config.locale());
         }
@@ -122,27 +194,50 @@ public final class ContentLoader {
         Path shown = siteDir.relativize(file);
         List<Problem> local = new ArrayList<>();
         String text = SourceText.read(file, shown, local);
-        FrontMatter front = text == null ? null : FrontMatter.split(shown, text, local);
+        StaticPage page = text == null ? null : guarded(shown, local, () -> parsePage(shown, text, local));
+        problems.addAll(local);
+        return local.isEmpty() ? page : null;
+    }
+
+    private StaticPage parsePage(Path shown, String text, List<Problem> local) {
+        FrontMatter front = FrontMatter.split(shown, text, local);
         if (front == null || !local.isEmpty()) {
-            problems.addAll(local);
             return null;
         }
         String title = requiredTitle(front.yaml());
         String slug = slug(front.yaml(), title);
         String summary = front.yaml().string("summary", "");
         if (!local.isEmpty()) {
-            problems.addAll(local);
             return null;
         }
-        MarkdownRenderer.Rendered body = markdown.render(front.body());
+        MarkdownRenderer.Rendered body = render(shown, front, local);
+        if (body == null) {
+            return null;
+        }
         if (summary.isBlank()) {
             summary = Excerpts.summary(body.firstParagraph(), config.locale());
         }
         return new StaticPage(shown, title, slug, summary, body.html());
     }
 
+    /** The body rendered, or null after a problem when it nests too deeply to render safely. */
+    private MarkdownRenderer.Rendered render(Path shown, FrontMatter front, List<Problem> local) {
+        try {
+            return markdown.render(front.body());
+        } catch (MarkdownRenderer.TooDeepException e) {
+            local.add(Problem.at(shown, e.line() > 0 ? front.bodyFirstLine() + e.line() - 1 : front.bodyFirstLine(),
+                    "lists, quotes or emphasis are nested more than " + MarkdownRenderer.MAX_NESTING
+                            + " levels deep here; no article needs that many: flatten them (often a"
+                            + " pasted or converted text where every line starts with more '>' or '-')"));
+            return null;
+        }
+    }
+
     private static String requiredTitle(YamlMapping yaml) {
         String title = yaml.string("title");
+        if (title == null && yaml.has("title")) {
+            return ""; // a value of the wrong type, already reported
+        }
         if (title == null || title.isBlank()) {
             yaml.problem("title", "'title' is required and may not be empty, e.g. title: عنوان الخبر");
             return "";

@@ -27,8 +27,10 @@ public final class Excerpts {
         return clean.substring(0, boundary).strip().replaceAll("[\\s،,.؛:]+$", "") + "…";
     }
 
+    /** The first paragraph, cut; one that introduces a list (ends with a colon) ends with "…" instead. */
     public static String summary(String firstParagraph, Locale locale) {
-        return cut(firstParagraph, SUMMARY_LENGTH, locale);
+        String cut = cut(firstParagraph, SUMMARY_LENGTH, locale);
+        return cut.endsWith(":") ? cut.replaceAll("[\\s:]+$", "") + "…" : cut;
     }
 
     public static int readingMinutes(String text) {

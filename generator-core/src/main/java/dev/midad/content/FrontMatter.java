@@ -16,15 +16,23 @@ public record FrontMatter(YamlMapping yaml, String body, int bodyFirstLine) {
                     + " '---', then 'title: …' and 'date: …' lines, then '---'"));
             return null;
         }
-        if (!(text.startsWith("---\n") || text.equals("---"))) {
+        int firstEol = text.indexOf('\n');
+        String first = (firstEol < 0 ? text : text.substring(0, firstEol)).stripTrailing();
+        if (first.equals("+++")) {
+            problems.add(Problem.at(file, 1, "front matter must be YAML between '---' lines; '+++' (TOML, as in"
+                    + " Hugo) is not supported: write the block as 'key: value' lines between '---' lines"));
+            return null;
+        }
+        if (!first.equals("---")) {
             problems.add(Problem.at(file, 1, "missing front matter: the first line must be '---', followed by"
                     + " 'title: …' and 'date: …' lines and a closing '---'"));
             return null;
         }
+        int open = firstEol < 0 ? text.length() : firstEol + 1;
         int end = -1;
         int line = 2;
         int closingLine = -1;
-        for (int pos = 4; pos <= text.length(); line++) {
+        for (int pos = open; pos <= text.length(); line++) {
             int eol = text.indexOf('\n', pos);
             String current = eol < 0 ? text.substring(pos) : text.substring(pos, eol);
             if (current.stripTrailing().equals("---") || current.stripTrailing().equals("...")) {
@@ -42,7 +50,7 @@ public record FrontMatter(YamlMapping yaml, String body, int bodyFirstLine) {
                     + " 'key: value' line"));
             return null;
         }
-        YamlMapping yaml = YamlMapping.parse(file, 2, text.substring(4, end), problems);
+        YamlMapping yaml = YamlMapping.parse(file, 2, text.substring(open, end), problems);
         int bodyStart = text.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         return new FrontMatter(yaml, body, closingLine + 1);

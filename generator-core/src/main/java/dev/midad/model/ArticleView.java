@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * An article as templates and feeds see it: content plus its place in the site.
  * Nullable: {@code updated}, {@code category}, {@code image}; empty string for absent texts.
+ * {@code standfirst} is the summary when it adds something, empty when it would only repeat the lead paragraph.
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
  * edition's; {@code translations} are the same story in the other editions.
  */
@@ -19,6 +20,7 @@ public record ArticleView(
         Link category,
         List<Link> tags,
         String summary,
+        String standfirst,
         ImageView image,
         String dateline,
         String source,
@@ -40,14 +42,14 @@ public record ArticleView(
 
     /** A copy with other body HTML (feeds make its links absolute). */
     public ArticleView withContentHtml(String html) {
-        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, image,
+        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
                 translations);
     }
 
     /** A copy linked to its translations. */
     public ArticleView withTranslations(List<Translation> others) {
-        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, image,
+        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
                 others);
     }

@@ -11,6 +11,7 @@ import dev.midad.content.Excerpts;
 import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
 import dev.midad.postprocess.BidiIsolation;
+import dev.midad.postprocess.ContentPolish;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,6 +35,9 @@ import java.util.function.Function;
 
 /** Resolves loaded content into a {@link SiteModel}: permalinks, taxonomies, home order, related articles. */
 public final class SiteModelBuilder {
+    /** A query-only alias such as {@code p=123}: written into server configuration, so strictly limited. */
+    private static final java.util.regex.Pattern SAFE_QUERY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+=[A-Za-z0-9_.~%+-]*");
     /** How many related articles an article shows. */
     static final int RELATED_COUNT = 4;
     /** Featured articles shown on top of the home page. */
@@ -159,7 +163,7 @@ public final class SiteModelBuilder {
                     .filter(t -> !t.url().equals(url(path))).toList();
             ArticleView view = view(article, path, others);
             views.add(view);
-            for (Redirect redirect : redirects(article, view)) {
+            for (Redirect redirect : redirects(article, view, problems)) {
                 redirects.add(redirect);
                 redirectSources.put(redirect, article.source());
             }
@@ -222,7 +226,7 @@ public final class SiteModelBuilder {
      * Old addresses of an article: every {@code aliases} entry (a site path, percent-encoded or not), and
      * WordPress's {@code /?p=ID} when {@code wp_id} is set. Paths that would leave the site are dropped.
      */
-    private List<Redirect> redirects(Article article, ArticleView view) {
+    private List<Redirect> redirects(Article article, ArticleView view, List<Problem> problems) {
         List<Redirect> redirects = new ArrayList<>();
         Object aliases = article.params().get("aliases");
         List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
@@ -230,6 +234,12 @@ public final class SiteModelBuilder {
             String alias = String.valueOf(entry).strip();
             if (alias.contains("?")) {
                 String query = alias.substring(alias.indexOf('?') + 1);
+                // the query goes into server configuration files: nothing that could end a rule may pass
+                if (!alias.startsWith("/?") || !SAFE_QUERY.matcher(query).matches()) {
+                    problems.add(Problem.of(article.source(), "'aliases' entry '" + alias.replace("\n", "\\n")
+                            + "' may only be /?name=value with letters, digits and - _ . ~ % + in its query"));
+                    continue;
+                }
                 redirects.add(new Redirect("", query, view.url(), view.absoluteUrl()));
                 continue;
             }
@@ -271,10 +281,11 @@ public final class SiteModelBuilder {
         ImageView image = null;
         if (!article.image().isEmpty()) {
             String imageUrl = resolveUrl(article.image(), url);
-            int[] size = localFile(article.image()).filter(f -> f.startsWith(staticDir)).map(imageSizes::of)
-                    .orElse(new int[]{0, 0});
+            Optional<Path> file = localFile(article.image()).filter(f -> f.startsWith(staticDir));
+            int[] size = file.map(imageSizes::of).orElse(new int[]{0, 0});
+            long bytes = file.map(f -> f.toFile().length()).orElse(0L);
             image = new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : absoluteUrl(imageUrl),
-                    article.imageAlt(), article.imageCaption(), mediaType(article.image()), size[0], size[1]);
+                    article.imageAlt(), article.imageCaption(), mediaType(article.image()), size[0], size[1], bytes);
         }
         Link category = article.category() == null ? null
                 : new Link(article.category(), url("/category/" + slug(article.category()) + "/"));
@@ -284,10 +295,15 @@ public final class SiteModelBuilder {
         List<Link> authors = article.authors().stream()
                 .filter(a -> !slug(a).isEmpty())
                 .map(a -> new Link(a, url("/author/" + slug(a) + "/"))).toList();
+        String lead = article.summary().endsWith("…")
+                ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
+        String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
+                ? "" : article.summary();
+        String html = ContentPolish.apply(rebase(article.bodyHtml()), messages);
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
-                dates.view(article.updated()), authors, category, tags, article.summary(), image, article.dateline(),
-                article.sourceName(), article.featured(),
-                BidiIsolation.apply(rebase(article.bodyHtml()), directionOf(article).equals("rtl")),
+                dates.view(article.updated()), authors, category, tags, article.summary(), standfirst, image,
+                article.dateline(), article.sourceName(), article.featured(),
+                BidiIsolation.apply(html, directionOf(article).equals("rtl")),
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), languageOf(article), directionOf(article),
                 translations);

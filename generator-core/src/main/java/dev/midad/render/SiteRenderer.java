@@ -61,18 +61,18 @@ public final class SiteRenderer {
 
     private final SiteModel model;
     private final SiteModelBuilder urls;
-    private final Templates templates;
+    private final Templates.View templates;
     private final Messages messages;
     private final Placement placement;
     private final int sitemapLimit;
     private final Map<String, String> absoluteHtml = new ConcurrentHashMap<>();
 
-    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, Messages messages,
+    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
                         Placement placement) {
         this(model, urls, templates, messages, placement, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates templates, Messages messages,
+    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
                  Placement placement, int sitemapLimit) {
         this.model = model;
         this.urls = urls;
@@ -295,21 +295,34 @@ public final class SiteRenderer {
             }
             jobs.add(new Job("sitemap.xml", "sitemap-index.ftlx", Map.of("site", model.site(), "sitemaps", parts)));
         }
-        List<ArticleView> news = model.articles().stream()
-                .filter(a -> !a.date().value().isBefore(model.now().minus(NEWS_WINDOW)))
-                .filter(a -> !a.date().value().isAfter(model.now()))
-                .limit(NEWS_LIMIT)
-                .toList();
-        jobs.add(new Job("news-sitemap.xml", "news-sitemap.ftlx", Map.of("site", model.site(), "articles", news)));
+        List<ArticleView> news = newsArticles(model);
+        if (!news.isEmpty()) { // the news sitemap schema needs at least one <url>
+            jobs.add(new Job("news-sitemap.xml", "news-sitemap.ftlx", Map.of("site", model.site(), "articles", news)));
+        }
         if (placement.main()) {
             jobs.add(new Job("robots.txt", "robots.ftl", Map.of("site", model.site(), "sitemaps",
                     placement.sitemaps())));
         }
     }
 
+    /** Articles for the Google News sitemap: published in the last 48 hours, newest first, at most 1,000. */
+    public static List<ArticleView> newsArticles(SiteModel model) {
+        return model.articles().stream()
+                .filter(a -> !a.date().value().isBefore(model.now().minus(NEWS_WINDOW)))
+                .filter(a -> !a.date().value().isAfter(model.now()))
+                .limit(NEWS_LIMIT)
+                .toList();
+    }
+
+    /** The latest change among {@code articles}: {@code updated} counts, not only {@code date}. */
+    private static String lastModified(List<ArticleView> articles) {
+        return articles.stream().map(ArticleView::lastModified)
+                .max((a, b) -> a.value().compareTo(b.value())).map(d -> d.iso()).orElse("");
+    }
+
     private List<SitemapUrl> sitemapEntries() {
         List<SitemapUrl> entries = new ArrayList<>();
-        String newest = model.articles().isEmpty() ? "" : model.articles().get(0).lastModified().iso();
+        String newest = lastModified(model.articles());
         entries.add(new SitemapUrl(urls.absoluteUrl(model.site().homeUrl()), newest));
         for (ArticleView article : model.articles()) {
             entries.add(new SitemapUrl(article.absoluteUrl(), article.lastModified().iso()));
@@ -319,7 +332,7 @@ public final class SiteRenderer {
         }
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
             for (Term term : taxonomy.terms()) {
-                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()), term.articles().get(0).lastModified().iso()));
+                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()), lastModified(term.articles())));
             }
         }
         return entries;

@@ -37,9 +37,8 @@ public final class Templates {
 
     /**
      * @param siteTemplates the site's own templates folder (may not exist)
-     * @param functions     functions shared by all templates (see {@link TemplateFunctions})
      */
-    public Templates(Path siteTemplates, Locale locale, Map<String, Object> functions) throws IOException {
+    public Templates(Path siteTemplates) throws IOException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(siteTemplates)) {
@@ -56,7 +55,7 @@ public final class Templates {
         json.setOutputFormat(JsonOutputFormat.INSTANCE);
         cfg.setTemplateConfigurations(
                 new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlj"), json));
-        cfg.setLocale(locale);
+        cfg.setLocale(Locale.ROOT);
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
         cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
@@ -64,11 +63,7 @@ public final class Templates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
-        try {
-            cfg.setSharedVariables(functions);
-        } catch (freemarker.template.TemplateModelException e) {
-            throw new IOException("cannot register template functions", e);
-        }
+
         this.freemarker = cfg;
     }
 
@@ -87,10 +82,30 @@ public final class Templates {
         }
     }
 
-    public void render(String name, Map<String, Object> model, Writer out) throws IOException, RenderException {
+    /**
+     * The templates as one edition renders them: its locale and its functions (see {@link TemplateFunctions}).
+     * Templates are parsed once per build and shared by every edition.
+     */
+    public View view(Locale locale, Map<String, Object> functions) {
+        return new View(this, locale, Map.copyOf(functions));
+    }
+
+    /** {@link Templates} bound to one edition's locale and functions. */
+    public record View(Templates templates, Locale locale, Map<String, Object> functions) {
+        public void render(String name, Map<String, Object> model, Writer out) throws IOException, RenderException {
+            Map<String, Object> data = new java.util.HashMap<>(model);
+            functions.forEach(data::putIfAbsent);
+            templates.render(name, data, locale, out);
+        }
+    }
+
+    private void render(String name, Map<String, Object> model, Locale locale, Writer out)
+            throws IOException, RenderException {
         Template template = freemarker.getTemplate(name);
         try {
-            template.process(model, out);
+            freemarker.core.Environment env = template.createProcessingEnvironment(model, out);
+            env.setLocale(locale);
+            env.process();
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

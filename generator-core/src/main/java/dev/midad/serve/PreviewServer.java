@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Serves a built site on the loopback interface for preview: UTF-8 content types, percent-encoded Arabic
  * paths, {@code index.html} for folders, the site's {@code 404.html} for anything missing, and nothing
- * outside the site folder.
+ * outside the site folder: no {@code ..}, no symbolic links leading out, no directory listings (a folder
+ * without {@code index.html} is "not found"). It only ever binds to the loopback interface, so nobody else on
+ * the network can read drafts.
  */
 public final class PreviewServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -119,8 +122,8 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 400, "text/plain; charset=utf-8", "bad path".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Path file = root.resolve(decoded.replaceFirst("^/+", "")).normalize();
-            if (!file.startsWith(root) || decoded.contains("\0")) {
+            Path file = inside(decoded);
+            if (file == null) {
                 send(exchange, 403, "text/plain; charset=utf-8", "forbidden".getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -143,6 +146,36 @@ public final class PreviewServer implements AutoCloseable {
                     : "not found".getBytes(StandardCharsets.UTF_8);
             send(exchange, 404, "text/html; charset=utf-8", body);
         }
+    }
+
+    /**
+     * The file a decoded request path names, or null when it is not inside the site: {@code ..} segments,
+     * NUL bytes, names the file system cannot hold, and symbolic links that lead out of the site folder.
+     * A path that does not exist yet is fine (it gets the 404 page).
+     */
+    private Path inside(String decoded) {
+        if (decoded.indexOf('\0') >= 0 || decoded.indexOf('\\') >= 0) {
+            return null;
+        }
+        Path file;
+        try {
+            file = root.resolve(decoded.replaceFirst("^/+", "")).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        if (!file.startsWith(root)) {
+            return null;
+        }
+        if (Files.exists(file)) {
+            try {
+                if (!file.toRealPath().startsWith(root.toRealPath())) {
+                    return null;
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return file;
     }
 
     /** The page with the reload script before {@code </body>} when live reloading; unchanged otherwise. */

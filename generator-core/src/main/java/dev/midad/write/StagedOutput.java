@@ -8,26 +8,42 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Writes a site into a staging folder next to the output folder and swaps it in only when the whole build
  * succeeded. A failed or killed build leaves the previous site untouched; stale staging folders of killed
- * builds are removed by the next build.
+ * builds are removed by the next build, and a build killed in the instant between the two renames of the
+ * swap is repaired by the next one (the previous site is put back before anything else happens).
+ *
+ * <p>Safety rules: one build at a time per output folder (a lock file next to it, {@code .<name>.lock},
+ * released by the operating system even when the process is killed, deleted when the build ends); an
+ * existing output folder is only replaced when it is empty or holds a site ({@code index.html}) and is not a
+ * git working copy; nothing is written outside the staging folder, and symbolic links are never copied (one
+ * could publish any file of the machine).
  *
  * <p>Every file's SHA-256 is recorded in a manifest next to the output folder ({@code .<name>.manifest}).
  * A file whose bytes did not change since the previous build keeps its old modification time, so rsync
@@ -37,28 +53,164 @@ public final class StagedOutput implements AutoCloseable {
     private static final String STAGING = ".staging-";
     private static final String RETIRED = ".retired-";
     private static final String MANIFEST = ".manifest";
+    private static final String LOCK = ".lock";
+    /** Output folders this JVM is building right now. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path outputDir;
     private final Path staging;
     private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final Path manifest;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
     private int unchanged;
     private boolean committed;
 
+    /**
+     * Prepares a staging folder for {@code outputDir}.
+     *
+     * @throws IOException when another build holds the output folder, when the output folder exists but is not
+     *                     a site Midad may replace, or when the staging folder cannot be created
+     */
     public StagedOutput(Path outputDir) throws IOException {
         this.outputDir = outputDir.toAbsolutePath().normalize();
         Path parent = this.outputDir.getParent();
         Files.createDirectories(parent);
         String prefix = "." + this.outputDir.getFileName();
+        this.lockFile = parent.resolve(prefix + LOCK);
+        this.lockChannel = lockOrFail(lockFile, this.outputDir);
+        try {
+            recoverAndClean(parent, prefix);
+            checkReplaceable(this.outputDir);
+            this.staging = Files.createTempDirectory(parent, prefix + STAGING);
+        } catch (IOException | RuntimeException e) {
+            releaseLock();
+            throw e;
+        }
+        this.manifest = parent.resolve(prefix + MANIFEST);
+    }
+
+    /**
+     * Locks {@code lockFile} (created if needed) or fails at once. The operating system releases the lock when
+     * the process dies, however it dies; the file is deleted when the build ends. Because of that deletion, a
+     * build may open the file just before another deletes it and lock a file nobody else can see: so after
+     * locking, the path must still name the same file (device and inode, read with {@code stat}; reading the
+     * file itself would open and close it, and on Linux closing any descriptor of a locked file drops the
+     * process's lock). Within this JVM the lock is tracked in {@link #HELD} for the same reason: a refused
+     * attempt must not even open the file.
+     */
+    private static FileChannel lockOrFail(Path lockFile, Path outputDir) throws IOException {
+        if (!HELD.add(outputDir)) {
+            throw busy(outputDir);
+        }
+        try {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                // stat, open, lock, stat: if the path named the same file before opening and after locking, the
+                // locked file is the one at the path (its inode cannot be reused while our channel holds it)
+                Object before = fileKey(lockFile);
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+                if (lock == null) {
+                    channel.close();
+                    throw busy(outputDir);
+                }
+                Object after = fileKey(lockFile);
+                if (before != null && before.equals(after)) {
+                    return channel;
+                }
+                if (after == null && Files.exists(lockFile)) {
+                    return channel; // no inode keys here (Windows), where an open file cannot be deleted anyway
+                }
+                channel.close(); // created just now, or replaced meanwhile: check again from the start
+            }
+            throw new IOException("cannot lock " + lockFile + ": builds keep starting and stopping");
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(outputDir);
+            throw e;
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static IOException busy(Path outputDir) {
+        return new IOException("another build is writing " + outputDir + " right now: wait for it to finish, or"
+                + " build into another folder");
+    }
+
+    /**
+     * Removes what killed builds left behind. A build killed between the two renames of {@link #commit()}
+     * leaves no output folder but the previous site under its retired name: that site is put back first.
+     */
+    private void recoverAndClean(Path parent, String prefix) throws IOException {
+        List<Path> retired;
+        List<Path> staged;
         try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix + STAGING)
-                    || p.getFileName().toString().startsWith(prefix + RETIRED)).toList()) {
-                deleteTree(stale);
+            List<Path> all = siblings.toList();
+            retired = all.stream().filter(p -> p.getFileName().toString().startsWith(prefix + RETIRED))
+                    .sorted(Comparator.comparing(StagedOutput::modified).reversed()).toList();
+            staged = all.stream().filter(p -> p.getFileName().toString().startsWith(prefix + STAGING)).toList();
+        }
+        if (!Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS) && !retired.isEmpty()) {
+            Files.move(retired.get(0), outputDir, StandardCopyOption.ATOMIC_MOVE);
+            retired = retired.subList(1, retired.size());
+        }
+        for (Path stale : retired) {
+            deleteTree(stale);
+        }
+        for (Path stale : staged) {
+            deleteTree(stale);
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * The swap replaces the whole output folder, so it must not be anything but a previous site: a mistyped
+     * output path must never delete someone's documents or a git checkout of the published site.
+     */
+    static void checkReplaceable(Path outputDir) throws IOException {
+        if (!Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(outputDir)) {
+            throw new IOException(outputDir + " is a symbolic link; every build replaces the output folder as a"
+                    + " whole: build into a real folder and point the link (or the web server) at it");
+        }
+        if (!Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(outputDir + " exists and is not a folder: choose a folder for the site,"
+                    + " e.g. target/site");
+        }
+        if (Files.exists(outputDir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(outputDir + " is a git working copy; every build replaces the output folder as"
+                    + " a whole, which would delete its .git: build into another folder (e.g. target/site) and"
+                    + " copy the files over");
+        }
+        try (Stream<Path> entries = Files.list(outputDir)) {
+            if (entries.findAny().isPresent() && !Files.isRegularFile(outputDir.resolve("index.html"))) {
+                throw new IOException(outputDir + " is not empty and does not look like a built site (it has no"
+                        + " index.html); every build replaces the output folder as a whole, so Midad does not"
+                        + " touch it: choose an empty or new folder, e.g. target/site");
             }
         }
-        this.staging = Files.createTempDirectory(parent, prefix + STAGING);
-        this.manifest = parent.resolve(prefix + MANIFEST);
     }
 
     /**
@@ -79,8 +231,12 @@ public final class StagedOutput implements AutoCloseable {
         return new XmlSafeWriter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16));
     }
 
-    /** Copies a static file into the site. */
+    /** Copies a static file into the site; a symbolic link is refused (reported as a problem of {@code producer}). */
     public void copy(Path source, String relativeFile, String producer) throws IOException {
+        if (Files.isSymbolicLink(source)) {
+            throw new CollisionException(Problem.of(Path.of(producer), "is a symbolic link; only real files are"
+                    + " published (a link could publish any file of the machine): put the file itself here"));
+        }
         write(relativeFile, Files.readAllBytes(source), producer);
     }
 
@@ -122,26 +278,35 @@ public final class StagedOutput implements AutoCloseable {
         return target;
     }
 
-    /** Swaps the staged site in place of the output folder. */
+    /**
+     * Swaps the staged site in place of the output folder: two renames in the same folder, so readers see
+     * the old site or the new one, never a mixture. If the process dies between them, the next build puts
+     * the old site back (see {@link #recoverAndClean}).
+     */
     public void commit() throws IOException {
         keepTimesOfUnchangedFiles();
         Path retired = null;
-        if (Files.exists(outputDir)) {
-            retired = outputDir.resolveSibling("." + outputDir.getFileName() + RETIRED + System.nanoTime());
-            Files.move(outputDir, retired);
+        if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            retired = outputDir.resolveSibling("." + outputDir.getFileName() + RETIRED
+                    + Long.toUnsignedString(System.nanoTime()));
+            Files.move(outputDir, retired, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
-            Files.move(staging, outputDir);
+            Files.move(staging, outputDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (retired != null) {
-                Files.move(retired, outputDir);
+                Files.move(retired, outputDir, StandardCopyOption.ATOMIC_MOVE);
             }
             throw e;
         }
         committed = true;
         writeManifest();
         if (retired != null) {
-            deleteTree(retired);
+            try {
+                deleteTree(retired);
+            } catch (IOException e) {
+                // the new site is in place; the next build removes what is left of the old one
+            }
         }
     }
 
@@ -178,11 +343,30 @@ public final class StagedOutput implements AutoCloseable {
         Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Removes the staging folder unless committed. */
+    /** Removes the staging folder unless committed, and lets the next build in. */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            deleteTree(staging);
+        try {
+            if (!committed) {
+                deleteTree(staging);
+            }
+        } finally {
+            releaseLock();
+        }
+    }
+
+    /** Deletes the lock file while still holding the lock (see {@link #lockOrFail}), then releases it. */
+    private void releaseLock() throws IOException {
+        try {
+            Files.deleteIfExists(lockFile);
+        } catch (IOException e) {
+            // the next build reuses it
+        } finally {
+            try {
+                lockChannel.close(); // releases the lock
+            } finally {
+                HELD.remove(outputDir);
+            }
         }
     }
 

@@ -37,8 +37,21 @@ final class XmlSafeWriter extends FilterWriter {
         out.write(buffer, start, end - start);
     }
 
+    /**
+     * Writes {@code text[offset, offset + length)} without copying the rest of {@code text}: template engines
+     * write long strings piece by piece (between escaped characters), and copying the whole string for every
+     * piece made a 5 MB article take minutes.
+     */
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        write(text.toCharArray(), offset, length);
+        int start = offset;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            if (!allowed(text.charAt(i))) {
+                out.write(text, start, i - start);
+                start = i + 1;
+            }
+        }
+        out.write(text, start, end - start);
     }
 }

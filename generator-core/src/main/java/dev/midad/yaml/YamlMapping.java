@@ -2,8 +2,13 @@ package dev.midad.yaml;
 
 import dev.midad.Problem;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -27,8 +32,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +47,16 @@ import java.util.Optional;
  * one pass reports everything wrong with a file.
  */
 public final class YamlMapping {
+    /**
+     * Deepest nesting of lists and mappings in a front matter block or site.yaml. snakeyaml-engine builds
+     * values recursively and has no limit of its own: about a thousand nested brackets overflow the stack.
+     */
+    public static final int MAX_DEPTH = 50;
+
+    /** Accepted years: four digits, so dates print and sort the same everywhere (permalinks, feeds). */
+    private static final int MIN_YEAR = 1000;
+    private static final int MAX_YEAR = 9999;
+
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
@@ -65,10 +82,12 @@ public final class YamlMapping {
     }
 
     /**
-     * Parses {@code yaml}, whose first line is line {@code firstLine} of {@code file}. Syntax errors and a
-     * top level that is not a mapping are added to {@code problems}; the result is then empty.
+     * Parses {@code text}, whose first line is line {@code firstLine} of {@code file}. Syntax errors, too deep a
+     * nesting and a top level that is not a mapping are added to {@code problems}; the result is then empty.
+     * Characters YAML forbids (invisible control characters) are dropped first, see {@link #printable}.
      */
-    public static YamlMapping parse(Path file, int firstLine, String yaml, List<Problem> problems) {
+    public static YamlMapping parse(Path file, int firstLine, String text, List<Problem> problems) {
+        String yaml = printable(text);
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setLabel(file.toString())
@@ -76,6 +95,11 @@ public final class YamlMapping {
                 .setMaxAliasesForCollections(50)
                 .build();
         try {
+            Problem shape = checkShape(file, firstLine, yaml, settings);
+            if (shape != null) {
+                problems.add(shape);
+                return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
+            }
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) {
@@ -97,8 +121,12 @@ public final class YamlMapping {
             ((Map<?, ?>) constructed).forEach((k, v) -> values.put(String.valueOf(k), v));
             return new YamlMapping(file, firstLine, values, keyLines, problems);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> firstLine + m.getLine()).orElse(firstLine);
-            int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            Optional<Mark> at = e.getProblemMark();
+            if (isUnclosedQuote(e)) {
+                at = e.getContextMark().or(() -> e.getProblemMark());
+            }
+            int line = at.map(m -> firstLine + m.getLine()).orElse(firstLine);
+            int column = at.map(m -> m.getColumn() + 1).orElse(0);
             problems.add(new Problem(file, line, column, "invalid YAML: " + e.getProblem() + hint(yaml, e)));
         } catch (YamlEngineException e) {
             problems.add(Problem.at(file, firstLine, "invalid YAML: " + e.getMessage()));
@@ -106,7 +134,73 @@ public final class YamlMapping {
         return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
     }
 
+    /**
+     * Walks the event stream (an iterative parser) before anything recursive runs: too deep a nesting, or an
+     * alias inside the very list or mapping it names (a value that contains itself), is reported here.
+     */
+    private static Problem checkShape(Path file, int firstLine, String yaml, LoadSettings settings) {
+        ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
+        Deque<String> open = new ArrayDeque<>();
+        while (events.hasNext()) {
+            Event event = events.next();
+            if (event instanceof CollectionStartEvent start) {
+                open.push(start.getAnchor().map(Anchor::getValue).orElse(""));
+                if (open.size() > MAX_DEPTH) {
+                    return at(file, firstLine, event, "lists or mappings are nested more than " + MAX_DEPTH
+                            + " levels deep; no front matter or setting needs more than a few");
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                open.poll();
+            } else if (event instanceof AliasEvent alias && open.contains(alias.getAlias().getValue())) {
+                return at(file, firstLine, event, "the alias *" + alias.getAlias().getValue()
+                        + " is used inside the value it names, which would make a value that contains itself;"
+                        + " write the value out instead");
+            }
+        }
+        return null;
+    }
+
+    private static Problem at(Path file, int firstLine, Event event, String message) {
+        return new Problem(file, firstLine + event.getStartMark().map(Mark::getLine).orElse(0),
+                event.getStartMark().map(m -> m.getColumn() + 1).orElse(0), message);
+    }
+
+    private static boolean isUnclosedQuote(MarkedYamlEngineException e) {
+        return String.valueOf(e.getContext()).contains("quoted scalar");
+    }
+
+    /**
+     * {@code text} without the characters YAML forbids (control characters other than tab and line breaks,
+     * U+FFFE, U+FFFF and lone surrogates). XML forbids most of them too, so they could never be published;
+     * they come from copy and paste out of old systems and are invisible, so they are dropped, not reported.
+     */
+    static String printable(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            boolean ok = isPrintable(c) || pairedHigh || pairedLow;
+            if (!ok && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (ok && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
+    }
+
+    private static boolean isPrintable(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    }
+
     private static String hint(String yaml, MarkedYamlEngineException e) {
+        if (isUnclosedQuote(e)) {
+            return " (a quote opened here is never closed: add the closing quote, or write the value without"
+                    + " quotes)";
+        }
         if (yaml.indexOf('\t') >= 0 && String.valueOf(e.getProblem()).contains("\\t")) {
             return " (YAML does not allow tabs for indentation: use spaces)";
         }
@@ -155,7 +249,7 @@ public final class YamlMapping {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value).strip();
         }
-        problem(key, "'" + key + "' must be a single text value, not a " + typeName(value));
+        problem(key, "'" + key + "' must be a single text value, not " + typeName(value));
         return null;
     }
 
@@ -174,12 +268,17 @@ public final class YamlMapping {
             List<String> result = new ArrayList<>();
             for (Object item : list) {
                 if (item instanceof Map || item instanceof List || item == null) {
-                    problem(key, "'" + key + "' must be a list of texts; one item is a " + typeName(item));
+                    problem(key, "'" + key + "' must be a list of texts; one item is " + typeName(item));
                 } else if (!String.valueOf(item).isBlank()) {
                     result.add(String.valueOf(item).strip());
                 }
             }
             return result;
+        }
+        if (value instanceof Map) {
+            problem(key, "'" + key + "' must be a text or a list of texts such as " + key + ": [أ, ب], not a"
+                    + " mapping");
+            return List.of();
         }
         String single = string(key);
         return single == null || single.isBlank() ? List.of() : List.of(single);
@@ -222,6 +321,12 @@ public final class YamlMapping {
         try {
             TemporalAccessor parsed = DATE_TIME.parseBest(normalized,
                     OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            int year = LocalDate.from(parsed).getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                problem(key, "'" + key + "' has the year " + year + ", which is surely a typo: write a four-digit"
+                        + " year, e.g. 2024-06-20");
+                return null;
+            }
             if (parsed instanceof OffsetDateTime offset) {
                 return offset.atZoneSameInstant(zone);
             }
@@ -241,13 +346,14 @@ public final class YamlMapping {
         return Collections.unmodifiableMap(values);
     }
 
+    /** What {@code value} is, with its article: "a list", "an empty value". */
     private static String typeName(Object value) {
         if (value instanceof Map) {
-            return "mapping";
+            return "a mapping";
         }
         if (value instanceof List) {
-            return "list";
+            return "a list";
         }
-        return value == null ? "empty value" : "value";
+        return value == null ? "an empty value" : "a value";
     }
 }

@@ -27,6 +27,12 @@ class ExcerptsTest {
     }
 
     @Test
+    void aParagraphThatIntroducesAListEndsWithAnEllipsisNotAColon() {
+        assertEquals("عرضت الحكومة مشروع موازنة عام 2026 على البرلمان، وتتضمن…",
+                Excerpts.summary("عرضت الحكومة مشروع موازنة عام 2026 على البرلمان، وتتضمن:", AR));
+    }
+
+    @Test
     void readingTimeRoundsUpAndIsAtLeastOneMinute() {
         assertEquals(1, Excerpts.readingMinutes(""));
         assertEquals(1, Excerpts.readingMinutes("كلمة ".repeat(180)));

@@ -170,6 +170,20 @@ class OutputFormatsTest {
     }
 
     @Test
+    void sitemapLastmodCountsUpdates() throws Exception {
+        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
+                .replace("featured: true", "featured: true\nupdated: 2024-12-01T08:00:00+02:00"));
+        Site.load(site, TestSites.options()).build(out);
+        String sitemap = read(out, "sitemap.xml");
+        assertTrue(sitemap.contains("<loc>https://test.example/</loc>\n    <lastmod>2024-12-01T08:00:00+02:00</lastmod>"),
+                sitemap);
+        assertTrue(sitemap.contains("<lastmod>2024-12-01T08:00:00+02:00</lastmod>"));
+        String enclosure = read(out, "rss.xml");
+        assertTrue(enclosure.matches("(?s).*<enclosure url=\"https://test.example/images/map.svg\" type=\"image/svg\\+xml\" length=\"\\d{2,}\"/>.*"),
+                "enclosure carries the file size");
+    }
+
+    @Test
     void sitemapRobotsAndGoogleNews() throws Exception {
         org.w3c.dom.Document sitemap = xml("sitemap.xml");
         NodeList locs = sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
@@ -226,6 +240,9 @@ class OutputFormatsTest {
         assertFalse(Files.exists(tmp.resolve("plain-out").resolve(SEED_DIR + "amp/index.html")));
         assertTrue(Jsoup.parse(read(tmp.resolve("plain-out"), SEED_DIR + "index.html"))
                 .select("link[rel=amphtml]").isEmpty());
+        // nothing new in the last 48 hours: no empty (schema-invalid) news sitemap, and robots.txt does not list one
+        assertFalse(Files.exists(tmp.resolve("plain-out/news-sitemap.xml")));
+        assertFalse(read(tmp.resolve("plain-out"), "robots.txt").contains("news-sitemap"));
     }
 
     private String meta(Document page, String property) {

@@ -35,7 +35,9 @@ public class BuildMojo extends AbstractMidadMojo {
 
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
-        BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future);
+        BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future)
+                .withListener((phase, count, elapsed) ->
+                        getLog().info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis())));
         try {
             BuildResult result = Site.load(siteDir, options).build(outputDirectory.toPath().toAbsolutePath());
             getLog().info(result.summary());

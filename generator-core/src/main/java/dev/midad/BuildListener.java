@@ -1,0 +1,20 @@
+package dev.midad;
+
+import java.time.Duration;
+
+/**
+ * Hears about a build's phases, for progress output on long builds. Called on the building thread.
+ */
+@FunctionalInterface
+public interface BuildListener {
+    /** Does nothing. */
+    BuildListener NONE = (phase, count, elapsed) -> {
+    };
+
+    /**
+     * @param phase   what just finished: "read" (articles), "model" (pages), "render" (files), "write" (files)
+     * @param count   how many items the phase handled
+     * @param elapsed how long the phase took
+     */
+    void phase(String phase, int count, Duration elapsed);
+}

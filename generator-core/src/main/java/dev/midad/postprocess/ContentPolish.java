@@ -1,0 +1,42 @@
+package dev.midad.postprocess;
+
+import dev.midad.i18n.Messages;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finishes what commonmark-java's extensions leave un-localised or obsolete in article HTML:
+ * footnote back-links get an aria-label in the site's language and the footnotes section a heading;
+ * GFM table cells get {@code style="text-align:…"} instead of the obsolete {@code align} attribute.
+ */
+public final class ContentPolish {
+    private ContentPolish() {
+    }
+
+    public static String apply(String html, Messages messages) {
+        if (!html.contains("footnote") && !html.contains("align=")) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (Element back : doc.select("a.footnote-backref")) {
+            String number = back.attr("href").replaceFirst("^#fnref-(\\d+).*$", "$1");
+            back.attr("aria-label", messages.get("footnote_back", number.matches("\\d+") ? number : ""));
+        }
+        for (Element section : doc.select("section.footnotes")) {
+            if (section.selectFirst("h2") == null) {
+                section.prependElement("h2").addClass("footnotes-title").text(messages.get("footnotes_title"));
+            }
+        }
+        for (Element cell : doc.select("td[align], th[align]")) {
+            String align = cell.attr("align");
+            cell.removeAttr("align");
+            if (align.matches("left|right|center")) {
+                String existing = cell.attr("style");
+                cell.attr("style", (existing.isEmpty() ? "" : existing + ";") + "text-align:" + align);
+            }
+        }
+        return doc.body().html();
+    }
+}
