@@ -71,6 +71,17 @@ class RedirectsTest {
     }
 
     @Test
+    void migratedPagesKeepTheirOldAddressesToo() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("pages-site")));
+        write(site, "pages/about.md", "---\ntitle: من نحن\nslug: about\nwp_id: 7\naliases: [/%d9%85%d9%86-%d9%86%d8%ad%d9%86/]\n---\nنص.\n");
+        Path out = tmp.resolve("pages-out");
+        Site.load(site, TestSites.options()).build(out);
+        Document page = Jsoup.parse(out.resolve("من-نحن/index.html").toFile(), "UTF-8");
+        assertEquals("https://test.example/about/", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertTrue(read(out, "_redirects").contains("/ page_id=7 /about/ 301"), read(out, "_redirects"));
+    }
+
+    @Test
     void queryAliasesCannotInjectServerConfiguration() throws Exception {
         Path site = site("aliases: [\"/?p=2\\nAddType application/x-httpd-php .jpg\\n#\"]\n");
         BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()));

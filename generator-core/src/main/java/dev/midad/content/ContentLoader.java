@@ -217,7 +217,7 @@ public final class ContentLoader {
         if (summary.isBlank()) {
             summary = Excerpts.summary(body.firstParagraph(), config.locale());
         }
-        return new StaticPage(shown, title, slug, summary, body.html());
+        return new StaticPage(shown, title, slug, summary, body.html(), front.yaml().values());
     }
 
     /** The body rendered, or null after a problem when it nests too deeply to render safely. */

@@ -1,7 +1,22 @@
 package dev.midad.content;
 
 import java.nio.file.Path;
+import java.util.Map;
 
-/** A page from {@code pages/} (about, contact): never in lists or feeds. */
-public record StaticPage(Path source, String title, String slug, String summary, String bodyHtml) {
+/**
+ * A page from {@code pages/} (about, contact): never in lists or feeds.
+ *
+ * @param params every front matter key (e.g. {@code aliases}, {@code wp_id} of a migrated page)
+ */
+public record StaticPage(Path source, String title, String slug, String summary, String bodyHtml,
+                         Map<String, Object> params) {
+    public StaticPage {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                kept.put(k, v);
+            }
+        });
+        params = java.util.Collections.unmodifiableMap(kept);
+    }
 }

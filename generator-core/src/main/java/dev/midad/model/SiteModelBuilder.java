@@ -163,7 +163,8 @@ public final class SiteModelBuilder {
                     .filter(t -> !t.url().equals(url(path))).toList();
             ArticleView view = view(article, path, others);
             views.add(view);
-            for (Redirect redirect : redirects(article, view, problems)) {
+            for (Redirect redirect : redirects(article.params(), article.source(), "p", view.url(),
+                    view.absoluteUrl(), problems)) {
                 redirects.add(redirect);
                 redirectSources.put(redirect, article.source());
             }
@@ -193,6 +194,11 @@ public final class SiteModelBuilder {
             String url = url(path);
             pages.add(new StaticPageView(page.title(), url, absoluteUrl(url), page.summary(),
                     rebase(page.bodyHtml()), page.source().toString()));
+            for (Redirect redirect : redirects(page.params(), page.source(), "page_id", url, absoluteUrl(url),
+                    problems)) {
+                redirects.add(redirect);
+                redirectSources.put(redirect, page.source());
+            }
         }
         pages.sort(Comparator.comparing(StaticPageView::url));
 
@@ -223,12 +229,16 @@ public final class SiteModelBuilder {
     }
 
     /**
-     * Old addresses of an article: every {@code aliases} entry (a site path, percent-encoded or not), and
-     * WordPress's {@code /?p=ID} when {@code wp_id} is set. Paths that would leave the site are dropped.
+     * Old addresses of an article or page: every {@code aliases} entry (a site path, percent-encoded or not),
+     * and WordPress's {@code /?p=ID} (pages: {@code /?page_id=ID}) when {@code wp_id} is set. Paths that would
+     * leave the site are dropped.
+     *
+     * @param idParameter WordPress's query parameter for this kind of content
      */
-    private List<Redirect> redirects(Article article, ArticleView view, List<Problem> problems) {
+    private List<Redirect> redirects(Map<String, Object> params, Path source, String idParameter, String toUrl,
+                                     String toAbsolute, List<Problem> problems) {
         List<Redirect> redirects = new ArrayList<>();
-        Object aliases = article.params().get("aliases");
+        Object aliases = params.get("aliases");
         List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
         for (Object entry : entries) {
             String alias = String.valueOf(entry).strip();
@@ -236,11 +246,11 @@ public final class SiteModelBuilder {
                 String query = alias.substring(alias.indexOf('?') + 1);
                 // the query goes into server configuration files: nothing that could end a rule may pass
                 if (!alias.startsWith("/?") || !SAFE_QUERY.matcher(query).matches()) {
-                    problems.add(Problem.of(article.source(), "'aliases' entry '" + alias.replace("\n", "\\n")
+                    problems.add(Problem.of(source, "'aliases' entry '" + alias.replace("\n", "\\n")
                             + "' may only be /?name=value with letters, digits and - _ . ~ % + in its query"));
                     continue;
                 }
-                redirects.add(new Redirect("", query, view.url(), view.absoluteUrl()));
+                redirects.add(new Redirect("", query, toUrl, toAbsolute));
                 continue;
             }
             String decoded = UrlPaths.decode(alias.startsWith("/") ? alias : "/" + alias, "");
@@ -250,13 +260,13 @@ public final class SiteModelBuilder {
             if (!decoded.endsWith("/") && !decoded.matches(".*\\.[A-Za-z0-9]{1,5}$")) {
                 decoded += "/";
             }
-            if (!url(decoded).equals(view.url())) { // the article's own address: nothing to redirect
-                redirects.add(new Redirect(decoded, "", view.url(), view.absoluteUrl()));
+            if (!url(decoded).equals(toUrl)) { // the article's own address: nothing to redirect
+                redirects.add(new Redirect(decoded, "", toUrl, toAbsolute));
             }
         }
-        Object wpId = article.params().get("wp_id");
+        Object wpId = params.get("wp_id");
         if (wpId != null && String.valueOf(wpId).matches("\\d+")) {
-            redirects.add(new Redirect("", "p=" + wpId, view.url(), view.absoluteUrl()));
+            redirects.add(new Redirect("", idParameter + "=" + wpId, toUrl, toAbsolute));
         }
         return redirects;
     }
