@@ -75,4 +75,31 @@ class LivePreviewTest {
             assertTrue(get(preview, "rss.xml").body().contains("تختتم أعمالها"));
         }
     }
+
+    @Test
+    void addDeleteRenameTemplatesAndSiteSettingsAllTriggerRebuilds() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site2")));
+        try (LivePreview preview = new LivePreview(site, site.resolve("target/site"), 0, s -> { })) {
+            write(site, "articles/2024/10/new.md", "---\ntitle: خبر جديد تماماً\ndate: 2024-10-01\n---\nنص.\n");
+            assertTrue(await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً")).body()
+                    .contains("خبر جديد تماماً"), "added");
+
+            Files.move(site.resolve("articles/2024/10/new.md"), site.resolve("articles/2024/10/renamed.md"));
+            Thread.sleep(2 * LivePreview.QUIET_MILLIS);
+            assertTrue(await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً")).body()
+                    .contains("خبر جديد تماماً"), "renamed: still published");
+
+            Files.delete(site.resolve("articles/2024/10/renamed.md"));
+            assertTrue(!await(preview, "rss.xml", r -> !r.body().contains("خبر جديد تماماً")).body()
+                    .contains("خبر جديد تماماً"), "deleted");
+
+            write(site, "templates/robots.ftl", "User-agent: *\nDisallow: /preview/\n");
+            assertTrue(await(preview, "robots.txt", r -> r.body().contains("Disallow: /preview/")).body()
+                    .contains("Disallow: /preview/"), "template edited");
+
+            write(site, "site.yaml", read(site, "site.yaml").replace("title: بوابة الاختبار", "title: بوابة التجربة"));
+            assertTrue(await(preview, "", r -> r.body().contains("بوابة التجربة")).body().contains("بوابة التجربة"),
+                    "site.yaml edited");
+        }
+    }
 }
