@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One article as written by its author: front matter plus the rendered Markdown body. Immutable.
@@ -39,9 +38,6 @@ public record Article(
     public Article {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
-        // Keys written without a value ("image:" left empty) are in the front matter as null: not a parameter.
-        params = params.entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getValue() != null)
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        params = Map.copyOf(params);
     }
 }

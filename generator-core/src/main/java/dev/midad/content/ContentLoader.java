@@ -182,12 +182,9 @@ public final class ContentLoader {
         if (body == null) {
             return null;
         }
-        if (summary.isBlank()) {
-            summary = Excerpts.summary(body.firstParagraph(), config.locale());
-        }
         return new Article(shown, title, date, updated, authors, category == null || category.isBlank() ? null
-                : category, tags, summary, image, imageAlt, imageCaption, slug, dateline, source, draft, featured,
-                yaml.values(), body.html(), body.text());
+                : category, tags, summaryOrLead(summary, body), image, imageAlt, imageCaption, slug, dateline,
+                source, draft, featured, yaml.params(), body.html(), body.text());
     }
 
     private StaticPage loadPage(Path file, List<Problem> problems) {
@@ -214,10 +211,12 @@ public final class ContentLoader {
         if (body == null) {
             return null;
         }
-        if (summary.isBlank()) {
-            summary = Excerpts.summary(body.firstParagraph(), config.locale());
-        }
-        return new StaticPage(shown, title, slug, summary, body.html(), front.yaml().values());
+        return new StaticPage(shown, title, slug, summaryOrLead(summary, body), body.html(), front.yaml().params());
+    }
+
+    /** The summary written in front matter, else the lead paragraph cut at a word boundary. */
+    private String summaryOrLead(String summary, MarkdownRenderer.Rendered body) {
+        return summary.isBlank() ? Excerpts.summary(body.firstParagraph(), config.locale()) : summary;
     }
 
     /** The body rendered, or null after a problem when it nests too deeply to render safely. */

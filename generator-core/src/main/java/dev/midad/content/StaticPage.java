@@ -11,12 +11,6 @@ import java.util.Map;
 public record StaticPage(Path source, String title, String slug, String summary, String bodyHtml,
                          Map<String, Object> params) {
     public StaticPage {
-        Map<String, Object> kept = new java.util.LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (v != null) {
-                kept.put(k, v);
-            }
-        });
-        params = java.util.Collections.unmodifiableMap(kept);
+        params = Map.copyOf(params);
     }
 }

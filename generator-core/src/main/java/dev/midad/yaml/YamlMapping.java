@@ -346,6 +346,20 @@ public final class YamlMapping {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * Every key that has a value, for templates ({@code article.params}): a key written without a value
+     * ("image:" left empty) is absent, not null.
+     */
+    public Map<String, Object> params() {
+        Map<String, Object> present = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                present.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(present);
+    }
+
     /** What {@code value} is, with its article: "a list", "an empty value". */
     private static String typeName(Object value) {
         if (value instanceof Map) {
