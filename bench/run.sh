@@ -45,7 +45,7 @@ command -v java >/dev/null && command -v python3 >/dev/null || { echo "needs jav
 mkdir -p "$WORK"
 JAR="$WORK/midad.jar"
 if [ -n "${MIDAD_JAR:-}" ]; then
-  cp "$MIDAD_JAR" "$JAR"
+  [ "$MIDAD_JAR" -ef "$JAR" ] || cp "$MIDAD_JAR" "$JAR"
 else
   echo "building the Midad fat jar (mvn -B -q package -DskipTests -pl generator-core)" >&2
   (cd "$ROOT" && mvn -B -q package -DskipTests -pl generator-core) >&2

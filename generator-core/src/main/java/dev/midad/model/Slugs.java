@@ -87,13 +87,16 @@ public final class Slugs {
     }
 
 
-    private static final Transliterator TO_LATIN =
-            Transliterator.getInstance("Arabic-Latin; Latin-ASCII; [:^ASCII:] Remove; Lower");
+    /** Built on first use only: loading ICU's transliteration rules costs about half a second. */
+    private static final class Latin {
+        static final Transliterator TO_LATIN =
+                Transliterator.getInstance("Arabic-Latin; Latin-ASCII; [:^ASCII:] Remove; Lower");
+    }
 
     /** Arabic (and any other script) written in plain ASCII Latin, e.g. for sites that want Latin URLs. */
     public static String transliterate(String text) {
-        synchronized (TO_LATIN) { // ICU transliterators are not thread-safe
-            return TO_LATIN.transliterate(text);
+        synchronized (Latin.TO_LATIN) { // ICU transliterators are not thread-safe
+            return Latin.TO_LATIN.transliterate(text);
         }
     }
 }
