@@ -101,12 +101,27 @@ public final class ContentLoader {
     }
 
     private Article loadArticle(Path file, List<Problem> problems) {
+        return load(file, problems, this::parseArticle);
+    }
+
+    private StaticPage loadPage(Path file, List<Problem> problems) {
+        return load(file, problems, this::parsePage);
+    }
+
+    /** Parses one source file's text; problems go to the list it is given. */
+    @FunctionalInterface
+    private interface SourceParser<T> {
+        T parse(Path shown, String text, List<Problem> problems);
+    }
+
+    /** Reads {@code file} and parses it; null (and the file's problems added) when anything is wrong. */
+    private <T> T load(Path file, List<Problem> problems, SourceParser<T> parser) {
         Path shown = siteDir.relativize(file);
         List<Problem> local = new ArrayList<>();
         String text = SourceText.read(file, shown, local);
-        Article article = text == null ? null : guarded(shown, local, () -> parseArticle(shown, text, local));
+        T parsed = text == null ? null : guarded(shown, local, () -> parser.parse(shown, text, local));
         problems.addAll(local);
-        return local.isEmpty() ? article : null;
+        return local.isEmpty() ? parsed : null;
     }
 
     /**
@@ -187,14 +202,6 @@ public final class ContentLoader {
                 source, draft, featured, yaml.params(), body.html(), body.text());
     }
 
-    private StaticPage loadPage(Path file, List<Problem> problems) {
-        Path shown = siteDir.relativize(file);
-        List<Problem> local = new ArrayList<>();
-        String text = SourceText.read(file, shown, local);
-        StaticPage page = text == null ? null : guarded(shown, local, () -> parsePage(shown, text, local));
-        problems.addAll(local);
-        return local.isEmpty() ? page : null;
-    }
 
     private StaticPage parsePage(Path shown, String text, List<Problem> local) {
         FrontMatter front = FrontMatter.split(shown, text, local);

@@ -2,6 +2,7 @@ package dev.midad.content;
 
 import dev.midad.config.SiteConfig;
 import dev.midad.model.UrlPaths;
+import dev.midad.postprocess.HtmlFragments;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -216,10 +217,7 @@ public final class MarkdownRenderer {
                 }
             }
         }
-        for (Element el : clean.select("[href], [src]")) {
-            String attr = el.hasAttr("href") ? "href" : "src";
-            el.attr(attr, UrlPaths.encodeNonAscii(el.attr(attr)));
-        }
+        HtmlFragments.rewriteLinks(clean.body(), (element, attribute, value) -> UrlPaths.encodeNonAscii(value));
         return clean.body().html();
     }
 

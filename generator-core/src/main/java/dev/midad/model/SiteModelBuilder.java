@@ -12,9 +12,7 @@ import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
 import dev.midad.postprocess.BidiIsolation;
 import dev.midad.postprocess.ContentPolish;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import dev.midad.postprocess.HtmlFragments;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,16 +334,9 @@ public final class SiteModelBuilder {
         if (rootBase.isEmpty() || (!html.contains("href=\"/") && !html.contains("src=\"/"))) {
             return html;
         }
-        Document fragment = Jsoup.parseBodyFragment(html);
-        fragment.outputSettings().prettyPrint(false);
-        for (Element el : fragment.select("[href^=/], [src^=/]")) {
-            String attr = el.hasAttr("href") ? "href" : "src";
-            String value = el.attr(attr);
-            if (!value.startsWith("//")) {
-                el.attr(attr, rootBase + value);
-            }
-        }
-        return fragment.body().html();
+        return HtmlFragments.edit(html, "", body -> HtmlFragments.rewriteLinks(body,
+                (element, attribute, value) -> value.startsWith("/") && !value.startsWith("//")
+                        ? rootBase + value : null));
     }
 
     private void checkImage(Article article, List<Problem> problems) {

@@ -1,8 +1,6 @@
 package dev.midad.postprocess;
 
 import dev.midad.i18n.Messages;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -18,25 +16,24 @@ public final class ContentPolish {
         if (!html.contains("footnote") && !html.contains("align=")) {
             return html;
         }
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
-        for (Element back : doc.select("a.footnote-backref")) {
-            String number = back.attr("href").replaceFirst("^#fnref-(\\d+).*$", "$1");
-            back.attr("aria-label", messages.get("footnote_back", number.matches("\\d+") ? number : ""));
-        }
-        for (Element section : doc.select("section.footnotes")) {
-            if (section.selectFirst("h2") == null) {
-                section.prependElement("h2").addClass("footnotes-title").text(messages.get("footnotes_title"));
+        return HtmlFragments.edit(html, "", body -> {
+            for (Element back : body.select("a.footnote-backref")) {
+                String number = back.attr("href").replaceFirst("^#fnref-(\\d+).*$", "$1");
+                back.attr("aria-label", messages.get("footnote_back", number.matches("\\d+") ? number : ""));
             }
-        }
-        for (Element cell : doc.select("td[align], th[align]")) {
-            String align = cell.attr("align");
-            cell.removeAttr("align");
-            if (align.matches("left|right|center")) {
-                String existing = cell.attr("style");
-                cell.attr("style", (existing.isEmpty() ? "" : existing + ";") + "text-align:" + align);
+            for (Element section : body.select("section.footnotes")) {
+                if (section.selectFirst("h2") == null) {
+                    section.prependElement("h2").addClass("footnotes-title").text(messages.get("footnotes_title"));
+                }
             }
-        }
-        return doc.body().html();
+            for (Element cell : body.select("td[align], th[align]")) {
+                String align = cell.attr("align");
+                cell.removeAttr("align");
+                if (align.matches("left|right|center")) {
+                    String existing = cell.attr("style");
+                    cell.attr("style", (existing.isEmpty() ? "" : existing + ";") + "text-align:" + align);
+                }
+            }
+        });
     }
 }

@@ -1,8 +1,7 @@
 package dev.midad.render;
 
-import org.jsoup.Jsoup;
+import dev.midad.postprocess.HtmlFragments;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -24,41 +23,39 @@ final class AmpHtml {
     /**
      * @param sizeOf pixel size of an image URL as written in the body, or null when unknown
      */
-    static String convert(String html, Function<String, int[]> sizeOf) {
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
-        for (Element img : doc.select("img")) {
-            int[] size = sizeOf.apply(img.attr("src"));
-            if (size == null || size[0] <= 0 || size[1] <= 0) {
-                size = FALLBACK_SIZE;
+    static String convert(String html, Function<String, int[]> sizeOf) {        return HtmlFragments.edit(html, "", body -> {
+            for (Element img : body.select("img")) {
+                int[] size = sizeOf.apply(img.attr("src"));
+                if (size == null || size[0] <= 0 || size[1] <= 0) {
+                    size = FALLBACK_SIZE;
+                }
+                Element amp = new Element("amp-img")
+                        .attr("src", img.attr("src"))
+                        .attr("alt", img.attr("alt"))
+                        .attr("width", String.valueOf(size[0]))
+                        .attr("height", String.valueOf(size[1]))
+                        .attr("layout", "responsive");
+                img.replaceWith(amp);
             }
-            Element amp = new Element("amp-img")
-                    .attr("src", img.attr("src"))
-                    .attr("alt", img.attr("alt"))
-                    .attr("width", String.valueOf(size[0]))
-                    .attr("height", String.valueOf(size[1]))
-                    .attr("layout", "responsive");
-            img.replaceWith(amp);
-        }
-        for (Element embed : doc.select("iframe, video, audio, object, embed")) {
-            String src = embed.attr("abs:src").isEmpty() ? embed.attr("src") : embed.attr("abs:src");
-            if (src.isEmpty()) {
-                embed.remove();
-            } else {
-                embed.replaceWith(new Element("p").appendChild(new Element("a").attr("href", src).text(src)));
-            }
-        }
-        doc.select("script, style, form, input, button, link, meta, base").remove();
-        for (Element el : doc.getAllElements()) {
-            List<String> drop = new ArrayList<>();
-            for (Attribute attribute : el.attributes()) {
-                String key = attribute.getKey();
-                if (key.equals("style") || key.startsWith("on")) {
-                    drop.add(key);
+            for (Element embed : body.select("iframe, video, audio, object, embed")) {
+                String src = embed.attr("abs:src").isEmpty() ? embed.attr("src") : embed.attr("abs:src");
+                if (src.isEmpty()) {
+                    embed.remove();
+                } else {
+                    embed.replaceWith(new Element("p").appendChild(new Element("a").attr("href", src).text(src)));
                 }
             }
-            drop.forEach(el::removeAttr);
-        }
-        return doc.body().html();
+            body.select("script, style, form, input, button, link, meta, base").remove();
+            for (Element el : body.getAllElements()) {
+                List<String> drop = new ArrayList<>();
+                for (Attribute attribute : el.attributes()) {
+                    String key = attribute.getKey();
+                    if (key.equals("style") || key.startsWith("on")) {
+                        drop.add(key);
+                    }
+                }
+                drop.forEach(el::removeAttr);
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.midad.render;
 import dev.midad.Problem;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
+import dev.midad.model.DateView;
 import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.model.PageMeta;
@@ -13,10 +14,8 @@ import dev.midad.model.SiteModelBuilder;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.Term;
 import dev.midad.model.UrlPaths;
+import dev.midad.postprocess.HtmlFragments;
 import dev.midad.write.StagedOutput;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -233,8 +232,7 @@ public final class SiteRenderer {
                 .map(this::withAbsoluteHtml).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
-                model.config().language(), newest.stream().map(ArticleView::lastModified)
-                .max((a, b) -> a.value().compareTo(b.value())).orElse(null), newest, GENERATOR);
+                model.config().language(), lastModified(newest), newest, GENERATOR);
         return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
                 Map.of("site", model.site(), "feed", feed));
     }
@@ -246,16 +244,11 @@ public final class SiteRenderer {
     }
 
     static String absolutize(String html, String baseUrl) {
-        Document doc = Jsoup.parseBodyFragment(html, baseUrl);
-        doc.outputSettings().prettyPrint(false);
-        for (Element el : doc.select("[href], [src]")) {
-            String attr = el.hasAttr("href") ? "href" : "src";
-            String absolute = el.absUrl(attr);
-            if (!absolute.isEmpty()) {
-                el.attr(attr, absolute);
-            }
-        }
-        return doc.body().html();
+        return HtmlFragments.edit(html, baseUrl, body -> HtmlFragments.rewriteLinks(body,
+                (element, attribute, value) -> {
+                    String absolute = element.absUrl(attribute);
+                    return absolute.isEmpty() ? null : absolute;
+                }));
     }
 
     /**
@@ -314,15 +307,20 @@ public final class SiteRenderer {
                 .toList();
     }
 
-    /** The latest change among {@code articles}: {@code updated} counts, not only {@code date}. */
-    private static String lastModified(List<ArticleView> articles) {
+    /** The latest change among {@code articles} ({@code updated} counts, not only {@code date}); null if none. */
+    private static DateView lastModified(List<ArticleView> articles) {
         return articles.stream().map(ArticleView::lastModified)
-                .max((a, b) -> a.value().compareTo(b.value())).map(d -> d.iso()).orElse("");
+                .max((a, b) -> a.value().compareTo(b.value())).orElse(null);
+    }
+
+    private static String lastModifiedIso(List<ArticleView> articles) {
+        DateView latest = lastModified(articles);
+        return latest == null ? "" : latest.iso();
     }
 
     private List<SitemapUrl> sitemapEntries() {
         List<SitemapUrl> entries = new ArrayList<>();
-        String newest = lastModified(model.articles());
+        String newest = lastModifiedIso(model.articles());
         entries.add(new SitemapUrl(urls.absoluteUrl(model.site().homeUrl()), newest));
         for (ArticleView article : model.articles()) {
             entries.add(new SitemapUrl(article.absoluteUrl(), article.lastModified().iso()));
@@ -332,7 +330,7 @@ public final class SiteRenderer {
         }
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
             for (Term term : taxonomy.terms()) {
-                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()), lastModified(term.articles())));
+                entries.add(new SitemapUrl(urls.absoluteUrl(term.url()), lastModifiedIso(term.articles())));
             }
         }
         return entries;

@@ -1,0 +1,46 @@
+package dev.midad.postprocess;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.function.Consumer;
+
+/** The jsoup steps every post-processor of article HTML shares. */
+public final class HtmlFragments {
+    private static final String[] LINK_ATTRIBUTES = {"href", "src"};
+
+    private HtmlFragments() {
+    }
+
+    /** A new value for a link attribute, or null to keep the one it has. */
+    @FunctionalInterface
+    public interface LinkChange {
+        String apply(Element element, String attribute, String value);
+    }
+
+    /**
+     * Parses {@code html} as a body fragment (relative links resolve against {@code baseUri}), lets
+     * {@code change} edit the body, and returns the body's HTML, not pretty-printed.
+     */
+    public static String edit(String html, String baseUri, Consumer<Element> change) {
+        Document doc = Jsoup.parseBodyFragment(html, baseUri);
+        doc.outputSettings().prettyPrint(false);
+        change.accept(doc.body());
+        return doc.body().html();
+    }
+
+    /** Applies {@code change} to every {@code href} and {@code src} below {@code root}. */
+    public static void rewriteLinks(Element root, LinkChange change) {
+        for (Element element : root.select("[href], [src]")) {
+            for (String attribute : LINK_ATTRIBUTES) {
+                if (element.hasAttr(attribute)) {
+                    String changed = change.apply(element, attribute, element.attr(attribute));
+                    if (changed != null) {
+                        element.attr(attribute, changed);
+                    }
+                }
+            }
+        }
+    }
+}
