@@ -1,5 +1,6 @@
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
+import dev.midad.IncrementalBuilder;
 import dev.midad.Site;
 
 import java.nio.charset.StandardCharsets;
@@ -8,15 +9,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Warm-JVM figures for bench/run.sh (Midad has no watch mode or daemon yet, so this is what one could offer):
- * builds the same site several times in ONE JVM, then edits one article and rebuilds, several times.
+ * Warm-JVM figures for bench/run.sh: builds the same site several times in ONE JVM (what a long-running
+ * process pays for a full build), then measures what the live preview does after an editor saves one article:
+ * {@link IncrementalBuilder#build} with the saved file named, as the watcher names it.
  *
  * <pre>java -cp midad.jar bench/Warm.java SITE OUT [BUILDS=5] [EDITS=3] [EDITED_FILE]</pre>
  *
- * Prints lines "warm_full_ms V" (median of the builds after the first) and "warm_edit_ms V" (median of the
- * full rebuilds after an edit), plus every single figure on stderr. The edited file is restored at the end.
+ * Prints "warm_full_ms V" (median of the full builds after the first) and "incremental_edit_ms V" (median of
+ * the incremental rebuilds after an edit: body paragraphs appended, then the title changed, alternately),
+ * "incremental_first_ms V" (the preview's first, full build); every single figure on stderr. The edited file
+ * is restored at the end.
  */
 public final class Warm {
     public static void main(String[] args) throws Exception {
@@ -38,19 +43,29 @@ public final class Warm {
 
         if (edited != null && edits > 0) {
             String original = Files.readString(edited, StandardCharsets.UTF_8);
+            IncrementalBuilder preview = new IncrementalBuilder(site, out.resolveSibling(out.getFileName() + "-preview"),
+                    BuildOptions.defaults());
+            long start = System.nanoTime();
+            System.err.println("preview first build: " + preview.build(Set.of()).summary());
+            System.out.println("incremental_first_ms " + (System.nanoTime() - start) / 1_000_000);
             List<Long> after = new ArrayList<>();
             try {
                 for (int i = 0; i < edits; i++) {
-                    Files.writeString(edited, original + "\nفقرة أضيفت للقياس رقم " + (i + 1) + ".\n",
-                            StandardCharsets.UTF_8);
-                    long ms = build(site, out);
-                    System.err.println("warm rebuild after edit " + (i + 1) + ": " + ms + " ms");
+                    String text = i % 2 == 0
+                            ? original + "\nفقرة أضيفت للقياس رقم " + (i + 1) + ".\n"
+                            : original.replaceFirst("(?m)^title: \"?", "$0عاجل " + (i + 1) + " - ");
+                    Files.writeString(edited, text, StandardCharsets.UTF_8);
+                    start = System.nanoTime();
+                    IncrementalBuilder.Rebuild rebuild = preview.build(Set.of(edited));
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    System.err.println("incremental rebuild after " + (i % 2 == 0 ? "a body" : "a title") + " edit "
+                            + (i + 1) + ": " + ms + " ms; " + rebuild.summary());
                     after.add(ms);
                 }
             } finally {
                 Files.writeString(edited, original, StandardCharsets.UTF_8);
             }
-            System.out.println("warm_edit_ms " + median(after));
+            System.out.println("incremental_edit_ms " + median(after));
         }
     }
 

@@ -15,6 +15,10 @@ import dev.midad.model.SiteModelBuilder;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
+import dev.midad.content.SourceCache;
+import dev.midad.render.RenderMemo;
+import dev.midad.write.Manifest;
+import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
 
 import java.io.IOException;
@@ -26,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,12 +63,71 @@ public final class Site {
     private final List<Edition> editions;
     private final BuildListener listener;
     private final long loadNanos;
+    private final Reusable reusable;
 
-    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos) {
+    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos, Reusable reusable) {
         this.siteDir = siteDir;
         this.editions = List.copyOf(editions);
         this.listener = listener;
         this.loadNanos = loadNanos;
+        this.reusable = reusable;
+    }
+
+    /**
+     * What one load and build leave for the next in the same JVM (see {@link IncrementalBuilder}); each part is
+     * dropped when what it depends on changes. A one-off build starts from an empty one and drops it.
+     */
+    static final class Reusable {
+        /** The main site.yaml these parts were made for: any change there drops everything. */
+        private SiteConfig config;
+        /** Parsed files per edition (depend on the configuration only). */
+        private final List<SourceCache> sources = new ArrayList<>();
+        /** Messages and model builders per edition (also depend on templates/i18n and static/ files). */
+        private List<Messages> messages;
+        private List<SiteModelBuilder> builders;
+        /** Parsed templates and what each file was rendered from (depend on templates/). */
+        private Templates templates;
+        private RenderMemo memo;
+
+        /** Templates (or their message bundles) changed. */
+        void templatesChanged() {
+            templates = null;
+            memo = null;
+            staticChanged();
+        }
+
+        /** Files under static/ changed: image sizes and existence checks are stale. */
+        void staticChanged() {
+            messages = null;
+            builders = null;
+        }
+
+        /** @param complete nothing else under the content folders changed (see {@link SourceCache#forget}) */
+        void forget(Collection<Path> files, boolean complete) {
+            sources.forEach(cache -> cache.forget(files, complete));
+        }
+
+        private void configIs(SiteConfig main, int editionCount) {
+            if (!main.equals(config)) {
+                config = main;
+                sources.clear();
+                templatesChanged();
+            }
+            while (sources.size() < editionCount) {
+                sources.add(new SourceCache());
+            }
+        }
+
+        void forgetRenders() {
+            memo = null;
+        }
+
+        RenderMemo memo() {
+            if (memo == null) {
+                memo = new RenderMemo();
+            }
+            return memo;
+        }
     }
 
     public static Site load(Path siteDir) throws BuildException {
@@ -72,6 +136,11 @@ public final class Site {
 
     /** Reads site.yaml and all content of every edition; every problem found is reported together. */
     public static Site load(Path siteDir, BuildOptions options) throws BuildException {
+        return load(siteDir, options, new Reusable());
+    }
+
+    /** As {@link #load(Path, BuildOptions)}, reusing what an earlier load and build left in {@code reusable}. */
+    static Site load(Path siteDir, BuildOptions options, Reusable reusable) throws BuildException {
         long start = System.nanoTime();
         Path dir = siteDir.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
@@ -86,6 +155,7 @@ public final class Site {
             prefixes.add(edition.path() + "/");
         }
         String rootUrl = main.basePath() + "/";
+        reusable.configIs(main, configs.size());
         try {
             List<ContentLoader.Content> contents = new ArrayList<>();
             List<SiteModelBuilder> builders = new ArrayList<>();
@@ -94,16 +164,25 @@ public final class Site {
                 SiteConfig config = configs.get(i);
                 Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
                 List<Problem> found = new ArrayList<>();
-                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer(config)).load(found));
+                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer(config),
+                        reusable.sources.get(i)).load(found));
                 Path shownAs = dir.relativize(contentDir);
                 found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
                         p.line(), p.column(), p.message())));
-                Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
-                        config.strings(), Dates.digits(config.digits()));
-                messages.add(bundle);
-                builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
-                        editionLinks(configs, i)));
+                if (reusable.builders == null) {
+                    Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
+                            config.strings(), Dates.digits(config.digits()));
+                    messages.add(bundle);
+                    builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
+                            editionLinks(configs, i)));
+                }
             }
+            if (reusable.builders == null) {
+                reusable.messages = List.copyOf(messages);
+                reusable.builders = List.copyOf(builders);
+            }
+            messages = reusable.messages;
+            builders = reusable.builders;
             options.listener().phase("read", contents.stream().mapToInt(c -> c.articles().size() + c.pages().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - start));
             long modelStart = System.nanoTime();
@@ -127,7 +206,7 @@ public final class Site {
             }
             options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, options.listener(), System.nanoTime() - start);
+            return new Site(dir, editions, options.listener(), System.nanoTime() - start, reusable);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -166,9 +245,25 @@ public final class Site {
      * succeeded; on failure the previous output is left as it was.
      */
     public BuildResult build(Path outputDir) throws BuildException {
-        long start = System.nanoTime();
         Path out = outputDir.toAbsolutePath().normalize();
         checkOutputLocation(out);
+        try (StagedOutput staged = new StagedOutput(out)) {
+            return build(out, staged, RenderMemo.none()).result();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A published build: its result, what it wrote and how many files it really rendered. */
+    record Built(BuildResult result, Manifest manifest, int rendered) {
+    }
+
+    /**
+     * Renders every edition into {@code output} (skipping files {@code round} knows to be unchanged) and
+     * commits it when nothing went wrong.
+     */
+    Built build(Path out, SiteOutput output, RenderMemo.Round round) throws BuildException, IOException {
+        long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         List<String> sitemaps = new ArrayList<>();
         for (Edition edition : editions) {
@@ -178,46 +273,43 @@ public final class Site {
                 sitemaps.add(base + "news-sitemap.xml");
             }
         }
-        try {
-            Templates shared = new Templates(siteDir.resolve(TEMPLATES));
-            List<Templates.View> templates = new ArrayList<>();
-            for (Edition edition : editions) {
-                SiteConfig config = edition.config();
-                templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
-                        config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
-            }
-            shared.check(SiteRenderer.requiredTemplates(config().amp()), problems);
-            if (!problems.isEmpty()) {
-                throw new BuildException(problems);
-            }
-            try (StagedOutput staged = new StagedOutput(out)) {
-                int articles = 0;
-                int pages = 0;
-                int feeds = 0;
-                for (int i = 0; i < editions.size(); i++) {
-                    Edition edition = editions.get(i);
-                    SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
-                            : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-                    SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
-                            templates.get(i), edition.messages(), placement).render(staged, problems);
-                    articles += counts.articles();
-                    pages += counts.pages();
-                    feeds += counts.feeds();
-                }
-                copyAssets(staged, problems);
-                if (!problems.isEmpty()) {
-                    throw new BuildException(problems);
-                }
-                listener.phase("render", staged.fileCount(), Duration.ofNanos(System.nanoTime() - start));
-                long writeStart = System.nanoTime();
-                staged.commit();
-                listener.phase("write", staged.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
-                return new BuildResult(out, articles, pages, feeds, staged.fileCount(), staged.unchangedCount(),
-                        Duration.ofNanos(System.nanoTime() - start + loadNanos));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
+        if (reusable.templates == null) {
+            reusable.templates = new Templates(siteDir.resolve(TEMPLATES));
         }
+        Templates shared = reusable.templates;
+        List<Templates.View> templates = new ArrayList<>();
+        for (Edition edition : editions) {
+            SiteConfig config = edition.config();
+            templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
+                    config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
+        }
+        shared.check(SiteRenderer.requiredTemplates(config().amp()), problems);
+        if (!problems.isEmpty()) {
+            throw new BuildException(problems);
+        }
+        int articles = 0;
+        int pages = 0;
+        int feeds = 0;
+        for (int i = 0; i < editions.size(); i++) {
+            Edition edition = editions.get(i);
+            SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
+                    : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
+            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
+                    templates.get(i), edition.messages(), placement, round).render(output, problems);
+            articles += counts.articles();
+            pages += counts.pages();
+            feeds += counts.feeds();
+        }
+        copyAssets(output, problems);
+        if (!problems.isEmpty()) {
+            throw new BuildException(problems);
+        }
+        listener.phase("render", output.fileCount(), Duration.ofNanos(System.nanoTime() - start));
+        long writeStart = System.nanoTime();
+        output.commit();
+        listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
+        return new Built(new BuildResult(out, articles, pages, feeds, output.fileCount(), output.unchangedCount(),
+                Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(), round.renderedCount());
     }
 
     /**
@@ -247,7 +339,7 @@ public final class Site {
         }
     }
 
-    private void checkOutputLocation(Path out) throws BuildException {
+    void checkOutputLocation(Path out) throws BuildException {
         for (Path protectedDir : List.of(siteDir.resolve("articles"), siteDir.resolve("pages"),
                 siteDir.resolve(STATIC), siteDir.resolve(TEMPLATES))) {
             if (out.startsWith(protectedDir)) {
@@ -262,7 +354,7 @@ public final class Site {
     }
 
     /** Theme assets (overridable by the site's templates/), then the site's static/ files. */
-    private void copyAssets(StagedOutput staged, List<Problem> problems) throws IOException {
+    private void copyAssets(SiteOutput staged, List<Problem> problems) throws IOException {
         Path siteTemplates = siteDir.resolve(TEMPLATES);
         TreeSet<String> assets = new TreeSet<>(themeAssets());
         Path siteAssets = siteTemplates.resolve("assets");
@@ -284,7 +376,7 @@ public final class Site {
                         staged.write(asset, in.readAllBytes(), "theme " + asset);
                     }
                 }
-            } catch (StagedOutput.CollisionException e) {
+            } catch (SiteOutput.CollisionException e) {
                 problems.add(e.problem());
             }
         }
@@ -293,7 +385,7 @@ public final class Site {
             for (String file : filesUnder(staticDir, staticDir)) {
                 try {
                     staged.copy(staticDir.resolve(file), file, "static/" + file);
-                } catch (StagedOutput.CollisionException e) {
+                } catch (SiteOutput.CollisionException e) {
                     problems.add(e.problem());
                 }
             }

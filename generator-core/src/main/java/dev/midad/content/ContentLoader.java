@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -35,11 +37,20 @@ public final class ContentLoader {
     private final Path siteDir;
     private final SiteConfig config;
     private final MarkdownRenderer markdown;
+    private final SourceCache cache;
 
     public ContentLoader(Path siteDir, SiteConfig config, MarkdownRenderer markdown) {
+        this(siteDir, config, markdown, new SourceCache());
+    }
+
+    /**
+     * @param cache files parsed by an earlier load of the same site with the same configuration
+     */
+    public ContentLoader(Path siteDir, SiteConfig config, MarkdownRenderer markdown, SourceCache cache) {
         this.siteDir = siteDir;
         this.config = config;
         this.markdown = markdown;
+        this.cache = cache;
     }
 
     /** Everything the site's content folders hold. */
@@ -48,14 +59,20 @@ public final class ContentLoader {
 
     public Content load(List<Problem> problems) {
         List<Problem> found = Collections.synchronizedList(new ArrayList<>());
-        List<Article> articles = discover(siteDir.resolve(ARTICLES), true, found).parallelStream()
-                .map(file -> loadArticle(file, found))
+        List<Path> articleFiles = discover(siteDir.resolve(ARTICLES), true, found);
+        List<Path> pageFiles = discover(siteDir.resolve(PAGES), false, found);
+        Set<Path> present = new HashSet<>(articleFiles);
+        present.addAll(pageFiles);
+        cache.retainOnly(present);
+        List<Article> articles = articleFiles.parallelStream()
+                .map(file -> cache.get(file, found, local -> loadArticle(file, local)))
                 .filter(Objects::nonNull)
                 .toList();
-        List<StaticPage> pages = discover(siteDir.resolve(PAGES), false, found).parallelStream()
-                .map(file -> loadPage(file, found))
+        List<StaticPage> pages = pageFiles.parallelStream()
+                .map(file -> cache.get(file, found, local -> loadPage(file, local)))
                 .filter(Objects::nonNull)
                 .toList();
+        cache.loaded();
         synchronized (found) {
             problems.addAll(found.stream().sorted(ContentLoader::byLocation).toList());
         }
@@ -68,18 +85,28 @@ public final class ContentLoader {
     }
 
     private List<Path> discover(Path dir, boolean recursive, List<Problem> problems) {
+        SourceCache.Listing listing = cache.listing(dir, () -> list(dir, recursive),
+                (file, found) -> file.getFileName().toString().endsWith(".md")
+                        && (recursive || dir.equals(file.getParent())) && insideSite(file, found));
+        problems.addAll(listing.problems());
+        return listing.files();
+    }
+
+    private SourceCache.Listing list(Path dir, boolean recursive) {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return new SourceCache.Listing(List.of(), List.of());
         }
+        List<Problem> problems = new ArrayList<>();
         try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-            return found.stream().filter(file -> insideSite(file, problems)).toList();
+            return new SourceCache.Listing(found.stream().filter(file -> insideSite(file, problems)).toList(),
+                    problems);
         } catch (IOException | UncheckedIOException e) {
-            problems.add(Problem.of(siteDir.relativize(dir), "cannot list folder: " + e.getMessage()));
-            return List.of();
+            return new SourceCache.Listing(List.of(), List.of(Problem.of(siteDir.relativize(dir),
+                    "cannot list folder: " + e.getMessage())));
         }
     }
 

@@ -11,6 +11,8 @@ import java.time.ZonedDateTime;
  * @param hijri  the Hijri (Umm al-Qura) date, e.g. "14 ذو الحجة 1445", or empty when the site does not show it
  * @param iso    ISO 8601 with offset, for {@code <time datetime>}, Atom and JSON-LD
  * @param rfc822 English RFC 822 text, for RSS
+ * @param epochMilli the instant as milliseconds since 1970 (sorting thousands of dates per build cheaply)
  */
-public record DateView(ZonedDateTime value, String text, String time, String hijri, String iso, String rfc822) {
+public record DateView(ZonedDateTime value, String text, String time, String hijri, String iso, String rfc822,
+                       long epochMilli) {
 }

@@ -45,7 +45,7 @@ public final class Dates {
         }
         ZonedDateTime local = instant.withZoneSameInstant(config.timeZone());
         return new DateView(local, reader.format(local), time.format(local), hijriText(local), ISO.format(local),
-                RFC_822.format(local));
+                RFC_822.format(local), local.toInstant().toEpochMilli());
     }
 
     private String hijriText(ZonedDateTime local) {

@@ -20,21 +20,13 @@ public final class Paginator {
     public static List<Page> paginate(List<ArticleView> articles, int perPage, String listPath,
                                       Function<String, String> url) {
         int total = Math.max(1, (articles.size() + perPage - 1) / perPage);
-        List<String> paths = new ArrayList<>(total);
-        List<Link> links = new ArrayList<>(total);
-        for (int n = 1; n <= total; n++) {
-            String path = n == 1 ? listPath : listPath + "page/" + n + "/";
-            paths.add(path);
-            links.add(new Link(String.valueOf(n), url.apply(path)));
-        }
-        List<Link> allLinks = List.copyOf(links);
+        String listUrl = url.apply(listPath); // "page/n/" is ASCII: encoded, it is itself
         List<Page> pages = new ArrayList<>(total);
         for (int n = 1; n <= total; n++) {
             List<ArticleView> slice = articles.subList(Math.min((n - 1) * perPage, articles.size()),
                     Math.min(n * perPage, articles.size()));
-            Pager pager = new Pager(n, total, n > 1 ? links.get(n - 2).url() : null,
-                    n < total ? links.get(n).url() : null, allLinks);
-            pages.add(new Page(paths.get(n - 1), List.copyOf(slice), pager));
+            String path = n == 1 ? listPath : listPath + "page/" + n + "/";
+            pages.add(new Page(path, List.copyOf(slice), new Pager(n, total, listUrl)));
         }
         return pages;
     }

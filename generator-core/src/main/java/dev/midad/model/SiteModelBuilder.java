@@ -54,6 +54,21 @@ public final class SiteModelBuilder {
     private final String rootUrl;
     private final List<EditionLink> editions;
     private final ImageSizes imageSizes = new ImageSizes();
+    /**
+     * What the previous {@link #build} resolved, by article object: a builder kept for the next build in the
+     * same JVM (same configuration, messages and static files) reuses the view of every article whose file
+     * was not parsed again. Read in parallel during a build, replaced at its end.
+     */
+    private Map<Article, Known> known = Map.of();
+    /** The previous build's related articles (by URL) and the articles' tags it was computed from. */
+    private Map<String, List<String>> relatedUrls = Map.of();
+    private List<Object> relatedInput = List.of();
+    private SiteView lastSite;
+    private Published lastPublished;
+
+    /** One article resolved: its address, its view with the given translations, and problems with its image. */
+    private record Known(String path, List<Translation> translations, ArticleView view, List<Problem> imageProblems) {
+    }
 
     /**
      * @param rootUrl  site-relative URL of the main edition's home (shared assets live there)
@@ -85,12 +100,20 @@ public final class SiteModelBuilder {
 
     /** Published articles (drafts and future ones only when asked for), newest first. */
     public List<Article> published(ContentLoader.Content content, BuildOptions options) {
+        if (lastPublished != null && lastPublished.content() == content && lastPublished.options() == options) {
+            return lastPublished.articles(); // asked twice per load: for translations, then for the model
+        }
         ZonedDateTime now = ZonedDateTime.now(options.clock());
-        return content.articles().stream()
+        List<Article> published = content.articles().stream()
                 .filter(a -> options.includeDrafts() || !a.draft())
                 .filter(a -> options.includeFuture() || !a.date().isAfter(now))
                 .sorted(Comparator.comparing(Article::date).reversed().thenComparing(a -> a.source().toString()))
                 .toList();
+        lastPublished = new Published(content, options, published);
+        return published;
+    }
+
+    private record Published(ContentLoader.Content content, BuildOptions options, List<Article> articles) {
     }
 
     /** Decoded site path of an article, e.g. {@code /2024/06/بوتين/}. */
@@ -143,23 +166,39 @@ public final class SiteModelBuilder {
         List<Article> published = published(content, options);
 
         Map<String, Path> claimed = new HashMap<>();
-        List<ArticleView> views = new ArrayList<>();
-        List<Redirect> redirects = new ArrayList<>();
-        Map<Redirect, Path> redirectSources = new IdentityHashMap<>();
-        Map<String, List<String>> tagsByUrl = new HashMap<>();
+        List<Article> placed = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<List<Translation>> translationsOf = new ArrayList<>();
         for (Article article : published) {
-            String path = path(article);
+            String path = known(article).map(Known::path).orElseGet(() -> path(article));
             Path earlier = claimed.putIfAbsent(path, article.source());
             if (earlier != null) {
                 problems.add(Problem.of(article.source(), "has the same address " + path + " as " + earlier
                         + ": give one of them a different 'slug:'"));
                 continue;
             }
-            checkImage(article, problems);
             String key = translationKey(article);
-            List<Translation> others = key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
-                    .filter(t -> !t.url().equals(url(path))).toList();
-            ArticleView view = view(article, path, others);
+            placed.add(article);
+            paths.add(path);
+            translationsOf.add(key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
+                    .filter(t -> !t.url().equals(url(path))).toList());
+        }
+        // the expensive part (HTML post-processing, dates, image sizes) in parallel; unchanged articles reuse
+        // the view of the previous build of this builder
+        List<Known> resolved = java.util.stream.IntStream.range(0, placed.size()).parallel()
+                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i)))
+                .toList();
+        Map<Article, Known> nextKnown = new IdentityHashMap<>();
+        List<ArticleView> views = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
+        Map<Redirect, Path> redirectSources = new IdentityHashMap<>();
+        Map<String, List<String>> tagsByUrl = new HashMap<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Article article = placed.get(i);
+            Known known = resolved.get(i);
+            nextKnown.put(article, known);
+            problems.addAll(known.imageProblems());
+            ArticleView view = known.view();
             views.add(view);
             for (Redirect redirect : redirects(article.params(), article.source(), "p", view.url(),
                     view.absoluteUrl(), problems)) {
@@ -168,6 +207,7 @@ public final class SiteModelBuilder {
             }
             tagsByUrl.put(view.url(), article.tags());
         }
+        this.known = nextKnown;
 
         List<ArticleView> homeOrder = new ArrayList<>();
         Set<ArticleView> onTop = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -210,6 +250,10 @@ public final class SiteModelBuilder {
                 .map(f -> new SiteConfig.WebFont(f.family(), resolveUrl(f.src(), rootUrl), f.weight(), f.style()))
                 .toList(),
                 config.params());
+        if (site.equals(lastSite)) {
+            site = lastSite; // the same object: every page's inputs compare at a glance
+        }
+        lastSite = site;
 
         for (Redirect redirect : redirects) {
             if (redirect.hasPage()) {
@@ -222,7 +266,7 @@ public final class SiteModelBuilder {
         }
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
-                List.of(categories, tags, authors), List.copyOf(pages), related(views, tagsByUrl),
+                List.of(categories, tags, authors), List.copyOf(pages), relatedOf(views, tagsByUrl),
                 List.copyOf(redirects));
     }
 
@@ -267,6 +311,41 @@ public final class SiteModelBuilder {
             redirects.add(new Redirect("", idParameter + "=" + wpId, toUrl, toAbsolute));
         }
         return redirects;
+    }
+
+    private Optional<Known> known(Article article) {
+        return Optional.ofNullable(known.get(article));
+    }
+
+    private Known resolve(Article article, String path, List<Translation> translations) {
+        Known before = known.get(article);
+        if (before != null) {
+            return before.translations().equals(translations) ? before : new Known(path, translations,
+                    before.view().withTranslations(translations), before.imageProblems());
+        }
+        List<Problem> imageProblems = new ArrayList<>();
+        checkImage(article, imageProblems);
+        return new Known(path, translations, view(article, path, translations), List.copyOf(imageProblems));
+    }
+
+    /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
+    private Map<String, List<ArticleView>> relatedOf(List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
+        List<Object> input = new ArrayList<>(views.size() * 2);
+        for (ArticleView view : views) {
+            input.add(view.url());
+            input.add(tagsByUrl.get(view.url()));
+        }
+        if (!input.equals(relatedInput)) {
+            Map<String, List<String>> urls = new HashMap<>();
+            related(views, tagsByUrl).forEach((url, list) -> urls.put(url, list.stream().map(ArticleView::url).toList()));
+            relatedUrls = urls;
+            relatedInput = input;
+        }
+        Map<String, ArticleView> byUrl = new HashMap<>();
+        views.forEach(v -> byUrl.put(v.url(), v));
+        Map<String, List<ArticleView>> related = new HashMap<>();
+        relatedUrls.forEach((url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
+        return related;
     }
 
     /** Facebook's locale form: {@code ar} becomes ar_AR, {@code ar-EG} ar_EG. */

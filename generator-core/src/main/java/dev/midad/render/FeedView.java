@@ -14,4 +14,9 @@ public record FeedView(String title, String description, String selfUrl, String 
     public FeedView {
         articles = List.copyOf(articles);
     }
+
+    /** The same feed with other copies of its articles (their HTML with absolute links). */
+    public FeedView withArticles(List<ArticleView> copies) {
+        return new FeedView(title, description, selfUrl, link, language, lastBuildDate, copies, generator);
+    }
 }

@@ -15,7 +15,7 @@ import dev.midad.model.StaticPageView;
 import dev.midad.model.Term;
 import dev.midad.model.UrlPaths;
 import dev.midad.postprocess.HtmlFragments;
-import dev.midad.write.StagedOutput;
+import dev.midad.write.SiteOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +25,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Renders every output of a {@link SiteModel} in parallel into a {@link StagedOutput}: HTML pages, feeds in
+ * Renders every output of a {@link SiteModel} in parallel into a {@link SiteOutput}: HTML pages, feeds in
  * every {@link FeedFormat}, sitemaps, robots.txt. Each output is one {@link Job}: a template, its data and
  * the file it goes to — one content model, many output formats.
  */
@@ -40,8 +40,23 @@ public final class SiteRenderer {
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_LIMIT = 1_000;
 
-    /** One file to render. */
-    record Job(String file, String template, Map<String, Object> data) {
+    /**
+     * One file to render: a template and its data, plus values computed from the data only when the file is
+     * really rendered (AMP markup, feed HTML with absolute links) — skipped files never pay for them.
+     */
+    record Job(String file, String template, Map<String, Object> data, Map<String, Supplier<Object>> derived) {
+        Job(String file, String template, Map<String, Object> data) {
+            this(file, template, data, Map.of());
+        }
+
+        Map<String, Object> model() {
+            if (derived.isEmpty()) {
+                return data;
+            }
+            Map<String, Object> model = new HashMap<>(data);
+            derived.forEach((name, value) -> model.put(name, value.get()));
+            return model;
+        }
     }
 
     /** Counts of what was rendered, by kind. */
@@ -64,15 +79,20 @@ public final class SiteRenderer {
     private final Messages messages;
     private final Placement placement;
     private final int sitemapLimit;
-    private final Map<String, String> absoluteHtml = new ConcurrentHashMap<>();
+    private final RenderMemo.Round round;
 
+    /**
+     * @param round what the previous build rendered, to skip files whose inputs did not change (or
+     *              {@link RenderMemo#none()})
+     */
     public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
-                        Placement placement) {
-        this(model, urls, templates, messages, placement, SITEMAP_LIMIT);
+                        Placement placement, RenderMemo.Round round) {
+        this(model, urls, templates, messages, placement, round, SITEMAP_LIMIT);
     }
 
     SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
-                 Placement placement, int sitemapLimit) {
+                 Placement placement, RenderMemo.Round round, int sitemapLimit) {
+        this.round = round;
         this.model = model;
         this.urls = urls;
         this.templates = templates;
@@ -93,7 +113,7 @@ public final class SiteRenderer {
         return names;
     }
 
-    public Counts render(StagedOutput out, List<Problem> problems) {
+    public Counts render(SiteOutput out, List<Problem> problems) {
         List<Job> jobs = new ArrayList<>();
         homePages(jobs);
         for (ArticleView article : model.articles()) {
@@ -101,9 +121,9 @@ public final class SiteRenderer {
             PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
             jobs.add(page("article.ftlh", article.url(), meta, Map.of("article", article, "related", related)));
             if (model.site().amp()) {
-                String ampUrl = article.url() + "amp/";
-                jobs.add(page("amp.ftlh", ampUrl, meta, Map.of("article", article, "related", related,
-                        "ampContent", AmpHtml.convert(article.contentHtml(), urls::imageSize))));
+                Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
+                jobs.add(new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent", () -> round.derived(
+                        "amp", article, a -> AmpHtml.convert(a.contentHtml(), urls::imageSize)))));
             }
         }
         for (StaticPageView page : model.pages()) {
@@ -131,15 +151,25 @@ public final class SiteRenderer {
         redirectJobs(jobs);
 
         jobs.parallelStream().forEach(job -> {
-            try (Writer writer = out.open(placement.filePrefix() + job.file(), "templates/" + job.template())) {
-                templates.render(job.template(), job.data(), writer);
+            String file = placement.filePrefix() + job.file();
+            String producer = "templates/" + job.template();
+            try {
+                if (round.unchanged(file, job.template(), job.data())) {
+                    out.keep(file, producer);
+                    return;
+                }
+                Templates.Reads reads;
+                try (Writer writer = out.open(file, producer)) {
+                    reads = templates.render(job.template(), job.model(), writer);
+                }
+                round.rendered(file, job.template(), job.data(), reads);
             } catch (Templates.RenderException e) {
                 synchronized (problems) {
                     if (!problems.contains(e.problem())) {
                         problems.add(e.problem());
                     }
                 }
-            } catch (StagedOutput.CollisionException e) {
+            } catch (SiteOutput.CollisionException e) {
                 synchronized (problems) {
                     problems.add(e.problem());
                 }
@@ -226,21 +256,22 @@ public final class SiteRenderer {
         return count;
     }
 
+    /** A feed; its articles' HTML gets absolute links only when the feed is really rendered. */
     private Job feed(FeedFormat format, String pagePath, String title, String description, String pageUrl,
                      List<ArticleView> articles) {
-        List<ArticleView> newest = articles.stream().limit(model.config().feedSize())
-                .map(this::withAbsoluteHtml).toList();
+        List<ArticleView> newest = articles.stream().limit(model.config().feedSize()).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
                 model.config().language(), lastModified(newest), newest, GENERATOR);
         return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
-                Map.of("site", model.site(), "feed", feed));
+                Map.of("site", model.site(), "feed", feed), Map.of("feed", () -> feed.withArticles(
+                        newest.stream().map(this::withAbsoluteHtml).toList())));
     }
 
     /** The article with every link and image in its body made absolute, computed once per article. */
     private ArticleView withAbsoluteHtml(ArticleView a) {
-        return a.withContentHtml(absoluteHtml.computeIfAbsent(a.url(),
-                k -> absolutize(a.contentHtml(), a.absoluteUrl())));
+        return round.derived("feed", a, view -> view.withContentHtml(absolutize(view.contentHtml(),
+                view.absoluteUrl())));
     }
 
     static String absolutize(String html, String baseUrl) {
@@ -300,17 +331,25 @@ public final class SiteRenderer {
 
     /** Articles for the Google News sitemap: published in the last 48 hours, newest first, at most 1,000. */
     public static List<ArticleView> newsArticles(SiteModel model) {
+        long from = model.now().minus(NEWS_WINDOW).toInstant().toEpochMilli();
+        long to = model.now().toInstant().toEpochMilli();
         return model.articles().stream()
-                .filter(a -> !a.date().value().isBefore(model.now().minus(NEWS_WINDOW)))
-                .filter(a -> !a.date().value().isAfter(model.now()))
+                .filter(a -> a.date().epochMilli() >= from && a.date().epochMilli() <= to)
                 .limit(NEWS_LIMIT)
                 .toList();
     }
 
     /** The latest change among {@code articles} ({@code updated} counts, not only {@code date}); null if none. */
     private static DateView lastModified(List<ArticleView> articles) {
-        return articles.stream().map(ArticleView::lastModified)
-                .max((a, b) -> a.value().compareTo(b.value())).orElse(null);
+        DateView latest = null;
+        for (ArticleView article : articles) { // a plain loop: this runs over every term's articles per build
+            DateView date = article.lastModified();
+            if (latest == null || date.epochMilli() > latest.epochMilli()
+                    || (date.epochMilli() == latest.epochMilli() && date.value().compareTo(latest.value()) > 0)) {
+                latest = date;
+            }
+        }
+        return latest;
     }
 
     private static String lastModifiedIso(List<ArticleView> articles) {

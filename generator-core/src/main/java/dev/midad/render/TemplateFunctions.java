@@ -54,6 +54,7 @@ public final class TemplateFunctions {
                             && wrapper.getWrappedObject() instanceof DateView view)) {
                         throw new TemplateModelException("relative(date) takes a date such as article.date");
                     }
+                    Templates.noteClockRead();
                     return relative(relative, view.value(), now);
                 });
     }

@@ -7,12 +7,18 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileExtensionMatcher;
+import dev.midad.model.ArticleView;
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.Version;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -20,9 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * FreeMarker set up once per build: a site's own {@code templates/} folder wins over the default theme, file
@@ -63,6 +71,7 @@ public final class Templates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setObjectWrapper(new ReadTrackingWrapper(cfg.getIncompatibleImprovements()));
 
         this.freemarker = cfg;
     }
@@ -92,20 +101,61 @@ public final class Templates {
 
     /** {@link Templates} bound to one edition's locale and functions. */
     public record View(Templates templates, Locale locale, Map<String, Object> functions) {
-        public void render(String name, Map<String, Object> model, Writer out) throws IOException, RenderException {
+        /** Renders template {@code name} with {@code model}; returns what the template looked at. */
+        public Reads render(String name, Map<String, Object> model, Writer out) throws IOException, RenderException {
             Map<String, Object> data = new java.util.HashMap<>(model);
             functions.forEach(data::putIfAbsent);
-            templates.render(name, data, locale, out);
+            return templates.render(name, data, locale, out);
         }
     }
 
-    private void render(String name, Map<String, Object> model, Locale locale, Writer out)
+    /**
+     * What one rendering looked at, beyond the plain values of its data model: the articles it used (by URL;
+     * an article it only counted or skipped is not among them) and whether it read the clock.
+     */
+    public record Reads(Set<String> articles, boolean clock) {
+    }
+
+    /** Called by functions whose result depends on the time of the build, such as {@code relative(date)}. */
+    static void noteClockRead() {
+        Environment env = Environment.getCurrentEnvironment();
+        if (env != null) {
+            env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
+        }
+    }
+
+    private static final String ARTICLES_READ = "dev.midad.articlesRead";
+    private static final String CLOCK_READ = "dev.midad.clockRead";
+
+    /** The default wrapper, noting every article a template gets hold of (listing, reading a field). */
+    private static final class ReadTrackingWrapper extends DefaultObjectWrapper {
+        ReadTrackingWrapper(Version version) {
+            super(version);
+        }
+
+        @Override
+        public TemplateModel wrap(Object object) throws TemplateModelException {
+            if (object instanceof ArticleView article) {
+                Environment env = Environment.getCurrentEnvironment();
+                if (env != null && env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
+                    @SuppressWarnings("unchecked") Set<String> urls = (Set<String>) read;
+                    urls.add(article.url());
+                }
+            }
+            return super.wrap(object);
+        }
+    }
+
+    private Reads render(String name, Map<String, Object> model, Locale locale, Writer out)
             throws IOException, RenderException {
         Template template = freemarker.getTemplate(name);
         try {
-            freemarker.core.Environment env = template.createProcessingEnvironment(model, out);
+            Environment env = template.createProcessingEnvironment(model, out);
+            Set<String> articles = new HashSet<>();
+            env.setCustomAttribute(ARTICLES_READ, articles);
             env.setLocale(locale);
             env.process();
+            return new Reads(Set.copyOf(articles), env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -2,9 +2,8 @@ package dev.midad.serve;
 
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
-import dev.midad.BuildResult;
+import dev.midad.IncrementalBuilder;
 import dev.midad.Problem;
-import dev.midad.Site;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -15,9 +14,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ public final class LivePreview implements AutoCloseable {
 
     private final Path siteDir;
     private final Path outputDir;
-    private final BuildOptions options;
+    private final IncrementalBuilder builder;
     private final Consumer<String> log;
     private final PreviewServer server;
     private final WatchService watcher;
@@ -41,13 +43,14 @@ public final class LivePreview implements AutoCloseable {
     public LivePreview(Path siteDir, Path outputDir, int port, Consumer<String> log) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.outputDir = outputDir.toAbsolutePath().normalize();
-        this.options = BuildOptions.defaults().withDrafts(true).withFuture(true);
+        this.builder = new IncrementalBuilder(this.siteDir, this.outputDir,
+                BuildOptions.defaults().withDrafts(true).withFuture(true));
         this.log = log;
         Files.createDirectories(this.outputDir);
         this.server = new PreviewServer(this.outputDir, port, true);
         this.watcher = FileSystems.getDefault().newWatchService();
         registerAll();
-        rebuild();
+        rebuild(Set.of());
         this.loop = new Thread(this::watch, "midad-watch");
         loop.setDaemon(true);
         loop.start();
@@ -61,10 +64,13 @@ public final class LivePreview implements AutoCloseable {
         return server;
     }
 
-    /** Builds once; on failure the previous site stays on disk and the browser shows the problems. */
-    synchronized boolean rebuild() {
+    /**
+     * Builds once, redoing only what {@code changed} (paths from watch events; empty: anything) affects; on
+     * failure the previous site stays on disk and the browser shows the problems.
+     */
+    synchronized boolean rebuild(Set<Path> changed) {
         try {
-            BuildResult result = Site.load(siteDir, options).build(outputDir);
+            IncrementalBuilder.Rebuild result = builder.build(changed);
             server.clearError();
             server.reload();
             log.accept(result.summary());
@@ -80,15 +86,16 @@ public final class LivePreview implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                boolean relevant = drain(key);
+                Set<Path> changed = new HashSet<>();
+                boolean unknown = drain(key, changed);
                 // collect the rest of a burst of events
                 WatchKey more;
                 while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= drain(more);
+                    unknown |= drain(more, changed);
                 }
-                if (relevant) {
+                if (unknown || !changed.isEmpty()) {
                     registerAll(); // new folders (a new month of articles) are watched too
-                    rebuild();
+                    rebuild(unknown ? Set.of() : changed);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -98,13 +105,22 @@ public final class LivePreview implements AutoCloseable {
         }
     }
 
-    private boolean drain(WatchKey key) {
+    /**
+     * Adds the source paths of {@code key}'s events to {@code changed}; true when events were lost (the
+     * system's queue overflowed), so that anything may have changed.
+     */
+    private boolean drain(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
-        boolean relevant = key.pollEvents().stream()
-                .map(event -> event.context() instanceof Path p ? dir.resolve(p) : dir)
-                .anyMatch(this::isSource);
+        boolean lost = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                lost = true;
+            } else if (event.context() instanceof Path name && isSource(dir.resolve(name))) {
+                changed.add(dir.resolve(name));
+            }
+        }
         key.reset();
-        return relevant;
+        return lost;
     }
 
     /** Sources are everything in the site folder except the output and build folders and hidden files. */
@@ -167,5 +183,6 @@ public final class LivePreview implements AutoCloseable {
         loop.interrupt();
         watcher.close();
         server.close();
+        builder.close();
     }
 }

@@ -39,8 +39,7 @@ import java.util.stream.Stream;
  * builds are removed by the next build, and a build killed in the instant between the two renames of the
  * swap is repaired by the next one (the previous site is put back before anything else happens).
  *
- * <p>Safety rules: one build at a time per output folder (a lock file next to it, {@code .<name>.lock},
- * released by the operating system even when the process is killed, deleted when the build ends); an
+ * <p>Safety rules: one build at a time per output folder ({@link OutputLock}); an
  * existing output folder is only replaced when it is empty or holds a site ({@code index.html}) and is not a
  * git working copy; nothing is written outside the staging folder, and symbolic links are never copied (one
  * could publish any file of the machine).
@@ -49,21 +48,16 @@ import java.util.stream.Stream;
  * A file whose bytes did not change since the previous build keeps its old modification time, so rsync
  * and CDN uploads send only what really changed.
  */
-public final class StagedOutput implements AutoCloseable {
+public final class StagedOutput implements SiteOutput {
     private static final String STAGING = ".staging-";
     private static final String RETIRED = ".retired-";
-    private static final String MANIFEST = ".manifest";
-    private static final String LOCK = ".lock";
-    /** Output folders this JVM is building right now. */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path outputDir;
     private final Path staging;
-    private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
+    private final Claims claims;
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
-    private final Path manifest;
-    private final Path lockFile;
-    private final FileChannel lockChannel;
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
+    private final OutputLock lock;
     private int unchanged;
     private boolean committed;
 
@@ -78,76 +72,16 @@ public final class StagedOutput implements AutoCloseable {
         Path parent = this.outputDir.getParent();
         Files.createDirectories(parent);
         String prefix = "." + this.outputDir.getFileName();
-        this.lockFile = parent.resolve(prefix + LOCK);
-        this.lockChannel = lockOrFail(lockFile, this.outputDir);
+        this.lock = OutputLock.acquire(this.outputDir);
         try {
             recoverAndClean(parent, prefix);
             checkReplaceable(this.outputDir);
             this.staging = Files.createTempDirectory(parent, prefix + STAGING);
+            this.claims = new Claims(staging);
         } catch (IOException | RuntimeException e) {
-            releaseLock();
+            lock.close();
             throw e;
         }
-        this.manifest = parent.resolve(prefix + MANIFEST);
-    }
-
-    /**
-     * Locks {@code lockFile} (created if needed) or fails at once. The operating system releases the lock when
-     * the process dies, however it dies; the file is deleted when the build ends. Because of that deletion, a
-     * build may open the file just before another deletes it and lock a file nobody else can see: so after
-     * locking, the path must still name the same file (device and inode, read with {@code stat}; reading the
-     * file itself would open and close it, and on Linux closing any descriptor of a locked file drops the
-     * process's lock). Within this JVM the lock is tracked in {@link #HELD} for the same reason: a refused
-     * attempt must not even open the file.
-     */
-    private static FileChannel lockOrFail(Path lockFile, Path outputDir) throws IOException {
-        if (!HELD.add(outputDir)) {
-            throw busy(outputDir);
-        }
-        try {
-            for (int attempt = 0; attempt < 20; attempt++) {
-                // stat, open, lock, stat: if the path named the same file before opening and after locking, the
-                // locked file is the one at the path (its inode cannot be reused while our channel holds it)
-                Object before = fileKey(lockFile);
-                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (IOException | RuntimeException e) {
-                    channel.close();
-                    throw e;
-                }
-                if (lock == null) {
-                    channel.close();
-                    throw busy(outputDir);
-                }
-                Object after = fileKey(lockFile);
-                if (before != null && before.equals(after)) {
-                    return channel;
-                }
-                if (after == null && Files.exists(lockFile)) {
-                    return channel; // no inode keys here (Windows), where an open file cannot be deleted anyway
-                }
-                channel.close(); // created just now, or replaced meanwhile: check again from the start
-            }
-            throw new IOException("cannot lock " + lockFile + ": builds keep starting and stopping");
-        } catch (IOException | RuntimeException e) {
-            HELD.remove(outputDir);
-            throw e;
-        }
-    }
-
-    private static Object fileKey(Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static IOException busy(Path outputDir) {
-        return new IOException("another build is writing " + outputDir + " right now: wait for it to finish, or"
-                + " build into another folder");
     }
 
     /**
@@ -213,14 +147,10 @@ public final class StagedOutput implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens {@code relativeFile} (forward slashes, no leading slash) for writing as UTF-8.
-     *
-     * @param producer names what writes it, to explain collisions
-     */
+    @Override
     public Writer open(String relativeFile, String producer) throws IOException {
         Path target = claim(relativeFile, producer);
-        MessageDigest digest = sha256();
+        MessageDigest digest = Manifest.sha256();
         OutputStream file = new DigestOutputStream(Files.newOutputStream(target), digest) {
             @Override
             public void close() throws IOException {
@@ -231,49 +161,46 @@ public final class StagedOutput implements AutoCloseable {
         return new XmlSafeWriter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16));
     }
 
-    /** Copies a static file into the site; a symbolic link is refused (reported as a problem of {@code producer}). */
+    @Override
     public void copy(Path source, String relativeFile, String producer) throws IOException {
-        if (Files.isSymbolicLink(source)) {
-            throw new CollisionException(Problem.of(Path.of(producer), "is a symbolic link; only real files are"
-                    + " published (a link could publish any file of the machine): put the file itself here"));
-        }
+        Claims.refuseLink(source, producer);
         write(relativeFile, Files.readAllBytes(source), producer);
+        sources.put(relativeFile, Manifest.stamp(source));
     }
 
-    /** Writes bytes into the site. */
+    @Override
     public void write(String relativeFile, byte[] content, String producer) throws IOException {
         Files.write(claim(relativeFile, producer), content);
-        hashes.put(relativeFile, HexFormat.of().formatHex(sha256().digest(content)));
+        hashes.put(relativeFile, Manifest.sha256(content));
     }
 
-    /** Files whose bytes are the same as in the previous build (known after {@link #commit()}). */
+    /** Copies the previous build's file into the new site (rare here: {@link InPlaceOutput} is made for this). */
+    @Override
+    public void keep(String relativeFile, String producer) throws IOException {
+        Path old = outputDir.resolve(relativeFile).normalize();
+        if (!old.startsWith(outputDir) || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the previous build has no " + relativeFile + " to keep");
+        }
+        write(relativeFile, Files.readAllBytes(old), producer);
+    }
+
+    @Override
     public int unchangedCount() {
         return unchanged;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    @Override
+    public int fileCount() {
+        return claims.size();
     }
 
-    public int fileCount() {
-        return writtenBy.size();
+    @Override
+    public Manifest manifest() {
+        return new Manifest(hashes, sources);
     }
 
     private Path claim(String relativeFile, String producer) throws IOException {
-        Path target = staging.resolve(relativeFile).normalize();
-        if (!target.startsWith(staging) || target.equals(staging)) {
-            throw new CollisionException(Problem.of(Path.of(producer), "would write outside the output folder: "
-                    + relativeFile));
-        }
-        String earlier = writtenBy.putIfAbsent(relativeFile, producer);
-        if (earlier != null) {
-            throw new CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
-                    + ", which " + earlier + " writes too: change a slug or rename one of them"));
-        }
+        Path target = claims.claim(relativeFile, producer);
         Files.createDirectories(target.getParent());
         return target;
     }
@@ -300,7 +227,7 @@ public final class StagedOutput implements AutoCloseable {
             throw e;
         }
         committed = true;
-        writeManifest();
+        manifest().write(outputDir);
         if (retired != null) {
             try {
                 deleteTree(retired);
@@ -312,16 +239,10 @@ public final class StagedOutput implements AutoCloseable {
 
     /** Gives every file that has the same hash as in the previous build that build's modification time. */
     private void keepTimesOfUnchangedFiles() throws IOException {
-        if (!Files.isDirectory(outputDir) || !Files.isRegularFile(manifest)) {
+        if (!Files.isDirectory(outputDir)) {
             return;
         }
-        Map<String, String> previous = new HashMap<>();
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            int space = line.indexOf(' ');
-            if (space == 64) {
-                previous.put(line.substring(space + 1), line.substring(0, space));
-            }
-        }
+        Map<String, String> previous = Manifest.read(outputDir).hashes();
         int same = 0;
         for (Map.Entry<String, String> entry : hashes.entrySet()) {
             if (entry.getValue().equals(previous.get(entry.getKey()))) {
@@ -335,14 +256,6 @@ public final class StagedOutput implements AutoCloseable {
         unchanged = same;
     }
 
-    private void writeManifest() throws IOException {
-        StringBuilder lines = new StringBuilder(hashes.size() * 100);
-        new TreeMap<>(hashes).forEach((file, hash) -> lines.append(hash).append(' ').append(file).append('\n'));
-        Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
-        Files.writeString(temp, lines, StandardCharsets.UTF_8);
-        Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** Removes the staging folder unless committed, and lets the next build in. */
     @Override
     public void close() throws IOException {
@@ -351,22 +264,7 @@ public final class StagedOutput implements AutoCloseable {
                 deleteTree(staging);
             }
         } finally {
-            releaseLock();
-        }
-    }
-
-    /** Deletes the lock file while still holding the lock (see {@link #lockOrFail}), then releases it. */
-    private void releaseLock() throws IOException {
-        try {
-            Files.deleteIfExists(lockFile);
-        } catch (IOException e) {
-            // the next build reuses it
-        } finally {
-            try {
-                lockChannel.close(); // releases the lock
-            } finally {
-                HELD.remove(outputDir);
-            }
+            lock.close();
         }
     }
 
@@ -380,20 +278,6 @@ public final class StagedOutput implements AutoCloseable {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    /** Two producers claimed one output file, or a path escaped the output folder. */
-    public static final class CollisionException extends FileAlreadyExistsException {
-        private final transient Problem problem;
-
-        CollisionException(Problem problem) {
-            super(problem.toString());
-            this.problem = problem;
-        }
-
-        public Problem problem() {
-            return problem;
         }
     }
 }

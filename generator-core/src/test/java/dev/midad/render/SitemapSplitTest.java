@@ -47,7 +47,7 @@ class SitemapSplitTest {
                 TemplateFunctions.of(messages, true, "ar", "latn", model.now()));
         Path out = tmp.resolve("out");
         try (StagedOutput staged = new StagedOutput(out)) {
-            new SiteRenderer(model, builder, view, messages, SiteRenderer.Placement.root(List.of()), 3)
+            new SiteRenderer(model, builder, view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
                     .render(staged, problems);
             staged.commit();
         }

@@ -1,0 +1,124 @@
+package dev.midad.content;
+
+import dev.midad.Problem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Parsed source files kept between builds in one JVM (the live preview): a file whose size, modification time
+ * and identity (inode) are as before is not read again. A caller that knows a file changed (a watcher event)
+ * says so with {@link #forget}, which also covers file systems with coarse modification times. Only valid for
+ * one site configuration: parsing depends on it. Thread-safe.
+ */
+public final class SourceCache {
+    private record Entry(Object stamp, Object parsed, List<Problem> problems) {
+    }
+
+    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+    /** The last listing of each content folder, with the problems found while listing it. */
+    private final Map<Path, Listing> listings = new ConcurrentHashMap<>();
+    /** When not null: the only files that changed since the last load (a watcher said so). */
+    private volatile Set<Path> onlyChanged;
+
+    /** Source files of one content folder, sorted, and problems with files left out (links leaving the site). */
+    record Listing(List<Path> files, List<Problem> problems) {
+    }
+
+    /** The file's problems are added to {@code problems}; the parsed value (null with problems) is returned. */
+    @SuppressWarnings("unchecked")
+    <T> T get(Path file, List<Problem> problems, Function<List<Problem>, T> parse) {
+        Set<Path> changed = onlyChanged;
+        Entry known = changed == null || changed.contains(file) ? null : entries.get(file);
+        if (known != null) { // nothing else changed: no need to look at the file
+            problems.addAll(known.problems());
+            return (T) known.parsed();
+        }
+        Object stamp = stamp(file);
+        Entry entry = stamp == null ? null : entries.get(file);
+        if (entry == null || !entry.stamp().equals(stamp)) {
+            List<Problem> found = new java.util.ArrayList<>();
+            T parsed = parse.apply(found);
+            entry = new Entry(stamp, parsed, List.copyOf(found));
+            if (stamp != null) {
+                entries.put(file, entry);
+            }
+        }
+        problems.addAll(entry.problems());
+        return (T) entry.parsed();
+    }
+
+    /** Drops every file not in {@code present}: deleted files must not keep their memory. */
+    void retainOnly(Set<Path> present) {
+        if (entries.size() > present.size()) {
+            entries.keySet().retainAll(present);
+        }
+    }
+
+    /**
+     * These files changed (or may have): read them again next time.
+     *
+     * @param complete true when nothing else under the content folders changed (a watcher's report naming only
+     *                 files): the next load then neither lists folders nor looks at any other file
+     */
+    public void forget(Collection<Path> files, boolean complete) {
+        Set<Path> normalized = new java.util.HashSet<>();
+        files.forEach(file -> normalized.add(file.toAbsolutePath().normalize()));
+        normalized.forEach(entries::remove);
+        onlyChanged = complete ? Set.copyOf(normalized) : null;
+    }
+
+    /**
+     * The listing of {@code dir}: the last one brought up to date with the changed files when the changes are
+     * known, else {@code list} run again.
+     *
+     * @param belongs whether a changed file is a source file of this folder (and may be published)
+     */
+    Listing listing(Path dir, java.util.function.Supplier<Listing> list, java.util.function.BiPredicate<Path,
+            List<Problem>> belongs) {
+        Set<Path> changed = onlyChanged;
+        Listing last = listings.get(dir);
+        Listing listing;
+        if (changed == null || last == null) {
+            listing = list.get();
+        } else {
+            java.util.TreeSet<Path> files = new java.util.TreeSet<>(last.files());
+            List<Problem> problems = new java.util.ArrayList<>(last.problems());
+            for (Path file : changed) {
+                if (file.startsWith(dir)) {
+                    files.remove(file);
+                    problems.removeIf(p -> p.file() != null && file.endsWith(p.file()));
+                    if (Files.isRegularFile(file) && belongs.test(file, problems)) {
+                        files.add(file);
+                    }
+                }
+            }
+            listing = new Listing(List.copyOf(files), List.copyOf(problems));
+        }
+        listings.put(dir, listing);
+        return listing;
+    }
+
+    /** The load that used the changes is over: from now on, look at files again until told otherwise. */
+    void loaded() {
+        onlyChanged = null;
+    }
+
+    private static Object stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(attributes.size(), attributes.lastModifiedTime(),
+                    attributes.fileKey() == null ? "" : attributes.fileKey());
+        } catch (IOException e) {
+            return null; // vanished meanwhile: parse, which reports it
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.midad.render;
+
+import dev.midad.model.ArticleView;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers what every output file was rendered from, so the next build in the same JVM renders only files
+ * whose inputs changed: after an edit to one article that is its page, the lists, feeds and sitemaps it
+ * appears in and the pages that show it as related — not the thousands of others.
+ *
+ * <p>A file is skipped when its template set is the same (a new {@link RenderMemo} comes with new templates)
+ * and its data model is the same value as last time, with one refinement that makes it precise: an article
+ * the template did not use last time (it sits in a term's full list that a list page only counts) is compared
+ * by address only; an article it used is compared whole. A template that read the clock
+ * ({@code relative(date)}) is always rendered again. This is sound because a template's output depends only
+ * on what it read: if everything it read is the same, it reads and writes the same again.
+ *
+ * <p>Entries of a build become visible to the next build only through {@link #commit(Round)}, after that build
+ * was published: a failed build must not make the next one skip files it never wrote. Also caches per-article
+ * derived HTML (absolute links for feeds, AMP markup), keyed by article address and checked by identity.
+ */
+public final class RenderMemo {
+    /** What one file was rendered from. */
+    private record Entry(String template, Map<String, Object> data, Set<String> articlesRead) {
+    }
+
+    /** One build's entries, published by {@link #commit(Round)}. */
+    public static final class Round {
+        private final RenderMemo memo;
+        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private final Map<String, Derived> derived;
+        private int rendered;
+
+        private Round(RenderMemo memo) {
+            this.memo = memo;
+            this.derived = memo == null ? new ConcurrentHashMap<>() : memo.derived;
+        }
+
+        /**
+         * {@code compute(article)} for {@code kind} ("amp", "feed"), cached while the article is the same
+         * object (the model reuses the view of an unchanged article).
+         */
+        @SuppressWarnings("unchecked")
+        <T> T derived(String kind, ArticleView article, Function<ArticleView, T> compute) {
+            String key = kind + " " + article.url();
+            Derived cached = derived.get(key);
+            if (cached != null && cached.from() == article) {
+                return (T) cached.value();
+            }
+            T value = compute.apply(article);
+            derived.put(key, new Derived(article, value));
+            return value;
+        }
+
+        /** True when {@code file} was rendered from the same inputs last time (its bytes can be kept). */
+        boolean unchanged(String file, String template, Map<String, Object> data) {
+            Entry last = memo == null ? null : memo.entries.get(file);
+            if (last == null || !last.template().equals(template) || !same(last.data(), data, last.articlesRead())) {
+                return false;
+            }
+            entries.put(file, last);
+            return true;
+        }
+
+        void rendered(String file, String template, Map<String, Object> data, Templates.Reads reads) {
+            synchronized (this) {
+                rendered++;
+            }
+            if (memo != null && !reads.clock()) {
+                entries.put(file, new Entry(template, data, reads.articles()));
+            }
+        }
+
+        /** Files rendered (not skipped) in this round. */
+        public synchronized int renderedCount() {
+            return rendered;
+        }
+    }
+
+    private volatile Map<String, Entry> entries = Map.of();
+    private final Map<String, Derived> derived = new ConcurrentHashMap<>();
+
+    /** A round for a build without memory (a one-off build): renders everything, remembers nothing. */
+    public static Round none() {
+        return new Round(null);
+    }
+
+    /** A round that skips what the last committed round rendered from the same inputs. */
+    public Round begin() {
+        return new Round(this);
+    }
+
+    /** The round's build was published: the next round compares against it. */
+    public void commit(Round round) {
+        entries = Map.copyOf(round.entries);
+    }
+
+    private record Derived(ArticleView from, Object value) {
+    }
+
+    /** Value equality, except that articles not in {@code read} need only the same address. */
+    static boolean same(Object a, Object b, Set<String> read) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof ArticleView x && b instanceof ArticleView y) {
+            return x.url().equals(y.url()) && (!read.contains(x.url()) || x.equals(y));
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = x.iterator();
+            Iterator<?> j = y.iterator();
+            while (i.hasNext()) {
+                if (!same(i.next(), j.next(), read)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : x.entrySet()) {
+                if (!y.containsKey(entry.getKey()) || !same(entry.getValue(), y.get(entry.getKey()), read)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.getClass() != b.getClass()) {
+            return false;
+        }
+        MethodHandle[] accessors = a instanceof Record ? ACCESSORS.get(a.getClass()) : null;
+        if (accessors != null) {
+            for (MethodHandle accessor : accessors) {
+                try {
+                    if (!same((Object) accessor.invokeExact(a), (Object) accessor.invokeExact(b), read)) {
+                        return false;
+                    }
+                } catch (Throwable e) {
+                    return false; // an accessor that throws: treat as changed
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    /**
+     * Record component accessors per class, typed {@code (Object)Object} for fast calls (the JDK's per-class
+     * cache; immutable once computed). Null for a record that cannot hold an article (its equals is exact and
+     * faster) and for one this class may not look into (compared with its equals, which is conservative).
+     */
+    private static final ClassValue<MethodHandle[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+            if (!mayHoldArticle(type, new java.util.HashSet<>())) {
+                return null;
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            MethodHandle[] accessors = new MethodHandle[components.length];
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    accessors[i] = MethodHandles.publicLookup().unreflect(components[i].getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                } catch (IllegalAccessException e) {
+                    return null;
+                }
+            }
+            return accessors;
+        }
+    };
+
+    /** Whether a value of {@code type} (with these generic arguments) can reach an {@link ArticleView}. */
+    private static boolean mayHoldArticle(Type type, Set<Type> seen) {
+        if (!seen.add(type)) {
+            return false;
+        }
+        if (type instanceof ParameterizedType generic) {
+            for (Type argument : generic.getActualTypeArguments()) {
+                if (mayHoldArticle(argument, seen)) {
+                    return true;
+                }
+            }
+            return mayHoldArticle(generic.getRawType(), seen) && !isContainer(generic.getRawType());
+        }
+        if (!(type instanceof Class<?> c)) {
+            return true; // a wildcard or type variable: could be anything
+        }
+        if (c == ArticleView.class || c == Object.class) {
+            return true;
+        }
+        if (c.isPrimitive() || c == String.class || Number.class.isAssignableFrom(c) || c == Boolean.class
+                || c.getName().startsWith("java.time.") || c.isEnum()) {
+            return false;
+        }
+        if (c.isRecord()) {
+            for (RecordComponent component : c.getRecordComponents()) {
+                if (mayHoldArticle(component.getGenericType(), seen)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true; // a raw List, Map or other class: could hold anything
+    }
+
+    private static boolean isContainer(Type raw) {
+        return raw == List.class || raw == Map.class || raw == Set.class || raw == java.util.Collection.class;
+    }
+}

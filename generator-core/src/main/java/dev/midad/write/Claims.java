@@ -1,0 +1,60 @@
+package dev.midad.write;
+
+import dev.midad.Problem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Which producer writes which output file: every file once, none outside the folder, no symbolic links copied. */
+final class Claims {
+    private final Path root;
+    private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
+
+    Claims(Path root) {
+        this.root = root;
+    }
+
+    /** The file {@code relativeFile} names under the root, now claimed by {@code producer}. */
+    Path claim(String relativeFile, String producer) throws SiteOutput.CollisionException {
+        Path target = root.resolve(relativeFile).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer),
+                    "would write outside the output folder: " + relativeFile));
+        }
+        claimWritten(relativeFile, producer);
+        return target;
+    }
+
+    /** Claims a file a previous build wrote (so its path was checked then). */
+    void claimWritten(String relativeFile, String producer) throws SiteOutput.CollisionException {
+        String earlier = writtenBy.putIfAbsent(relativeFile, producer);
+        if (earlier != null) {
+            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
+                    + ", which " + earlier + " writes too: change a slug or rename one of them"));
+        }
+    }
+
+    int size() {
+        return writtenBy.size();
+    }
+
+    boolean contains(String relativeFile) {
+        return writtenBy.containsKey(relativeFile);
+    }
+
+    Set<String> files() {
+        return writtenBy.keySet();
+    }
+
+    /** A symbolic link could publish any file of the machine: only real files are copied. */
+    static void refuseLink(Path source, String producer) throws SiteOutput.CollisionException {
+        if (Files.isSymbolicLink(source)) {
+            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "is a symbolic link; only real"
+                    + " files are published (a link could publish any file of the machine): put the file itself"
+                    + " here"));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.midad.write;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rebuilds a site folder in place, file by file: what a running preview does after its first build, when an
+ * edit changes a handful of files out of thousands and swapping the whole folder would cost more than the
+ * rebuild. Nothing touches the folder before {@link #commit()}: files are held in memory until then, so a
+ * failed rebuild leaves the site as it was. Commit replaces each changed file atomically (a temporary file
+ * renamed over it, so a reader sees the old file or the new one), deletes files the build no longer produces,
+ * and removes the manifest from disk until {@link Manifest#save} (rewriting it on every keystroke would cost
+ * more than the rebuild); files with the same bytes are not touched (their modification time stays).
+ *
+ * <p>Made for a folder this JVM built a moment ago ({@code previous} is that build's {@link Manifest}); an
+ * ordinary build uses {@link StagedOutput}.
+ */
+public final class InPlaceOutput implements SiteOutput {
+    private final Path outputDir;
+    private final Manifest previous;
+    private final Claims claims;
+    private final OutputLock lock;
+    private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> kept = new ConcurrentHashMap<>();
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
+    private Manifest committed;
+    private int unchanged;
+    private int rewritten;
+
+    /**
+     * @param previous what the last build of {@code outputDir} wrote (it must still be there)
+     * @throws IOException when another build holds the folder or it is not a folder
+     */
+    public InPlaceOutput(Path outputDir, Manifest previous) throws IOException {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.previous = previous;
+        this.lock = OutputLock.acquire(this.outputDir);
+        if (!Files.isDirectory(this.outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            lock.close();
+            throw new IOException(this.outputDir + " is not a folder built before: build it with a full build first");
+        }
+        this.claims = new Claims(this.outputDir);
+    }
+
+    @Override
+    public Writer open(String relativeFile, String producer) throws IOException {
+        claims.claim(relativeFile, producer);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14) {
+            @Override
+            public void close() {
+                pending.put(relativeFile, toByteArray());
+            }
+        };
+        return new XmlSafeWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void write(String relativeFile, byte[] content, String producer) throws IOException {
+        claims.claim(relativeFile, producer);
+        pending.put(relativeFile, content.clone());
+    }
+
+    /** A source with the same size and modification time as at the previous build is not read again. */
+    @Override
+    public void copy(Path source, String relativeFile, String producer) throws IOException {
+        Claims.refuseLink(source, producer);
+        String stamp = Manifest.stamp(source);
+        String hash = previous.hashes().get(relativeFile);
+        claims.claim(relativeFile, producer);
+        if (hash != null && stamp.equals(previous.sources().get(relativeFile))) {
+            kept.put(relativeFile, hash);
+        } else {
+            pending.put(relativeFile, Files.readAllBytes(source));
+        }
+        sources.put(relativeFile, stamp);
+    }
+
+    @Override
+    public void keep(String relativeFile, String producer) throws IOException {
+        String hash = previous.hashes().get(relativeFile);
+        if (hash == null) {
+            throw new IOException("the previous build has no " + relativeFile + " to keep");
+        }
+        claims.claimWritten(relativeFile, producer);
+        kept.put(relativeFile, hash);
+    }
+
+    @Override
+    public int fileCount() {
+        return claims.size();
+    }
+
+    @Override
+    public int unchangedCount() {
+        return unchanged;
+    }
+
+    /** Files whose bytes changed and were replaced (known after {@link #commit()}). */
+    public int rewrittenCount() {
+        return rewritten;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        Map<String, String> hashes = new HashMap<>(kept);
+        Set<Path> madeDirs = new HashSet<>();
+        for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
+            String file = entry.getKey();
+            String hash = Manifest.sha256(entry.getValue());
+            hashes.put(file, hash);
+            Path target = outputDir.resolve(file);
+            if (hash.equals(previous.hashes().get(file)) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (madeDirs.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
+            Path temp = target.resolveSibling("." + target.getFileName() + ".midad-tmp");
+            Files.write(temp, entry.getValue());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            rewritten++;
+        }
+        for (String gone : previous.hashes().keySet()) {
+            if (!claims.contains(gone)) {
+                Files.deleteIfExists(outputDir.resolve(gone));
+            }
+        }
+        unchanged = claims.size() - rewritten;
+        committed = new Manifest(hashes, sources);
+        Manifest.discard(outputDir); // the folder changed: see Manifest#save
+    }
+
+    @Override
+    public Manifest manifest() {
+        if (committed == null) {
+            throw new IllegalStateException("not committed");
+        }
+        return committed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.midad.write;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a build wrote: every output file's SHA-256 and, for files copied from the site (static/, assets), a
+ * stamp of the source (size and modification time), so the next build in the same JVM can skip reading an
+ * unchanged source. Kept on disk next to the output folder ({@code .<name>.manifest}, hashes only).
+ *
+ * @param hashes  SHA-256 (hex) by output file, forward slashes
+ * @param sources source stamp by output file, for copied files; empty when read from disk
+ */
+public record Manifest(Map<String, String> hashes, Map<String, String> sources) {
+    public static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
+
+    public Manifest {
+        hashes = Map.copyOf(hashes);
+        sources = Map.copyOf(sources);
+    }
+
+    static Path fileFor(Path outputDir) {
+        return outputDir.resolveSibling("." + outputDir.getFileName() + ".manifest");
+    }
+
+    /** The manifest the last build of {@code outputDir} left, or {@link #EMPTY}. */
+    static Manifest read(Path outputDir) throws IOException {
+        Path file = fileFor(outputDir);
+        if (!Files.isRegularFile(file)) {
+            return EMPTY;
+        }
+        Map<String, String> hashes = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int space = line.indexOf(' ');
+            if (space == 64) {
+                hashes.put(line.substring(space + 1), line.substring(0, space));
+            }
+        }
+        return new Manifest(hashes, Map.of());
+    }
+
+    /**
+     * Writes this manifest for {@code outputDir} (when a live preview ends). A manifest on disk must never be
+     * stale: a later build would give a changed file the time of an unchanged one, and rsync could skip it.
+     */
+    public void save(Path outputDir) throws IOException {
+        write(outputDir.toAbsolutePath().normalize());
+    }
+
+    /** The manifest on disk no longer describes {@code outputDir}: the next build starts without one. */
+    static void discard(Path outputDir) throws IOException {
+        Files.deleteIfExists(fileFor(outputDir));
+    }
+
+    /** Replaces the manifest of {@code outputDir} atomically. */
+    void write(Path outputDir) throws IOException {
+        StringBuilder lines = new StringBuilder(hashes.size() * 100);
+        new TreeMap<>(hashes).forEach((file, hash) -> lines.append(hash).append(' ').append(file).append('\n'));
+        Path manifest = fileFor(outputDir);
+        Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
+        Files.writeString(temp, lines, StandardCharsets.UTF_8);
+        Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Size and modification time of a source file: equal stamps mean the copy need not be read again. */
+    static String stamp(Path source) throws IOException {
+        return Files.size(source) + "@" + Files.getLastModifiedTime(source).toMillis();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.midad;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The incremental builder against the ground truth: after every kind of change to the sample site (editions,
+ * AMP, Hijri dates, images), the folder it updates in place must be byte for byte what a fresh full build
+ * produces — and it must get there rendering and rewriting only a few files.
+ */
+class IncrementalBuilderTest {
+    private static final Path SAMPLE = Path.of("..", "content");
+    private static final String SEED = "articles/2024/06/putin-north-korea.md";
+
+    @TempDir
+    Path work;
+    Path site;
+    Path out;
+    IncrementalBuilder builder;
+    int step;
+
+    @BeforeEach
+    void copySample() throws IOException {
+        site = work.resolve("site");
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = SAMPLE.relativize(file);
+                if (relative.startsWith("target") || relative.toString().equals("pom.xml")) {
+                    continue;
+                }
+                Files.createDirectories(site.resolve(relative).getParent());
+                Files.copy(file, site.resolve(relative));
+            }
+        }
+        out = work.resolve("out");
+        builder = new IncrementalBuilder(site, out, TestSites.options());
+    }
+
+    @Test
+    void everyKindOfChangeGivesWhatAFullBuildGives() throws Exception {
+        IncrementalBuilder.Rebuild first = builder.build(Set.of());
+        assertEquals(first.result().files(), first.rendered() + assetCount(first), "the first build renders all");
+        assertSameAsFullBuild();
+
+        IncrementalBuilder.Rebuild nothing = builder.build(Set.of(site.resolve("notes.txt")));
+        assertEquals(0, nothing.rendered(), "nothing changed, nothing rendered");
+        assertEquals(nothing.result().files(), nothing.result().unchanged());
+
+        // an edit to one article's body (not its lead): its page and AMP page, the feeds carrying its text;
+        // list pages show only its card, which did not change
+        Map<String, FileTime> before = times();
+        edit(SEED, "وقال بوتين يستغل الزيارة", "وقال بوتين إنه يستغل الزيارة");
+        IncrementalBuilder.Rebuild body = builder.build(Set.of(site.resolve(SEED)));
+        Set<String> rewritten = changedSince(before);
+        assertTrue(rewritten.contains("2024/06/بوتين-كوريا-الشمالية/index.html"), rewritten.toString());
+        assertTrue(rewritten.contains("2024/06/بوتين-كوريا-الشمالية/amp/index.html"), rewritten.toString());
+        assertTrue(rewritten.containsAll(Set.of("rss.xml", "atom.xml", "feed.json", "tag/روسيا/rss.xml",
+                "category/سياسة/atom.xml", "author/فريق-التحرير/feed.json")), rewritten.toString());
+        assertEquals(Set.of("2024/06/بوتين-كوريا-الشمالية/index.html", "2024/06/بوتين-كوريا-الشمالية/amp/index.html"),
+                rewritten.stream().filter(f -> f.endsWith(".html")).collect(java.util.stream.Collectors.toSet()),
+                "no page but the article's own changed");
+        assertEquals(rewritten.size(), body.result().files() - body.result().unchanged());
+        assertTrue(body.rendered() < body.result().files() / 4, "rendered " + body.rendered() + " of "
+                + body.result().files());
+        assertSameAsFullBuild();
+
+        // its title: every card of it changes too (home, lists, related boxes)
+        before = times();
+        edit(SEED, "title: بوتين", "title: الرئيس بوتين");
+        builder.build(Set.of(site.resolve(SEED)));
+        assertTrue(changedSince(before).contains("index.html"), "the home page shows the new title");
+        assertSameAsFullBuild();
+
+        // a new tag: a new tag page, feeds and sitemap entries; related lists recomputed
+        edit(SEED, "tags: [", "tags: [وسم-جديد, ");
+        builder.build(Set.of(site.resolve(SEED)));
+        assertSameAsFullBuild();
+
+        // a new article, then a rename (move) and a delete
+        Path added = site.resolve("articles/2024/11/new-story.md");
+        Files.writeString(added, """
+                ---
+                title: خبر جديد عن NATO
+                date: 2024-11-20T09:00:00+02:00
+                category: سياسة
+                tags: [روسيا]
+                ---
+                نص الخبر الجديد عن حلف NATO.
+                """, StandardCharsets.UTF_8);
+        builder.build(Set.of(added));
+        assertTrue(Files.exists(out.resolve("2024/11/خبر-جديد-عن-nato/index.html")) || anyFile("خبر-جديد"));
+        assertSameAsFullBuild();
+        Path moved = site.resolve("articles/2024/10/new-story.md");
+        Files.move(added, moved);
+        builder.build(Set.of(added, moved));
+        assertSameAsFullBuild();
+        Files.delete(moved);
+        builder.build(Set.of(moved));
+        assertFalse(anyFile("خبر-جديد"), "a deleted article's pages are gone");
+        assertSameAsFullBuild();
+
+        // a whole folder moved in, then deleted: the watcher names only the folder
+        Path month = site.resolve("articles/2024/12");
+        Files.createDirectories(month);
+        Files.writeString(month.resolve("a.md"), "---\ntitle: خبر في مجلد جديد\ndate: 2024-12-01\n---\nنص.\n",
+                StandardCharsets.UTF_8);
+        builder.build(Set.of(month));
+        assertTrue(anyFile("خبر-في-مجلد-جديد"), "an article in a new folder is found");
+        assertSameAsFullBuild();
+        dev.midad.write.StagedOutput.deleteTree(month);
+        builder.build(Set.of(month));
+        assertFalse(anyFile("خبر-في-مجلد-جديد"), "an article in a deleted folder is gone");
+        assertSameAsFullBuild();
+
+        // a template of the site's own, then site.yaml, then a static image
+        Path template = site.resolve("templates/404.ftlh");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "<#import \"layout.ftlh\" as layout><@layout.page><p>غير موجود</p></@layout.page>\n",
+                StandardCharsets.UTF_8);
+        builder.build(Set.of(template));
+        assertSameAsFullBuild();
+        Files.delete(template);
+        builder.build(Set.of(template));
+        assertSameAsFullBuild();
+        edit("site.yaml", "per_page: 8", "per_page: 5");
+        builder.build(Set.of(site.resolve("site.yaml")));
+        assertSameAsFullBuild();
+        Path logo = site.resolve("static/images/logo.svg");
+        Files.writeString(logo, Files.readString(logo, StandardCharsets.UTF_8).replace("<svg", "<svg data-v=\"2\""),
+                StandardCharsets.UTF_8);
+        builder.build(Set.of(logo));
+        assertSameAsFullBuild();
+
+        // a broken file: nothing published; fixed: back in step
+        String good = Files.readString(site.resolve(SEED), StandardCharsets.UTF_8);
+        edit(SEED, "date:", "date: not-a-date\nx:");
+        before = times();
+        assertThrows(BuildException.class, () -> builder.build(Set.of(site.resolve(SEED))));
+        assertEquals(Set.of(), changedSince(before), "a failed rebuild touches nothing");
+        Files.writeString(site.resolve(SEED), good, StandardCharsets.UTF_8);
+        builder.build(Set.of(site.resolve(SEED)));
+        assertSameAsFullBuild();
+
+        // changes nobody reported (lost watch events): found by size and time all the same
+        edit(SEED, "إنه يستغل", "إنه سيستغل");
+        builder.build(Set.of());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aFolderDeletedWhilePreviewingIsBuiltAgain() throws Exception {
+        builder.build(Set.of());
+        dev.midad.write.StagedOutput.deleteTree(out);
+        builder.build(Set.of(site.resolve(SEED)));
+        assertSameAsFullBuild();
+    }
+
+    private int assetCount(IncrementalBuilder.Rebuild build) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".svg")
+                    || f.toString().endsWith(".css") || f.toString().endsWith(".woff2")).count();
+        }
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = site.resolve(file);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    /** Gives every output file an old time, so files rewritten afterwards stand out. */
+    private Map<String, FileTime> times() throws IOException {
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Map<String, FileTime> times = new TreeMap<>();
+        for (Path file : files(out)) {
+            Files.setLastModifiedTime(file, old);
+            times.put(out.relativize(file).toString(), old);
+        }
+        return times;
+    }
+
+    private Set<String> changedSince(Map<String, FileTime> before) throws IOException {
+        Set<String> changed = new java.util.TreeSet<>();
+        for (Path file : files(out)) {
+            String name = out.relativize(file).toString();
+            if (!Files.getLastModifiedTime(file).equals(before.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    private boolean anyFile(String part) throws IOException {
+        return files(out).stream().anyMatch(f -> f.toString().contains(part));
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private void assertSameAsFullBuild() throws Exception {
+        step++;
+        Path fresh = work.resolve("fresh-" + step);
+        Site.load(site, TestSites.options()).build(fresh);
+        List<String> expected = new ArrayList<>();
+        for (Path file : files(fresh)) {
+            expected.add(fresh.relativize(file).toString());
+        }
+        List<String> actual = new ArrayList<>();
+        for (Path file : files(out)) {
+            actual.add(out.relativize(file).toString());
+        }
+        assertEquals(expected, actual, "step " + step + ": the same files");
+        for (String name : expected) {
+            byte[] want = Files.readAllBytes(fresh.resolve(name));
+            byte[] got = Files.readAllBytes(out.resolve(name));
+            assertTrue(java.util.Arrays.equals(want, got), "step " + step + ": " + name + " differs from a full build");
+        }
+    }
+}
