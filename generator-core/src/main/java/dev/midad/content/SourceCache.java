@@ -89,15 +89,20 @@ public final class SourceCache {
         Listing listing;
         if (changed == null || last == null) {
             listing = list.get();
+        } else if (changed.stream().noneMatch(file -> file.startsWith(dir))) {
+            listing = last;
         } else {
-            java.util.TreeSet<Path> files = new java.util.TreeSet<>(last.files());
+            List<Path> files = new java.util.ArrayList<>(last.files()); // sorted: insert in place, no sort
             List<Problem> problems = new java.util.ArrayList<>(last.problems());
             for (Path file : changed) {
                 if (file.startsWith(dir)) {
-                    files.remove(file);
+                    int at = java.util.Collections.binarySearch(files, file);
+                    if (at >= 0) {
+                        files.remove(at);
+                    }
                     problems.removeIf(p -> p.file() != null && file.endsWith(p.file()));
                     if (Files.isRegularFile(file) && belongs.test(file, problems)) {
-                        files.add(file);
+                        files.add(-java.util.Collections.binarySearch(files, file) - 1, file);
                     }
                 }
             }

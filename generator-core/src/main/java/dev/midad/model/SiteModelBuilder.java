@@ -64,6 +64,9 @@ public final class SiteModelBuilder {
     private Map<String, List<String>> relatedUrls = Map.of();
     private List<Object> relatedInput = List.of();
     private SiteView lastSite;
+    /** Terms of the previous build by URL, and of this one. */
+    private Map<String, Term> lastTerms = Map.of();
+    private final Map<String, Term> nextTerms = new HashMap<>();
     private Published lastPublished;
 
     /** One article resolved: its address, its view with the given translations, and problems with its image. */
@@ -107,13 +110,22 @@ public final class SiteModelBuilder {
         List<Article> published = content.articles().stream()
                 .filter(a -> options.includeDrafts() || !a.draft())
                 .filter(a -> options.includeFuture() || !a.date().isAfter(now))
-                .sorted(Comparator.comparing(Article::date).reversed().thenComparing(a -> a.source().toString()))
+                .map(a -> new NewestFirst(a, a.date().toInstant().toEpochMilli(), a.source().toString()))
+                .sorted(NewestFirst.ORDER)
+                .map(NewestFirst::article)
                 .toList();
         lastPublished = new Published(content, options, published);
         return published;
     }
 
     private record Published(ContentLoader.Content content, BuildOptions options, List<Article> articles) {
+    }
+
+    /** Sort key of an article, computed once per article rather than on each of the sort's comparisons. */
+    private record NewestFirst(Article article, long epochMilli, String source) {
+        static final Comparator<NewestFirst> ORDER = Comparator.comparingLong(NewestFirst::epochMilli).reversed()
+                .thenComparing((a, b) -> b.article().date().compareTo(a.article().date()))
+                .thenComparing(NewestFirst::source);
     }
 
     /** Decoded site path of an article, e.g. {@code /2024/06/بوتين/}. */
@@ -219,6 +231,8 @@ public final class SiteModelBuilder {
                 v -> v.category() == null ? List.of() : List.of(v.category()));
         SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags);
         SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors);
+        lastTerms = Map.copyOf(nextTerms);
+        nextTerms.clear();
 
         List<StaticPageView> pages = new ArrayList<>();
         for (StaticPage page : content.pages()) {
@@ -461,8 +475,8 @@ public final class SiteModelBuilder {
 
     private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
                                         List<ArticleView> views, Function<ArticleView, List<Link>> termsOf) {
-        Map<String, Link> firstLink = new LinkedHashMap<>();
-        Map<String, List<ArticleView>> bySlug = new TreeMap<>();
+        Map<String, Link> firstLink = new HashMap<>();
+        Map<String, List<ArticleView>> bySlug = new HashMap<>(); // sorted once below, not on every insert
         for (ArticleView view : views) {
             for (Link term : termsOf.apply(view)) {
                 firstLink.putIfAbsent(term.url(), term);
@@ -470,13 +484,31 @@ public final class SiteModelBuilder {
             }
         }
         List<Term> terms = new ArrayList<>();
-        bySlug.forEach((url, articles) -> {
-            String slug = UrlPaths.decode(url, basePath).substring(prefix.length()).replace("/", "");
-            terms.add(new Term(firstLink.get(url).name(), slug, url, articles));
+        new TreeMap<>(bySlug).forEach((url, articles) -> {
+            Term last = lastTerms.get(url);
+            if (last != null && last.name().equals(firstLink.get(url).name()) && sameObjects(last.articles(), articles)) {
+                terms.add(last); // the same object: its pages' inputs compare at a glance, not article by article
+            } else {
+                String slug = UrlPaths.decode(url, basePath).substring(prefix.length()).replace("/", "");
+                terms.add(new Term(firstLink.get(url).name(), slug, url, articles));
+            }
         });
+        terms.forEach(term -> nextTerms.put(term.url(), term));
         terms.sort(Comparator.comparingInt(Term::count).reversed().thenComparing(Term::name));
         return new SiteModel.Taxonomy(new TaxonomyView(kind, messages.get("taxonomy." + kind), url(indexPath)),
                 List.copyOf(terms));
+    }
+
+    private static boolean sameObjects(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Link> menu(SiteModel.Taxonomy categories, List<Problem> problems) {

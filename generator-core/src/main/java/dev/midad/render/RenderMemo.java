@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Remembers what every output file was rendered from, so the next build in the same JVM renders only files
@@ -83,6 +84,25 @@ public final class RenderMemo {
             }
         }
 
+        /**
+         * The value {@code make} made last time for {@code key} when every input is the same object as then
+         * (lists: the same objects in the same order); else a new one. Lets a renderer skip even building the
+         * job of a page whose inputs did not change. Inputs must include everything {@code make} reads.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T reuse(String key, List<Object> inputs, Supplier<T> make) {
+            if (memo == null) {
+                return make.get();
+            }
+            Made last = memo.made.get(key);
+            if (last != null && sameObjects(last.inputs(), inputs)) {
+                return (T) last.value();
+            }
+            T value = make.get();
+            memo.made.put(key, new Made(inputs, value));
+            return value;
+        }
+
         /** Files rendered (not skipped) in this round. */
         public synchronized int renderedCount() {
             return rendered;
@@ -90,6 +110,24 @@ public final class RenderMemo {
     }
 
     private volatile Map<String, Entry> entries = Map.of();
+    private final Map<String, Made> made = new ConcurrentHashMap<>();
+
+    private record Made(List<Object> inputs, Object value) {
+    }
+
+    private static boolean sameObjects(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            if (x != y && !(x instanceof List<?> xs && y instanceof List<?> ys && sameObjects(xs, ys))) {
+                return false;
+            }
+        }
+        return true;
+    }
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
 
     /** A round for a build without memory (a one-off build): renders everything, remembers nothing. */

@@ -118,13 +118,8 @@ public final class SiteRenderer {
         homePages(jobs);
         for (ArticleView article : model.articles()) {
             List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-            PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
-            jobs.add(page("article.ftlh", article.url(), meta, Map.of("article", article, "related", related)));
-            if (model.site().amp()) {
-                Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
-                jobs.add(new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent", () -> round.derived(
-                        "amp", article, a -> AmpHtml.convert(a.contentHtml(), urls::imageSize)))));
-            }
+            jobs.addAll(round.reuse(placement.filePrefix() + article.url(), List.of(article, related, model.site(),
+                    urls), () -> articleJobs(article, related)));
         }
         for (StaticPageView page : model.pages()) {
             jobs.add(page("page.ftlh", page.url(), meta("page", page.title(), page.url(), page.summary(),
@@ -178,6 +173,18 @@ public final class SiteRenderer {
             }
         });
         return new Counts(model.articles().size(), pages, feeds);
+    }
+
+    /** An article's page, and its AMP page when the site has them. */
+    private List<Job> articleJobs(ArticleView article, List<ArticleView> related) {
+        PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
+        Job page = page("article.ftlh", article.url(), meta, Map.of("article", article, "related", related));
+        if (!model.site().amp()) {
+            return List.of(page);
+        }
+        Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
+        return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
+                () -> round.derived("amp", article, a -> AmpHtml.convert(a.contentHtml(), urls::imageSize)))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {

@@ -132,9 +132,12 @@ public final class InPlaceOutput implements SiteOutput {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             rewritten++;
         }
-        for (String gone : previous.hashes().keySet()) {
-            if (!claims.contains(gone)) {
-                Files.deleteIfExists(outputDir.resolve(gone));
+        long stillThere = kept.size() + pending.keySet().stream().filter(previous.hashes()::containsKey).count();
+        if (stillThere != previous.hashes().size()) { // some file of the previous build is no longer produced
+            for (String gone : previous.hashes().keySet()) {
+                if (!claims.contains(gone)) {
+                    Files.deleteIfExists(outputDir.resolve(gone));
+                }
             }
         }
         unchanged = claims.size() - rewritten;
