@@ -42,31 +42,36 @@ public final class Warm {
         System.out.println("warm_full_ms " + median(full));
 
         if (edited != null && edits > 0) {
-            String original = Files.readString(edited, StandardCharsets.UTF_8);
-            IncrementalBuilder preview = new IncrementalBuilder(site, out.resolveSibling(out.getFileName() + "-preview"),
-                    BuildOptions.defaults());
-            long start = System.nanoTime();
-            System.err.println("preview first build: " + preview.build(Set.of()).summary());
-            System.out.println("incremental_first_ms " + (System.nanoTime() - start) / 1_000_000);
-            List<Long> after = new ArrayList<>();
-            try {
-                for (int i = 0; i < edits; i++) {
-                    String text = i % 2 == 0
-                            ? original + "\nفقرة أضيفت للقياس رقم " + (i + 1) + ".\n"
-                            : original.replaceFirst("(?m)^title: \"?", "$0عاجل " + (i + 1) + " - ");
-                    Files.writeString(edited, text, StandardCharsets.UTF_8);
-                    start = System.nanoTime();
-                    IncrementalBuilder.Rebuild rebuild = preview.build(Set.of(edited));
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    System.err.println("incremental rebuild after " + (i % 2 == 0 ? "a body" : "a title") + " edit "
-                            + (i + 1) + ": " + ms + " ms; " + rebuild.summary());
-                    after.add(ms);
-                }
-            } finally {
-                Files.writeString(edited, original, StandardCharsets.UTF_8);
+            try (IncrementalBuilder preview = new IncrementalBuilder(site,
+                    out.resolveSibling(out.getFileName() + "-preview"), BuildOptions.defaults())) {
+                incremental(preview, edited, edits);
             }
-            System.out.println("incremental_edit_ms " + median(after));
         }
+    }
+
+    private static void incremental(IncrementalBuilder preview, Path edited, int edits) throws Exception {
+        String original = Files.readString(edited, StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        System.err.println("preview first build: " + preview.build(Set.of()).summary());
+        System.out.println("incremental_first_ms " + (System.nanoTime() - start) / 1_000_000);
+        List<Long> after = new ArrayList<>();
+        try {
+            for (int i = 0; i < edits; i++) {
+                String text = i % 2 == 0
+                        ? original + "\nفقرة أضيفت للقياس رقم " + (i + 1) + ".\n"
+                        : original.replaceFirst("(?m)^title: \"?", "$0عاجل " + (i + 1) + " - ");
+                Files.writeString(edited, text, StandardCharsets.UTF_8);
+                start = System.nanoTime();
+                IncrementalBuilder.Rebuild rebuild = preview.build(Set.of(edited));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                System.err.println("incremental rebuild after " + (i % 2 == 0 ? "a body" : "a title") + " edit "
+                        + (i + 1) + ": " + ms + " ms; " + rebuild.summary());
+                after.add(ms);
+            }
+        } finally {
+            Files.writeString(edited, original, StandardCharsets.UTF_8);
+        }
+        System.out.println("incremental_edit_ms " + median(after));
     }
 
     private static long build(Path site, Path out) throws Exception {

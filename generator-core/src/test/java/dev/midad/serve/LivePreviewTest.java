@@ -63,6 +63,12 @@ class LivePreviewTest {
             // the new files are swapped in just before the signal goes out: wait for it as the page script does
             HttpResponse<String> after = await(preview, "__midad/version", r -> !r.body().equals(version));
             assertTrue(!after.body().equals(version), "reload signal after a rebuild");
+            String rebuilt = log.stream().filter(line -> line.contains("rendered")).reduce((a, b) -> b).orElseThrow();
+            java.util.regex.Matcher counts = java.util.regex.Pattern
+                    .compile("(\\d+) files \\((\\d+) rendered, (\\d+) rewritten\\)").matcher(rebuilt);
+            assertTrue(counts.find(), rebuilt);
+            assertTrue(Integer.parseInt(counts.group(2)) < Integer.parseInt(counts.group(1)) / 2,
+                    "an edit re-renders only what shows the article, not the site: " + rebuilt);
 
             write(site, "articles/2024/07/broken.md", "---\ntitle: \"غير مغلق\ndate: 2024-07-02\n---\n");
             HttpResponse<String> broken = await(preview, "", r -> r.statusCode() == 500);
