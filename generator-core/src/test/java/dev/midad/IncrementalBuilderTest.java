@@ -175,6 +175,20 @@ class IncrementalBuilderTest {
         assertSameAsFullBuild();
     }
 
+    @Test
+    void aManifestOnDiskIsNeverStaleAndClosingSavesIt() throws Exception {
+        Path manifest = out.resolveSibling(".out.manifest");
+        builder.build(Set.of());
+        assertTrue(Files.exists(manifest), "an ordinary first build leaves its manifest");
+        edit(SEED, "وقال بوتين يستغل الزيارة", "وقال بوتين إنه يستغل الزيارة");
+        builder.build(Set.of(site.resolve(SEED)));
+        assertFalse(Files.exists(manifest), "files replaced in place: the old manifest would lie, so it is gone");
+        builder.close();
+        assertTrue(Files.exists(manifest));
+        BuildResult next = Site.load(site, TestSites.options()).build(out);
+        assertEquals(next.files(), next.unchanged(), "the saved manifest describes the folder exactly");
+    }
+
     private int assetCount(IncrementalBuilder.Rebuild build) throws IOException {
         try (Stream<Path> files = Files.walk(out)) {
             return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".svg")

@@ -39,6 +39,8 @@ public final class LivePreview implements AutoCloseable {
     private final PreviewServer server;
     private final WatchService watcher;
     private final Thread loop;
+    /** Ctrl+C ends a preview: the manifest is saved then too (see {@link IncrementalBuilder#close()}). */
+    private final Thread saveOnExit;
 
     public LivePreview(Path siteDir, Path outputDir, int port, Consumer<String> log) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -54,6 +56,8 @@ public final class LivePreview implements AutoCloseable {
         this.loop = new Thread(this::watch, "midad-watch");
         loop.setDaemon(true);
         loop.start();
+        this.saveOnExit = new Thread(this::saveManifest, "midad-save-manifest");
+        Runtime.getRuntime().addShutdownHook(saveOnExit);
     }
 
     public String url() {
@@ -178,8 +182,21 @@ public final class LivePreview implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    private void saveManifest() {
+        try {
+            builder.close();
+        } catch (IOException e) {
+            // without a manifest the next build gives every file a new time: slower uploads, nothing wrong
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(saveOnExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook saves it
+        }
         loop.interrupt();
         watcher.close();
         server.close();
