@@ -400,11 +400,24 @@ public final class SiteModelBuilder {
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
                 ? "" : article.summary();
-        String html = ContentPolish.apply(rebase(article.bodyHtml()), messages);
+        // base path, footnotes and tables, bidi isolation: one jsoup parse; the body itself when nothing changes
+        String body = article.bodyHtml();
+        boolean rebase = needsRebase(body);
+        boolean polish = ContentPolish.mayChange(body);
+        boolean rtl = directionOf(article).equals("rtl");
+        String html = !rebase && !polish && !rtl ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
+            if (rebase) {
+                rebaseLinks(parsed);
+            }
+            if (polish) {
+                ContentPolish.apply(parsed, messages);
+            }
+            return BidiIsolation.apply(parsed, rtl) || rebase || polish;
+        });
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), authors, category, tags, article.summary(), standfirst, image,
                 article.dateline(), article.sourceName(), article.featured(),
-                BidiIsolation.apply(html, directionOf(article).equals("rtl")),
+                html,
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), languageOf(article), directionOf(article),
                 translations);
@@ -424,12 +437,16 @@ public final class SiteModelBuilder {
 
     /** Root-relative links written in Markdown point into the site, so they follow its (main) base path. */
     private String rebase(String html) {
-        if (rootBase.isEmpty() || (!html.contains("href=\"/") && !html.contains("src=\"/"))) {
-            return html;
-        }
-        return HtmlFragments.edit(html, "", body -> HtmlFragments.rewriteLinks(body,
-                (element, attribute, value) -> value.startsWith("/") && !value.startsWith("//")
-                        ? rootBase + value : null));
+        return needsRebase(html) ? HtmlFragments.edit(html, "", this::rebaseLinks) : html;
+    }
+
+    private boolean needsRebase(String html) {
+        return !rootBase.isEmpty() && (html.contains("href=\"/") || html.contains("src=\"/"));
+    }
+
+    private void rebaseLinks(org.jsoup.nodes.Element body) {
+        HtmlFragments.rewriteLinks(body, (element, attribute, value) -> value.startsWith("/") && !value.startsWith("//")
+                ? rootBase + value : null);
     }
 
     private void checkImage(Article article, List<Problem> problems) {

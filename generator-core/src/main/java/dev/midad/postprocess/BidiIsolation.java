@@ -1,8 +1,6 @@
 package dev.midad.postprocess;
 
 import dev.midad.model.Bidi;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -35,8 +33,18 @@ public final class BidiIsolation {
     private static final String WORD = "[0-9]*[\\p{IsLatin}\\p{IsCyrillic}\\p{IsGreek}]"
             + "[\\p{IsLatin}\\p{IsCyrillic}\\p{IsGreek}0-9\\-._/:'’]*";
     /** A URL, or left-to-right words separated by single spaces, possibly led by a number ("5 km"). */
-    private static final Pattern LTR_RUN = Pattern.compile("https?://\\S+|(?:[0-9][0-9.,]*[ \\u00A0])?" + WORD
+    static final Pattern LTR_RUN = Pattern.compile("https?://\\S+|(?:[0-9][0-9.,]*[ \\u00A0])?" + WORD
             + "(?:[ \\u00A0]" + WORD + ")*");
+
+    /**
+     * Per UTF-16 unit: can a match of {@link #LTR_RUN} begin here? 'h' (a URL), an ASCII digit, a Latin,
+     * Cyrillic or Greek letter, or a surrogate (left to the pattern) can; Arabic and everything else is
+     * skipped without running the pattern, whose script classes cost a binary search per character.
+     * Filled in lazily (0 = not known yet, {@link #MAY} or {@link #CANNOT}); racing threads write equal bytes.
+     */
+    private static final byte[] STARTS = new byte[Character.MAX_VALUE + 1];
+    private static final byte MAY = 1;
+    private static final byte CANNOT = 2;
 
     private BidiIsolation() {
     }
@@ -46,12 +54,18 @@ public final class BidiIsolation {
         if (!rtl) {
             return html;
         }
-        Document doc = Jsoup.parseBodyFragment(html);
-        if (!LTR_RUN.matcher(doc.body().text()).find()) {
-            return html;
+        return HtmlFragments.editIfChanged(html, "", body -> apply(body, true));
+    }
+
+    /**
+     * Applies the rules above to a parsed {@code body} (see {@link HtmlFragments#editIfChanged}); false when
+     * the body was left alone because it has no left-to-right run at all (or {@code rtl} is false).
+     */
+    public static boolean apply(Element body, boolean rtl) {
+        if (!rtl || nextRun(LTR_RUN.matcher(""), body.text(), 0) < 0) {
+            return false;
         }
-        doc.outputSettings().prettyPrint(false);
-        for (Element block : doc.body().getAllElements()) {
+        for (Element block : body.getAllElements()) {
             if (!BLOCKS.contains(block.normalName()) || block.hasAttr("dir")) {
                 continue;
             }
@@ -65,7 +79,38 @@ public final class BidiIsolation {
             }
             isolateRuns(block);
         }
-        return doc.body().html();
+        return true;
+    }
+
+    /**
+     * The next match of {@link #LTR_RUN} in {@code text} at or after {@code from}, as {@code find()} would find
+     * it (it tries each position in turn; here only positions where a match can begin are tried): its start,
+     * with {@code matcher} holding the match, or -1.
+     */
+    static int nextRun(Matcher matcher, String text, int from) {
+        matcher.reset(text);
+        int length = text.length();
+        for (int i = from; i < length; i++) {
+            if (mayStart(text.charAt(i))) {
+                matcher.region(i, length);
+                if (matcher.lookingAt()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean mayStart(char c) {
+        byte known = STARTS[c];
+        if (known == 0) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            known = c == 'h' || (c >= '0' && c <= '9') || Character.isSurrogate(c)
+                    || script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.CYRILLIC
+                    || script == Character.UnicodeScript.GREEK ? MAY : CANNOT;
+            STARTS[c] = known;
+        }
+        return known == MAY;
     }
 
     private static boolean mostlyLeftToRight(String text) {
@@ -88,21 +133,23 @@ public final class BidiIsolation {
     private static void isolateRuns(Element block) {
         List<TextNode> texts = new ArrayList<>();
         collect(block, texts);
+        Matcher m = LTR_RUN.matcher("");
         for (TextNode text : texts) {
             String value = text.getWholeText();
-            Matcher m = LTR_RUN.matcher(value);
-            if (!m.find()) {
+            int start = nextRun(m, value, 0);
+            if (start < 0) {
                 continue;
             }
             List<Node> replacement = new ArrayList<>();
             int last = 0;
             do {
-                if (m.start() > last) {
-                    replacement.add(new TextNode(value.substring(last, m.start())));
+                if (start > last) {
+                    replacement.add(new TextNode(value.substring(last, start)));
                 }
                 replacement.add(new Element("bdi").appendText(m.group()));
                 last = m.end();
-            } while (m.find());
+                start = nextRun(m, value, last);
+            } while (start >= 0);
             if (last < value.length()) {
                 replacement.add(new TextNode(value.substring(last)));
             }

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** The jsoup steps every post-processor of article HTML shares. */
 public final class HtmlFragments {
@@ -28,6 +29,16 @@ public final class HtmlFragments {
         doc.outputSettings().prettyPrint(false);
         change.accept(doc.body());
         return doc.body().html();
+    }
+
+    /**
+     * Like {@link #edit}, for a chain of post-processors sharing one parse: {@code change} edits the body and
+     * tells whether it changed anything; when it did not, {@code html} itself is returned, not re-serialised.
+     */
+    public static String editIfChanged(String html, String baseUri, Predicate<Element> change) {
+        Document doc = Jsoup.parseBodyFragment(html, baseUri);
+        doc.outputSettings().prettyPrint(false);
+        return change.test(doc.body()) ? doc.body().html() : html;
     }
 
     /** Applies {@code change} to every {@code href} and {@code src} below {@code root}. */

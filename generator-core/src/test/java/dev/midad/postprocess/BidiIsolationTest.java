@@ -2,6 +2,11 @@ package dev.midad.postprocess;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +49,44 @@ class BidiIsolationTest {
         assertEquals(html, BidiIsolation.apply(html, true));
         String english = "<p>NATO and ISW</p>";
         assertEquals(english, BidiIsolation.apply(english, false));
+    }
+
+    /** Left-to-right runs found by {@link BidiIsolation#nextRun} are exactly those of {@code find()}. */
+    @Test
+    void runScanningFindsWhatThePatternFinds() {
+        // every UTF-16 unit at the start, in the middle and at the end of a run, between Arabic letters
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            all.append("ب").append(ch).append(" a").append(ch).append("b ").append(ch).append("x ");
+        }
+        assertSameRuns(all.toString());
+        String[] pieces = {"ب", "ت", "ا", "،", " ", " ", " ", "\u00A0", "\t", "\n", "a", "Z", "h", "http://",
+                "https://", "ftp:", "NATO", "F-16", "5", "12,5", "3.", ".", ",", "-", "_", "/", ":", "'", "’",
+                "é", "ǅ", "ª", "Ａ", "\u0301", "Слава", "Ω", "١٢", "\uD83D\uDE00", "\uD835\uDC00", "\uD800",
+                "\uDC00", "«", "»", "(", ")", "%"};
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(30); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertSameRuns(text.toString());
+        }
+    }
+
+    private static void assertSameRuns(String text) {
+        List<String> expected = new ArrayList<>();
+        Matcher find = BidiIsolation.LTR_RUN.matcher(text);
+        while (find.find()) {
+            expected.add(find.start() + "-" + find.end());
+        }
+        List<String> actual = new ArrayList<>();
+        Matcher m = BidiIsolation.LTR_RUN.matcher("");
+        for (int start = BidiIsolation.nextRun(m, text, 0); start >= 0; start = BidiIsolation.nextRun(m, text, m.end())) {
+            assertEquals(start, m.start());
+            actual.add(m.start() + "-" + m.end());
+        }
+        assertEquals(expected, actual, text);
     }
 }
