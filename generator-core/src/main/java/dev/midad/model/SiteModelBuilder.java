@@ -544,35 +544,68 @@ public final class SiteModelBuilder {
 
     private static Map<String, List<ArticleView>> related(List<ArticleView> views,
                                                           Map<String, List<String>> tagsByUrl) {
-        Map<String, List<ArticleView>> byTag = new HashMap<>();
-        for (ArticleView view : views) {
-            for (String tag : tagsByUrl.get(view.url())) {
-                byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(view);
+        // Articles are named by their position in views (newest first): no hashing of URLs while ranking.
+        int count = views.size();
+        List<List<String>> tagsOf = new ArrayList<>(count);
+        Map<String, List<Integer>> byTag = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            List<String> tags = tagsByUrl.get(views.get(i).url());
+            tagsOf.add(tags);
+            for (String tag : tags) {
+                byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < views.size(); i++) {
-            position.put(views.get(i).url(), i);
-        }
+        Map<String, int[]> scanned = new HashMap<>();
+        byTag.forEach((tag, tagged) -> scanned.put(tag, tagged.stream()
+                .limit(RELATED_SCAN_PER_TAG).mapToInt(Integer::intValue).toArray()));
+        int[] shared = new int[count];
         Map<String, List<ArticleView>> related = new HashMap<>();
-        for (ArticleView view : views) {
-            Map<ArticleView, Integer> shared = new IdentityHashMap<>();
-            for (String tag : tagsByUrl.get(view.url())) {
-                List<ArticleView> tagged = byTag.get(tag);
-                for (int i = 0; i < Math.min(tagged.size(), RELATED_SCAN_PER_TAG); i++) {
-                    ArticleView other = tagged.get(i);
-                    if (other != view) {
-                        shared.merge(other, 1, Integer::sum);
+        for (int i = 0; i < count; i++) {
+            List<int[]> lists = new ArrayList<>();
+            int total = 0;
+            for (String tag : tagsOf.get(i)) {
+                int[] tagged = scanned.get(tag);
+                lists.add(tagged);
+                total += tagged.length;
+            }
+            int[] candidates = new int[total];
+            int found = 0;
+            for (int[] tagged : lists) {
+                for (int other : tagged) {
+                    if (other != i && shared[other]++ == 0) {
+                        candidates[found++] = other;
                     }
                 }
             }
-            related.put(view.url(), shared.entrySet().stream()
-                    .sorted(Map.Entry.<ArticleView, Integer>comparingByValue().reversed()
-                            .thenComparing(e -> position.get(e.getKey().url())))
-                    .limit(RELATED_COUNT)
-                    .map(Map.Entry::getKey)
-                    .toList());
+            // the RELATED_COUNT most shared tags, ties to the newer article: insertion into a short sorted array
+            int[] best = new int[RELATED_COUNT];
+            int kept = 0;
+            for (int c = 0; c < found; c++) {
+                int other = candidates[c];
+                int at = kept;
+                while (at > 0 && ranksBefore(other, best[at - 1], shared)) {
+                    at--;
+                }
+                if (at < RELATED_COUNT) {
+                    System.arraycopy(best, at, best, at + 1, Math.min(kept, RELATED_COUNT - 1) - at);
+                    best[at] = other;
+                    kept = Math.min(kept + 1, RELATED_COUNT);
+                }
+            }
+            ArticleView[] picked = new ArticleView[kept];
+            for (int k = 0; k < kept; k++) {
+                picked[k] = views.get(best[k]);
+            }
+            for (int c = 0; c < found; c++) {
+                shared[candidates[c]] = 0;
+            }
+            related.put(views.get(i).url(), java.util.stream.Stream.of(picked).toList());
         }
         return related;
+    }
+
+    /** More shared tags first, then the newer article (the lower position). */
+    private static boolean ranksBefore(int a, int b, int[] shared) {
+        return shared[a] > shared[b] || (shared[a] == shared[b] && a < b);
     }
 }
