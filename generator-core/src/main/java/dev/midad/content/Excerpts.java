@@ -34,7 +34,29 @@ public final class Excerpts {
     }
 
     public static int readingMinutes(String text) {
-        int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
-        return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+        return Math.max(1, (words(text) + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+    }
+
+    /**
+     * What {@code text.strip().split("\\s+").length} counts (0 for blank text), without the regex and the
+     * word strings: the stripped text starts and ends with a non-space, so its words are one more than its
+     * runs of {@code \s} (space, tab, line feed, vertical tab, form feed, carriage return).
+     */
+    static int words(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            return 0;
+        }
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 }

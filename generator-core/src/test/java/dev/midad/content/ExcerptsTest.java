@@ -3,6 +3,7 @@ package dev.midad.content;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,5 +38,20 @@ class ExcerptsTest {
         assertEquals(1, Excerpts.readingMinutes(""));
         assertEquals(1, Excerpts.readingMinutes("كلمة ".repeat(180)));
         assertEquals(2, Excerpts.readingMinutes("كلمة ".repeat(181)));
+    }
+
+    @Test
+    void wordsAreCountedAsSplittingAtWhitespaceRunsCounts() {
+        String[] pieces = {"كلمة", "a", "1", " ", " ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2003", "\u3000",
+                "\u001C", "\u0085", "\u200B", "\uD83D\uDE00", ""};
+        Random random = new Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertEquals(s.isBlank() ? 0 : s.strip().split("\\s+").length, Excerpts.words(s), s);
+        }
     }
 }
