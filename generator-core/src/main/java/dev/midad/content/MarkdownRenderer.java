@@ -204,8 +204,12 @@ public final class MarkdownRenderer {
         Document clean = trustHtml ? doc : new Cleaner(safelist).clean(doc);
         clean.outputSettings().prettyPrint(false);
         if (!trustHtml) {
-            clean.select("iframe:not([src])").remove();
-            for (Element frame : clean.select("iframe[allow]")) {
+            // what select("iframe:not([src])") and select("iframe[allow]") find, without parsing the queries
+            clean.getElementsByTag("iframe").stream().filter(frame -> !frame.hasAttr("src")).forEach(Element::remove);
+            for (Element frame : clean.getElementsByTag("iframe")) {
+                if (!frame.hasAttr("allow")) {
+                    continue;
+                }
                 String allowed = Arrays.stream(frame.attr("allow").split(";"))
                         .map(String::strip)
                         .filter(f -> IFRAME_FEATURES.contains(f.split("\\s+")[0].toLowerCase(Locale.ROOT)))

@@ -3,6 +3,8 @@ package dev.midad.postprocess;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -10,6 +12,8 @@ import java.util.function.Predicate;
 /** The jsoup steps every post-processor of article HTML shares. */
 public final class HtmlFragments {
     private static final String[] LINK_ATTRIBUTES = {"href", "src"};
+    /** {@code [href], [src]}, parsed once (it has no per-thread state). */
+    private static final Evaluator WITH_LINKS = QueryParser.parse("[href], [src]");
 
     private HtmlFragments() {
     }
@@ -43,7 +47,7 @@ public final class HtmlFragments {
 
     /** Applies {@code change} to every {@code href} and {@code src} below {@code root}. */
     public static void rewriteLinks(Element root, LinkChange change) {
-        for (Element element : root.select("[href], [src]")) {
+        for (Element element : root.select(WITH_LINKS)) {
             for (String attribute : LINK_ATTRIBUTES) {
                 if (element.hasAttr(attribute)) {
                     String changed = change.apply(element, attribute, element.attr(attribute));
