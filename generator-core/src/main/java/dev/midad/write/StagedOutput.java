@@ -57,6 +57,8 @@ public final class StagedOutput implements SiteOutput {
     private final Claims claims;
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, String> sources = new ConcurrentHashMap<>();
+    /** Folders of the staging folder made so far: most files share theirs with others (feeds, pages). */
+    private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
     private final OutputLock lock;
     private int unchanged;
     private boolean committed;
@@ -201,7 +203,11 @@ public final class StagedOutput implements SiteOutput {
 
     private Path claim(String relativeFile, String producer) throws IOException {
         Path target = claims.claim(relativeFile, producer);
-        Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        if (!madeDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            madeDirs.add(dir);
+        }
         return target;
     }
 
