@@ -189,7 +189,7 @@ public final class Site {
             Map<String, List<Translation>> translations = new HashMap<>();
             for (int i = 0; i < configs.size(); i++) {
                 for (Article article : builders.get(i).published(contents.get(i), options)) {
-                    String key = SiteModelBuilder.translationKey(article);
+                    String key = builders.get(i).translationKeyOf(article);
                     if (key != null) {
                         translations.computeIfAbsent(key, k -> new ArrayList<>())
                                 .add(builders.get(i).translation(article));

@@ -69,8 +69,16 @@ public final class SiteModelBuilder {
     private final Map<String, Term> nextTerms = new HashMap<>();
     private Published lastPublished;
 
-    /** One article resolved: its address, its view with the given translations, and problems with its image. */
-    private record Known(String path, List<Translation> translations, ArticleView view, List<Problem> imageProblems) {
+    /**
+     * One article resolved: its address, its view with the given translations, its old addresses, and problems
+     * with its image and aliases.
+     */
+    private record Known(String path, String translationKey, List<Translation> translations, ArticleView view,
+                         List<Problem> imageProblems, List<Redirect> redirects, List<Problem> redirectProblems) {
+        Known withTranslations(List<Translation> others) {
+            return new Known(path, translationKey, others, view.withTranslations(others), imageProblems, redirects,
+                    redirectProblems);
+        }
     }
 
     /**
@@ -141,6 +149,12 @@ public final class SiteModelBuilder {
         return new Translation(languageOf(article), directionOf(article), article.title(), url, absoluteUrl(url));
     }
 
+    /** {@link #translationKey}, remembered from the previous build for an unchanged article. */
+    public String translationKeyOf(Article article) {
+        Known before = known.get(article);
+        return before != null ? before.translationKey() : translationKey(article);
+    }
+
     /** The key linking translations across editions ({@code translation_key} in front matter), or null. */
     public static String translationKey(Article article) {
         Object key = article.params().get("translation_key");
@@ -182,14 +196,15 @@ public final class SiteModelBuilder {
         List<String> paths = new ArrayList<>();
         List<List<Translation>> translationsOf = new ArrayList<>();
         for (Article article : published) {
-            String path = known(article).map(Known::path).orElseGet(() -> path(article));
+            Known before = known.get(article);
+            String path = before != null ? before.path() : path(article);
             Path earlier = claimed.putIfAbsent(path, article.source());
             if (earlier != null) {
                 problems.add(Problem.of(article.source(), "has the same address " + path + " as " + earlier
                         + ": give one of them a different 'slug:'"));
                 continue;
             }
-            String key = translationKey(article);
+            String key = before != null ? before.translationKey() : translationKey(article);
             placed.add(article);
             paths.add(path);
             translationsOf.add(key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
@@ -212,8 +227,8 @@ public final class SiteModelBuilder {
             problems.addAll(known.imageProblems());
             ArticleView view = known.view();
             views.add(view);
-            for (Redirect redirect : redirects(article.params(), article.source(), "p", view.url(),
-                    view.absoluteUrl(), problems)) {
+            problems.addAll(known.redirectProblems());
+            for (Redirect redirect : known.redirects()) {
                 redirects.add(redirect);
                 redirectSources.put(redirect, article.source());
             }
@@ -327,19 +342,20 @@ public final class SiteModelBuilder {
         return redirects;
     }
 
-    private Optional<Known> known(Article article) {
-        return Optional.ofNullable(known.get(article));
-    }
 
     private Known resolve(Article article, String path, List<Translation> translations) {
         Known before = known.get(article);
         if (before != null) {
-            return before.translations().equals(translations) ? before : new Known(path, translations,
-                    before.view().withTranslations(translations), before.imageProblems());
+            return before.translations().equals(translations) ? before : before.withTranslations(translations);
         }
         List<Problem> imageProblems = new ArrayList<>();
         checkImage(article, imageProblems);
-        return new Known(path, translations, view(article, path, translations), List.copyOf(imageProblems));
+        ArticleView view = view(article, path, translations);
+        List<Problem> redirectProblems = new ArrayList<>();
+        List<Redirect> redirects = redirects(article.params(), article.source(), "p", view.url(), view.absoluteUrl(),
+                redirectProblems);
+        return new Known(path, translationKey(article), translations, view, List.copyOf(imageProblems),
+                List.copyOf(redirects), List.copyOf(redirectProblems));
     }
 
     /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
@@ -492,22 +508,22 @@ public final class SiteModelBuilder {
 
     private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
                                         List<ArticleView> views, Function<ArticleView, List<Link>> termsOf) {
-        Map<String, Link> firstLink = new HashMap<>();
-        Map<String, List<ArticleView>> bySlug = new HashMap<>(); // sorted once below, not on every insert
+        record Gathered(String name, List<ArticleView> articles) {
+        }
+        Map<String, Gathered> byUrl = new HashMap<>(); // sorted once below, not on every insert
         for (ArticleView view : views) {
             for (Link term : termsOf.apply(view)) {
-                firstLink.putIfAbsent(term.url(), term);
-                bySlug.computeIfAbsent(term.url(), k -> new ArrayList<>()).add(view);
+                byUrl.computeIfAbsent(term.url(), k -> new Gathered(term.name(), new ArrayList<>())).articles().add(view);
             }
         }
         List<Term> terms = new ArrayList<>();
-        new TreeMap<>(bySlug).forEach((url, articles) -> {
+        new TreeMap<>(byUrl).forEach((url, gathered) -> {
             Term last = lastTerms.get(url);
-            if (last != null && last.name().equals(firstLink.get(url).name()) && sameObjects(last.articles(), articles)) {
+            if (last != null && last.name().equals(gathered.name()) && sameObjects(last.articles(), gathered.articles())) {
                 terms.add(last); // the same object: its pages' inputs compare at a glance, not article by article
             } else {
                 String slug = UrlPaths.decode(url, basePath).substring(prefix.length()).replace("/", "");
-                terms.add(new Term(firstLink.get(url).name(), slug, url, articles));
+                terms.add(new Term(gathered.name(), slug, url, gathered.articles()));
             }
         });
         terms.forEach(term -> nextTerms.put(term.url(), term));

@@ -42,6 +42,7 @@ public final class RenderMemo {
         private final RenderMemo memo;
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, Derived> derived;
+        private final Set<String> used = ConcurrentHashMap.newKeySet();
         private int rendered;
 
         private Round(RenderMemo memo) {
@@ -85,17 +86,19 @@ public final class RenderMemo {
         }
 
         /**
-         * The value {@code make} made last time for {@code key} when every input is the same object as then
-         * (lists: the same objects in the same order); else a new one. Lets a renderer skip even building the
-         * job of a page whose inputs did not change. Inputs must include everything {@code make} reads.
+         * The value {@code make} made last time for {@code key} when every input is the same value as then
+         * (usually the very same objects, which compare at a glance); else a new one. Lets a renderer skip even
+         * building the jobs of a page whose inputs did not change. Inputs must include everything {@code make}
+         * reads, and the value must not hold on to the renderer or the round.
          */
         @SuppressWarnings("unchecked")
         <T> T reuse(String key, List<Object> inputs, Supplier<T> make) {
             if (memo == null) {
                 return make.get();
             }
+            used.add(key);
             Made last = memo.made.get(key);
-            if (last != null && sameObjects(last.inputs(), inputs)) {
+            if (last != null && same(last.inputs(), inputs, null)) {
                 return (T) last.value();
             }
             T value = make.get();
@@ -115,19 +118,6 @@ public final class RenderMemo {
     private record Made(List<Object> inputs, Object value) {
     }
 
-    private static boolean sameObjects(List<?> a, List<?> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Object x = a.get(i);
-            Object y = b.get(i);
-            if (x != y && !(x instanceof List<?> xs && y instanceof List<?> ys && sameObjects(xs, ys))) {
-                return false;
-            }
-        }
-        return true;
-    }
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
 
     /** A round for a build without memory (a one-off build): renders everything, remembers nothing. */
@@ -142,13 +132,19 @@ public final class RenderMemo {
 
     /** The round's build was published: the next round compares against it. */
     public void commit(Round round) {
-        entries = Map.copyOf(round.entries);
+        entries = round.entries; // no longer written to
+        if (made.size() > round.used.size()) {
+            made.keySet().retainAll(round.used); // what deleted pages made must not stay in memory
+        }
     }
 
     private record Derived(ArticleView from, Object value) {
     }
 
-    /** Value equality, except that articles not in {@code read} need only the same address. */
+    /**
+     * Value equality, except that articles not in {@code read} need only the same address ({@code read} null:
+     * every article counts whole).
+     */
     static boolean same(Object a, Object b, Set<String> read) {
         if (a == b) {
             return true;
@@ -157,7 +153,7 @@ public final class RenderMemo {
             return false;
         }
         if (a instanceof ArticleView x && b instanceof ArticleView y) {
-            return x.url().equals(y.url()) && (!read.contains(x.url()) || x.equals(y));
+            return x.url().equals(y.url()) && ((read != null && !read.contains(x.url())) || x.equals(y));
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {

@@ -12,6 +12,7 @@ import dev.midad.model.Paginator;
 import dev.midad.model.SiteModel;
 import dev.midad.model.SiteModelBuilder;
 import dev.midad.model.StaticPageView;
+import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
 import dev.midad.model.UrlPaths;
 import dev.midad.postprocess.HtmlFragments;
@@ -25,7 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Renders every output of a {@link SiteModel} in parallel into a {@link SiteOutput}: HTML pages, feeds in
@@ -44,17 +45,22 @@ public final class SiteRenderer {
      * One file to render: a template and its data, plus values computed from the data only when the file is
      * really rendered (AMP markup, feed HTML with absolute links) — skipped files never pay for them.
      */
-    record Job(String file, String template, Map<String, Object> data, Map<String, Supplier<Object>> derived) {
+    record Job(String file, String template, Map<String, Object> data,
+               Map<String, Function<RenderMemo.Round, Object>> derived) {
         Job(String file, String template, Map<String, Object> data) {
             this(file, template, data, Map.of());
         }
 
-        Map<String, Object> model() {
+        /**
+         * The data with the derived values, computed in (and cached by) the current round. A job may be reused
+         * from an earlier build, so derived values take the round as an argument rather than capture one.
+         */
+        Map<String, Object> model(RenderMemo.Round round) {
             if (derived.isEmpty()) {
                 return data;
             }
             Map<String, Object> model = new HashMap<>(data);
-            derived.forEach((name, value) -> model.put(name, value.get()));
+            derived.forEach((name, value) -> model.put(name, value.apply(round)));
             return model;
         }
     }
@@ -155,7 +161,7 @@ public final class SiteRenderer {
                 }
                 Templates.Reads reads;
                 try (Writer writer = out.open(file, producer)) {
-                    reads = templates.render(job.template(), job.model(), writer);
+                    reads = templates.render(job.template(), job.model(round), writer);
                 }
                 round.rendered(file, job.template(), job.data(), reads);
             } catch (Templates.RenderException e) {
@@ -183,8 +189,9 @@ public final class SiteRenderer {
             return List.of(page);
         }
         Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
+        SiteModelBuilder images = urls; // not this renderer: the job may outlive it (see Job#model)
         return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
-                () -> round.derived("amp", article, a -> AmpHtml.convert(a.contentHtml(), urls::imageSize)))));
+                r -> r.derived("amp", article, a -> AmpHtml.convert(a.contentHtml(), images::imageSize)))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {
@@ -224,18 +231,26 @@ public final class SiteRenderer {
         for (Term term : taxonomy.terms()) {
             List<FeedLink> termFeeds = urls.feeds(term.name(), UrlPaths.decode(term.url(), model.config().basePath()));
             feedGroups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(), termFeeds));
-            List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
-            String termPath = UrlPaths.decode(term.url(), model.config().basePath());
-            for (Paginator.Page page : Paginator.paginate(term.articles(), model.config().perPage(), termPath,
-                    urls::url)) {
-                String url = urls.url(page.path());
-                String title = page.pager().number() == 1 ? term.name()
-                        : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
-                jobs.add(page("list.ftlh", url, meta(taxonomy.view().kind(), title, url,
-                        messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy.view(), "term", term,
-                        "articles", page.articles(), "pager", page.pager())));
-            }
+            jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term, taxonomy.view(),
+                    model.site(), urls), () -> termPages(taxonomy.view(), term, termFeeds)));
         }
+    }
+
+    /** A term's list pages. */
+    private List<Job> termPages(TaxonomyView taxonomy, Term term, List<FeedLink> termFeeds) {
+        List<Job> jobs = new ArrayList<>();
+        List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
+        String termPath = UrlPaths.decode(term.url(), model.config().basePath());
+        for (Paginator.Page page : Paginator.paginate(term.articles(), model.config().perPage(), termPath,
+                urls::url)) {
+            String url = urls.url(page.path());
+            String title = page.pager().number() == 1 ? term.name()
+                    : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
+            jobs.add(page("list.ftlh", url, meta(taxonomy.kind(), title, url,
+                    messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy, "term", term,
+                    "articles", page.articles(), "pager", page.pager())));
+        }
+        return jobs;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -253,9 +268,10 @@ public final class SiteRenderer {
             count++;
             for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                 for (Term term : taxonomy.terms()) {
-                    String path = UrlPaths.decode(term.url(), model.config().basePath());
-                    jobs.add(feed(format, path, term.name() + " — " + model.site().title(),
-                            messages.get("description.term", term.name()), term.url(), term.articles()));
+                    jobs.add(round.reuse(placement.filePrefix() + format.fileName() + " " + term.url(),
+                            List.of(term, model.site(), urls), () -> feed(format, UrlPaths.decode(term.url(),
+                                    model.config().basePath()), term.name() + " — " + model.site().title(),
+                                    messages.get("description.term", term.name()), term.url(), term.articles())));
                     count++;
                 }
             }
@@ -271,12 +287,12 @@ public final class SiteRenderer {
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
                 model.config().language(), lastModified(newest), newest, GENERATOR);
         return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
-                Map.of("site", model.site(), "feed", feed), Map.of("feed", () -> feed.withArticles(
-                        newest.stream().map(this::withAbsoluteHtml).toList())));
+                Map.of("site", model.site(), "feed", feed), Map.of("feed", round -> feed.withArticles(
+                        newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
     }
 
     /** The article with every link and image in its body made absolute, computed once per article. */
-    private ArticleView withAbsoluteHtml(ArticleView a) {
+    private static ArticleView withAbsoluteHtml(ArticleView a, RenderMemo.Round round) {
         return round.derived("feed", a, view -> view.withContentHtml(absolutize(view.contentHtml(),
                 view.absoluteUrl())));
     }
