@@ -37,6 +37,7 @@ class IncrementalBuilderTest {
     Path site;
     Path out;
     IncrementalBuilder builder;
+    BuildOptions options = TestSites.options();
     int step;
 
     @BeforeEach
@@ -56,8 +57,13 @@ class IncrementalBuilderTest {
         builder = new IncrementalBuilder(site, out, TestSites.options());
     }
 
-    @Test
-    void everyKindOfChangeGivesWhatAFullBuildGives() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "drafts and future articles shown: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void everyKindOfChangeGivesWhatAFullBuildGives(boolean asInPreview) throws Exception {
+        if (asInPreview) { // as `serve` builds: other code paths (no clock, nothing filtered out)
+            options = options.withDrafts(true).withFuture(true);
+            builder = new IncrementalBuilder(site, out, options);
+        }
         IncrementalBuilder.Rebuild first = builder.build(Set.of());
         assertEquals(first.result().files(), first.rendered() + assetCount(first), "the first build renders all");
         assertSameAsFullBuild();
@@ -89,6 +95,11 @@ class IncrementalBuilderTest {
         edit(SEED, "title: بوتين", "title: الرئيس بوتين");
         builder.build(Set.of(site.resolve(SEED)));
         assertTrue(changedSince(before).contains("index.html"), "the home page shows the new title");
+        assertSameAsFullBuild();
+
+        // its date: it moves to the top of every list
+        edit(SEED, "date: 2024-06-20T10:00:00+03:00", "date: 2024-11-30T10:00:00+02:00");
+        builder.build(Set.of(site.resolve(SEED)));
         assertSameAsFullBuild();
 
         // a new tag: a new tag page, feeds and sitemap entries; related lists recomputed
@@ -238,7 +249,7 @@ class IncrementalBuilderTest {
     private void assertSameAsFullBuild() throws Exception {
         step++;
         Path fresh = work.resolve("fresh-" + step);
-        Site.load(site, TestSites.options()).build(fresh);
+        Site.load(site, options).build(fresh);
         List<String> expected = new ArrayList<>();
         for (Path file : files(fresh)) {
             expected.add(fresh.relativize(file).toString());

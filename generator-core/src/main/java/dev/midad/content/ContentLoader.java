@@ -61,9 +61,7 @@ public final class ContentLoader {
         List<Problem> found = Collections.synchronizedList(new ArrayList<>());
         List<Path> articleFiles = discover(siteDir.resolve(ARTICLES), true, found);
         List<Path> pageFiles = discover(siteDir.resolve(PAGES), false, found);
-        Set<Path> present = new HashSet<>(articleFiles);
-        present.addAll(pageFiles);
-        cache.retainOnly(present);
+        cache.retainOnly(articleFiles, pageFiles);
         List<Article> articles = articleFiles.parallelStream()
                 .map(file -> cache.get(file, found, local -> loadArticle(file, local)))
                 .filter(Objects::nonNull)

@@ -56,9 +56,11 @@ public final class SourceCache {
         return (T) entry.parsed();
     }
 
-    /** Drops every file not in {@code present}: deleted files must not keep their memory. */
-    void retainOnly(Set<Path> present) {
-        if (entries.size() > present.size()) {
+    /** Drops every file not listed: deleted files must not keep their memory. */
+    void retainOnly(List<Path> articles, List<Path> pages) {
+        if (entries.size() > articles.size() + pages.size()) {
+            Set<Path> present = new java.util.HashSet<>(articles);
+            present.addAll(pages);
             entries.keySet().retainAll(present);
         }
     }

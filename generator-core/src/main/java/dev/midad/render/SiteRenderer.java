@@ -229,7 +229,9 @@ public final class SiteRenderer {
                 taxonomy.view().title() + " — " + model.site().title(), model.site().feeds()),
                 Map.of("taxonomy", taxonomy.view(), "terms", taxonomy.terms())));
         for (Term term : taxonomy.terms()) {
-            List<FeedLink> termFeeds = urls.feeds(term.name(), UrlPaths.decode(term.url(), model.config().basePath()));
+            List<FeedLink> termFeeds = round.reuse(placement.filePrefix() + "feed links " + term.url(),
+                    List.of(term.name(), urls), () -> urls.feeds(term.name(), UrlPaths.decode(term.url(),
+                            model.config().basePath())));
             feedGroups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(), termFeeds));
             jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term, taxonomy.view(),
                     model.site(), urls), () -> termPages(taxonomy.view(), term, termFeeds)));
