@@ -43,7 +43,8 @@ public final class Warm {
 
         if (edited != null && edits > 0) {
             try (IncrementalBuilder preview = new IncrementalBuilder(site,
-                    out.resolveSibling(out.getFileName() + "-preview"), BuildOptions.defaults())) {
+                    out.resolveSibling(out.getFileName() + "-preview"),
+                    BuildOptions.defaults().withDrafts(true).withFuture(true))) { // as `serve` builds
                 incremental(preview, edited, edits);
             }
         }

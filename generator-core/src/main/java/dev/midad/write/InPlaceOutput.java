@@ -33,7 +33,9 @@ public final class InPlaceOutput implements SiteOutput {
     private final Claims claims;
     private final OutputLock lock;
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+    /** Copies whose source did not change, with their hashes (kept files are known from the claims). */
     private final Map<String, String> kept = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder keptCount = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     private Manifest committed;
     private int unchanged;
@@ -87,14 +89,11 @@ public final class InPlaceOutput implements SiteOutput {
         sources.put(relativeFile, stamp);
     }
 
+    /** The caller knows the previous build wrote {@code relativeFile} (it renders from that build's memory). */
     @Override
     public void keep(String relativeFile, String producer) throws IOException {
-        String hash = previous.hashes().get(relativeFile);
-        if (hash == null) {
-            throw new IOException("the previous build has no " + relativeFile + " to keep");
-        }
         claims.claimWritten(relativeFile, producer);
-        kept.put(relativeFile, hash);
+        keptCount.increment();
     }
 
     @Override
@@ -114,7 +113,20 @@ public final class InPlaceOutput implements SiteOutput {
 
     @Override
     public void commit() throws IOException {
-        Map<String, String> hashes = new HashMap<>(kept);
+        long stillThere = keptCount.sum() + kept.size()
+                + pending.keySet().stream().filter(previous.hashes()::containsKey).count();
+        boolean sameFiles = stillThere == previous.hashes().size() && claims.size() == stillThere;
+        // kept files have the previous build's hashes: start from those when no file came or went
+        Map<String, String> hashes = new HashMap<>(sameFiles ? previous.hashes() : Map.of());
+        if (!sameFiles) {
+            for (String file : claims.files()) {
+                String hash = previous.hashes().get(file);
+                if (hash != null) {
+                    hashes.put(file, hash);
+                }
+            }
+        }
+        hashes.putAll(kept);
         Set<Path> madeDirs = new HashSet<>();
         for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
             String file = entry.getKey();
@@ -132,8 +144,7 @@ public final class InPlaceOutput implements SiteOutput {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             rewritten++;
         }
-        long stillThere = kept.size() + pending.keySet().stream().filter(previous.hashes()::containsKey).count();
-        if (stillThere != previous.hashes().size()) { // some file of the previous build is no longer produced
+        if (!sameFiles) { // some file of the previous build may no longer be produced
             for (String gone : previous.hashes().keySet()) {
                 if (!claims.contains(gone)) {
                     Files.deleteIfExists(outputDir.resolve(gone));
