@@ -30,7 +30,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Resolves loaded content into a {@link SiteModel}: permalinks, taxonomies, home order, related articles. */
+/**
+ * Resolves loaded content into a {@link SiteModel}: permalinks, taxonomies, home order, related articles.
+ * A builder remembers what its last {@link #build} resolved (article views, related lists, terms) and reuses
+ * it for articles that are the same objects next time (the live preview keeps one builder while the
+ * configuration, messages and static files stay the same). One build at a time per builder.
+ */
 public final class SiteModelBuilder {
     /** A query-only alias such as {@code p=123}: written into server configuration, so strictly limited. */
     private static final java.util.regex.Pattern SAFE_QUERY =
