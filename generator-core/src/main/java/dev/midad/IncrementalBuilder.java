@@ -42,6 +42,11 @@ public final class IncrementalBuilder implements AutoCloseable {
     private final Site.Reusable reusable = new Site.Reusable();
     /** What the last published build wrote; null before the first one (or after the folder vanished). */
     private Manifest published;
+    /**
+     * Static files and theme assets reported changed since the last published build (null: unknown, read
+     * every copied file again).
+     */
+    private java.util.Set<Path> changedSources;
 
     public IncrementalBuilder(Path siteDir, Path outputDir, BuildOptions options) {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -80,10 +85,11 @@ public final class IncrementalBuilder implements AutoCloseable {
         RenderMemo memo = reusable.memo();
         RenderMemo.Round round = memo.begin();
         try (SiteOutput output = published == null ? new StagedOutput(outputDir)
-                : new InPlaceOutput(outputDir, published)) {
+                : new InPlaceOutput(outputDir, published, changedSources)) {
             Site.Built built = site.build(outputDir, output, round);
             memo.commit(round);
             published = built.manifest();
+            changedSources = new java.util.HashSet<>();
             return new Rebuild(built.result(), built.rendered());
         } catch (IOException | UncheckedIOException e) {
             published = null; // the folder may be half replaced: the next build starts from a staged one
@@ -107,6 +113,8 @@ public final class IncrementalBuilder implements AutoCloseable {
     private void noteChanges(Collection<Path> changed) {
         if (changed.isEmpty()) {
             reusable.templatesChanged();
+            reusable.forget(List.of(), false);
+            changedSources = null; // unknown: every copied file is read again until a build is published
             return;
         }
         List<Path> files = changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -116,6 +124,11 @@ public final class IncrementalBuilder implements AutoCloseable {
                 reusable.templatesChanged();
             } else if (file.startsWith(siteDir.resolve(Site.STATIC))) {
                 reusable.staticChanged();
+            }
+            if (file.startsWith(siteDir.resolve(Site.STATIC)) || file.startsWith(siteDir.resolve(Site.TEMPLATES))) {
+                if (changedSources != null) {
+                    changedSources.add(file); // copied files: read again even if size and time look the same
+                }
             } else if (isContent(file) && (!file.getFileName().toString().endsWith(".md") || Files.isDirectory(file))) {
                 // a folder (created, renamed, deleted: a deleted one cannot be told from a file any more) may
                 // hold many files the watcher did not name: look at everything again

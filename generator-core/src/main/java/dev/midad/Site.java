@@ -92,14 +92,17 @@ public final class Site {
         /** Templates (or their message bundles) changed. */
         void templatesChanged() {
             templates = null;
-            memo = null;
             staticChanged();
         }
 
-        /** Files under static/ changed: image sizes and existence checks are stale. */
+        /**
+         * Files under static/ changed: image sizes and existence checks are stale, and so may be pages whose data
+         * do not show them (AMP markup carries body images' sizes): everything is rendered again.
+         */
         void staticChanged() {
             messages = null;
             builders = null;
+            memo = null;
         }
 
         /** @param complete nothing else under the content folders changed (see {@link SourceCache#forget}) */

@@ -20,14 +20,17 @@ import java.util.function.Function;
  * one site configuration: parsing depends on it. Thread-safe.
  */
 public final class SourceCache {
-    private record Entry(Object stamp, Object parsed, List<Problem> problems) {
+    /** @param link the file is a symbolic link: its target may change without the watcher naming the link */
+    private record Entry(Object stamp, Object parsed, List<Problem> problems, boolean link) {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     /** The last listing of each content folder, with the problems found while listing it. */
     private final Map<Path, Listing> listings = new ConcurrentHashMap<>();
-    /** When not null: the only files that changed since the last load (a watcher said so). */
-    private volatile Set<Path> onlyChanged;
+    /** Files reported changed since the last completed load. */
+    private final Set<Path> changedSinceLoad = ConcurrentHashMap.newKeySet();
+    /** Whether every report since the last completed load was complete (named every change). */
+    private volatile boolean reportsComplete;
 
     /** Source files of one content folder, sorted, and problems with files left out (links leaving the site). */
     record Listing(List<Path> files, List<Problem> problems) {
@@ -36,9 +39,8 @@ public final class SourceCache {
     /** The file's problems are added to {@code problems}; the parsed value (null with problems) is returned. */
     @SuppressWarnings("unchecked")
     <T> T get(Path file, List<Problem> problems, Function<List<Problem>, T> parse) {
-        Set<Path> changed = onlyChanged;
-        Entry known = changed == null || changed.contains(file) ? null : entries.get(file);
-        if (known != null) { // nothing else changed: no need to look at the file
+        Entry known = !reportsComplete || changedSinceLoad.contains(file) ? null : entries.get(file);
+        if (known != null && !known.link()) { // nothing else changed: no need to look at the file
             problems.addAll(known.problems());
             return (T) known.parsed();
         }
@@ -47,7 +49,7 @@ public final class SourceCache {
         if (entry == null || !entry.stamp().equals(stamp)) {
             List<Problem> found = new java.util.ArrayList<>();
             T parsed = parse.apply(found);
-            entry = new Entry(stamp, parsed, List.copyOf(found));
+            entry = new Entry(stamp, parsed, List.copyOf(found), Files.isSymbolicLink(file));
             if (stamp != null) {
                 entries.put(file, entry);
             }
@@ -72,10 +74,14 @@ public final class SourceCache {
      *                 files): the next load then neither lists folders nor looks at any other file
      */
     public void forget(Collection<Path> files, boolean complete) {
-        Set<Path> normalized = new java.util.HashSet<>();
-        files.forEach(file -> normalized.add(file.toAbsolutePath().normalize()));
-        normalized.forEach(entries::remove);
-        onlyChanged = complete ? Set.copyOf(normalized) : null;
+        for (Path file : files) {
+            Path normalized = file.toAbsolutePath().normalize();
+            entries.remove(normalized);
+            changedSinceLoad.add(normalized);
+        }
+        if (!complete) {
+            reportsComplete = false; // until a load has looked at everything
+        }
     }
 
     /**
@@ -86,10 +92,10 @@ public final class SourceCache {
      */
     Listing listing(Path dir, java.util.function.Supplier<Listing> list, java.util.function.BiPredicate<Path,
             List<Problem>> belongs) {
-        Set<Path> changed = onlyChanged;
+        Set<Path> changed = changedSinceLoad;
         Listing last = listings.get(dir);
         Listing listing;
-        if (changed == null || last == null) {
+        if (!reportsComplete || last == null) {
             listing = list.get();
         } else if (changed.stream().noneMatch(file -> file.startsWith(dir))) {
             listing = last;
@@ -114,9 +120,13 @@ public final class SourceCache {
         return listing;
     }
 
-    /** The load that used the changes is over: from now on, look at files again until told otherwise. */
+    /**
+     * A load has looked at everything it had to: from now on only files reported since count as changed. (A
+     * load that never got here — site.yaml broken — leaves the reports to the next one.)
+     */
     void loaded() {
-        onlyChanged = null;
+        changedSinceLoad.clear();
+        reportsComplete = true;
     }
 
     private static Object stamp(Path file) {

@@ -43,6 +43,7 @@ public final class RenderMemo {
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, Derived> derived;
         private final Set<String> used = ConcurrentHashMap.newKeySet();
+        private final List<List<ArticleView>> articles = new java.util.concurrent.CopyOnWriteArrayList<>();
         private int rendered;
 
         private Round(RenderMemo memo) {
@@ -106,6 +107,11 @@ public final class RenderMemo {
             return value;
         }
 
+        /** The articles of an edition rendered in this round (values derived from others can be dropped). */
+        void articles(List<ArticleView> published) {
+            articles.add(published);
+        }
+
         /** Files rendered (not skipped) in this round. */
         public synchronized int renderedCount() {
             return rendered;
@@ -135,6 +141,12 @@ public final class RenderMemo {
         entries = round.entries; // no longer written to
         if (made.size() > round.used.size()) {
             made.keySet().retainAll(round.used); // what deleted pages made must not stay in memory
+        }
+        int current = round.articles.stream().mapToInt(List::size).sum();
+        if (derived.size() > 3 * current) { // (2 kinds per article) some belong to articles that are gone
+            Set<String> urls = new java.util.HashSet<>();
+            round.articles.forEach(list -> list.forEach(a -> urls.add(a.url())));
+            derived.keySet().removeIf(key -> !urls.contains(key.substring(key.indexOf(' ') + 1)));
         }
     }
 

@@ -121,6 +121,7 @@ public final class SiteRenderer {
 
     public Counts render(SiteOutput out, List<Problem> problems) {
         List<Job> jobs = new ArrayList<>();
+        round.articles(model.articles());
         homePages(jobs);
         for (ArticleView article : model.articles()) {
             List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());

@@ -42,6 +42,11 @@ public final class Templates {
     public static final String THEME_ROOT = "/dev/midad/theme";
 
     private final Configuration freemarker;
+    /**
+     * The site's own templates use FreeMarker's {@code .now}: every rendering then depends on the clock (the
+     * default theme does not use it; {@code relative()} is noted per rendering).
+     */
+    private final boolean readsClock;
 
     /**
      * @param siteTemplates the site's own templates folder (may not exist)
@@ -74,6 +79,24 @@ public final class Templates {
         cfg.setObjectWrapper(new ReadTrackingWrapper(cfg.getIncompatibleImprovements()));
 
         this.freemarker = cfg;
+        this.readsClock = usesNow(siteTemplates);
+    }
+
+    private static boolean usesNow(Path siteTemplates) throws IOException {
+        if (!Files.isDirectory(siteTemplates)) {
+            return false;
+        }
+        java.util.regex.Pattern now = java.util.regex.Pattern.compile("\\.now\\b");
+        try (java.util.stream.Stream<Path> files = Files.walk(siteTemplates)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(".*\\.ftl[hxj]?")).toList()) {
+                if (now.matcher(Files.readString(file, StandardCharsets.UTF_8)).find()) {
+                    return true;
+                }
+            }
+        } catch (java.io.UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+            return true; // unreadable now, reported when it is used: assume the worst
+        }
+        return false;
     }
 
     /** Loads and parses {@code names} up front so every broken template is reported before anything renders. */
@@ -155,7 +178,7 @@ public final class Templates {
             env.setCustomAttribute(ARTICLES_READ, articles);
             env.setLocale(locale);
             env.process();
-            return new Reads(Set.copyOf(articles), env.getCustomAttribute(CLOCK_READ) != null);
+            return new Reads(Set.copyOf(articles), readsClock || env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

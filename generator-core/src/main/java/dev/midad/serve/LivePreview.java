@@ -83,6 +83,11 @@ public final class LivePreview implements AutoCloseable {
             server.showError(errorPage(e.problems()));
             log.accept("Midad: the site has problems (the browser shows them):\n" + e.getMessage());
             return false;
+        } catch (RuntimeException e) { // a bug must not stop the preview: show it, keep watching
+            server.showError(errorPage(List.of(Problem.of(siteDir, "internal error while building (" + e
+                    + "); please report it"))));
+            log.accept("Midad: internal error while building: " + e);
+            return false;
         }
     }
 

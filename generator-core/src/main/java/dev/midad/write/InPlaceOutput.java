@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InPlaceOutput implements SiteOutput {
     private final Path outputDir;
     private final Manifest previous;
+    private final Set<Path> changedSources;
     private final Claims claims;
     private final OutputLock lock;
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
@@ -42,12 +43,15 @@ public final class InPlaceOutput implements SiteOutput {
     private int rewritten;
 
     /**
-     * @param previous what the last build of {@code outputDir} wrote (it must still be there)
+     * @param previous       what the last build of {@code outputDir} wrote (it must still be there)
+     * @param changedSources files to copy that are known to have changed since (read even when their size and
+     *                       time look the same, as on file systems with coarse times); null: read every one
      * @throws IOException when another build holds the folder or it is not a folder
      */
-    public InPlaceOutput(Path outputDir, Manifest previous) throws IOException {
+    public InPlaceOutput(Path outputDir, Manifest previous, Set<Path> changedSources) throws IOException {
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.previous = previous;
+        this.changedSources = changedSources;
         this.lock = OutputLock.acquire(this.outputDir);
         if (!Files.isDirectory(this.outputDir, LinkOption.NOFOLLOW_LINKS)) {
             lock.close();
@@ -81,7 +85,8 @@ public final class InPlaceOutput implements SiteOutput {
         String stamp = Manifest.stamp(source);
         String hash = previous.hashes().get(relativeFile);
         claims.claim(relativeFile, producer);
-        if (hash != null && stamp.equals(previous.sources().get(relativeFile))) {
+        boolean reported = changedSources == null || changedSources.contains(source.toAbsolutePath().normalize());
+        if (hash != null && !reported && stamp.equals(previous.sources().get(relativeFile))) {
             kept.put(relativeFile, hash);
         } else {
             pending.put(relativeFile, Files.readAllBytes(source));
@@ -147,13 +152,27 @@ public final class InPlaceOutput implements SiteOutput {
         if (!sameFiles) { // some file of the previous build may no longer be produced
             for (String gone : previous.hashes().keySet()) {
                 if (!claims.contains(gone)) {
-                    Files.deleteIfExists(outputDir.resolve(gone));
+                    Path file = outputDir.resolve(gone);
+                    Files.deleteIfExists(file);
+                    removeEmptyFolders(file.getParent());
                 }
             }
         }
         unchanged = claims.size() - rewritten;
         committed = new Manifest(hashes, sources);
         Manifest.discard(outputDir); // the folder changed: see Manifest#save
+    }
+
+    /** Removes {@code dir} and its parents up to the output folder while they are empty (a deleted page's). */
+    private void removeEmptyFolders(Path dir) {
+        for (Path folder = dir; folder != null && folder.startsWith(outputDir) && !folder.equals(outputDir);
+             folder = folder.getParent()) {
+            try {
+                Files.delete(folder);
+            } catch (IOException e) {
+                return; // not empty (or gone): its parents are not empty either
+            }
+        }
     }
 
     @Override
