@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,7 +48,7 @@ public final class IncrementalBuilder implements AutoCloseable {
      * Static files and theme assets reported changed since the last published build (null: unknown, read
      * every copied file again).
      */
-    private java.util.Set<Path> changedSources;
+    private Set<Path> changedSources;
 
     public IncrementalBuilder(Path siteDir, Path outputDir, BuildOptions options) {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -89,7 +91,7 @@ public final class IncrementalBuilder implements AutoCloseable {
             Site.Built built = site.build(outputDir, output, round);
             memo.commit(round);
             published = built.manifest();
-            changedSources = new java.util.HashSet<>();
+            changedSources = new HashSet<>();
             return new Rebuild(built.result(), built.rendered());
         } catch (IOException | UncheckedIOException e) {
             published = null; // the folder may be half replaced: the next build starts from a staged one

@@ -111,11 +111,6 @@ public final class InPlaceOutput implements SiteOutput {
         return unchanged;
     }
 
-    /** Files whose bytes changed and were replaced (known after {@link #commit()}). */
-    public int rewrittenCount() {
-        return rewritten;
-    }
-
     @Override
     public void commit() throws IOException {
         long stillThere = keptCount.sum() + kept.size()

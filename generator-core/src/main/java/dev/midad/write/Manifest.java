@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param sources source stamp by output file, for copied files; empty when read from disk
  */
 public record Manifest(Map<String, String> hashes, Map<String, String> sources) {
-    public static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
+    private static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
 
     public Manifest {
         hashes = Map.copyOf(hashes);
