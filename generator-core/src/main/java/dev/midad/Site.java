@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.problem.Problem;
 import dev.midad.check.LinkChecker;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;

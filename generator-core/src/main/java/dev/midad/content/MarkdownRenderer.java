@@ -1,7 +1,7 @@
 package dev.midad.content;
 
 import dev.midad.config.SiteConfig;
-import dev.midad.model.UrlPaths;
+import dev.midad.text.UrlPaths;
 import dev.midad.postprocess.HtmlFragments;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;

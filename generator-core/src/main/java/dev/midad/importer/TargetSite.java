@@ -1,10 +1,10 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.config.Permalink;
 import dev.midad.config.SiteConfigLoader;
-import dev.midad.content.SourceText;
-import dev.midad.model.Slugs;
+import dev.midad.text.SourceText;
+import dev.midad.text.Slugs;
 import dev.midad.yaml.YamlMapping;
 
 import java.nio.file.Files;

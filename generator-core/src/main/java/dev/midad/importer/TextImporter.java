@@ -1,7 +1,7 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
-import dev.midad.content.SourceText;
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
-import dev.midad.model.Slugs;
-import dev.midad.model.UrlPaths;
+import dev.midad.problem.Problem;
+import dev.midad.text.Slugs;
+import dev.midad.text.UrlPaths;
 import org.jsoup.Jsoup;
 
 import java.io.IOException;

@@ -1,13 +1,16 @@
 package dev.midad.model;
 
+import dev.midad.text.Slugs;
+import dev.midad.text.UrlPaths;
+import dev.midad.text.Bidi;
 import dev.midad.BuildOptions;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.config.Permalink;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.Excerpts;
+import dev.midad.text.Excerpts;
 import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
 import dev.midad.postprocess.BidiIsolation;

@@ -1,6 +1,6 @@
 package dev.midad.postprocess;
 
-import dev.midad.model.Bidi;
+import dev.midad.text.Bidi;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;

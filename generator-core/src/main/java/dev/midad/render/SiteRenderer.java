@@ -1,6 +1,6 @@
 package dev.midad.render;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
 import dev.midad.model.DateView;
@@ -14,7 +14,7 @@ import dev.midad.model.SiteModelBuilder;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
-import dev.midad.model.UrlPaths;
+import dev.midad.text.UrlPaths;
 import dev.midad.postprocess.HtmlFragments;
 import dev.midad.write.SiteOutput;
 

@@ -3,7 +3,7 @@ package dev.midad.render;
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.util.ULocale;
 import dev.midad.i18n.Messages;
-import dev.midad.model.Bidi;
+import dev.midad.text.Bidi;
 import dev.midad.model.DateView;
 import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.TemplateMethodModelEx;

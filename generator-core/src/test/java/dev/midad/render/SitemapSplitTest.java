@@ -1,6 +1,6 @@
 package dev.midad.render;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;

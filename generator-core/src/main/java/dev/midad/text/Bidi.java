@@ -1,4 +1,4 @@
-package dev.midad.model;
+package dev.midad.text;
 
 /**
  * Direction of plain text in an RTL (or LTR) publication. Feed readers, social cards and search results show

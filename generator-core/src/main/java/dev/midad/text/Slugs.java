@@ -1,4 +1,4 @@
-package dev.midad.model;
+package dev.midad.text;
 
 import java.nio.charset.StandardCharsets;
 import com.ibm.icu.text.Transliterator;

@@ -1,4 +1,4 @@
-package dev.midad.model;
+package dev.midad.text;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.midad;
+package dev.midad.problem;
 
 import java.nio.file.Path;
 

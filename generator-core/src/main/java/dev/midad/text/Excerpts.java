@@ -1,4 +1,4 @@
-package dev.midad.content;
+package dev.midad.text;
 
 import java.text.BreakIterator;
 import java.util.Locale;

@@ -1,6 +1,6 @@
-package dev.midad.content;
+package dev.midad.text;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
