@@ -1,5 +1,6 @@
 package dev.midad.content;
 
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.text.SourceText;
 import dev.midad.text.Excerpts;
 import dev.midad.problem.Problem;

@@ -13,9 +13,8 @@ import dev.midad.content.ContentLoader;
 import dev.midad.text.Excerpts;
 import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
-import dev.midad.postprocess.BidiIsolation;
-import dev.midad.postprocess.ContentPolish;
-import dev.midad.postprocess.HtmlFragments;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +60,10 @@ public final class SiteModelBuilder {
     private final String rootUrl;
     private final List<EditionLink> editions;
     private final ImageSizes imageSizes = new ImageSizes();
+    /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
+    private final BodyChain rtlBodies;
+    private final BodyChain ltrBodies;
+    private final BodyChain pageBodies;
     /**
      * What the previous {@link #build} resolved, by article object: a builder kept for the next build in the
      * same JVM (same configuration, messages and static files) reuses the view of every article whose file
@@ -104,6 +107,9 @@ public final class SiteModelBuilder {
         this.rootBase = rootUrl.substring(0, rootUrl.length() - 1);
         String base = config.baseUrl().toString();
         this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+        this.rtlBodies = HtmlStage.view(rootBase, messages, true);
+        this.ltrBodies = HtmlStage.view(rootBase, messages, false);
+        this.pageBodies = HtmlStage.page(rootBase);
     }
 
     /** Arabic slugs by default; transliterated to Latin when the site sets {@code slug_style: latin}. */
@@ -307,7 +313,7 @@ public final class SiteModelBuilder {
             }
             String url = url(path);
             pages.add(new StaticPageView(page.title(), url, absoluteUrl(url), page.summary(),
-                    rebase(page.bodyHtml()), page.source().toString()));
+                    pageBodies.apply(page.bodyHtml()), page.source().toString()));
             for (Redirect redirect : redirects(page.params(), page.source(), "page_id", url, absoluteUrl(url),
                     problems)) {
                 redirects.add(redirect);
@@ -463,20 +469,7 @@ public final class SiteModelBuilder {
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
                 ? "" : article.summary();
-        // base path, footnotes and tables, bidi isolation: one jsoup parse; the body itself when nothing changes
-        String body = article.bodyHtml();
-        boolean rebase = needsRebase(body);
-        boolean polish = ContentPolish.mayChange(body);
-        boolean rtl = directionOf(article).equals("rtl");
-        String html = !rebase && !polish && !rtl ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
-            if (rebase) {
-                rebaseLinks(parsed);
-            }
-            if (polish) {
-                ContentPolish.apply(parsed, messages);
-            }
-            return BidiIsolation.apply(parsed, rtl) || rebase || polish;
-        });
+        String html = (directionOf(article).equals("rtl") ? rtlBodies : ltrBodies).apply(article.bodyHtml());
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), authors, category, tags, article.summary(), standfirst, image,
                 article.dateline(), article.sourceName(), article.featured(),
@@ -496,20 +489,6 @@ public final class SiteModelBuilder {
         }
         String path = UrlPaths.decode(relativeTo, basePath) + reference;
         return reference.contains("%") ? basePath + path : url(path);
-    }
-
-    /** Root-relative links written in Markdown point into the site, so they follow its (main) base path. */
-    private String rebase(String html) {
-        return needsRebase(html) ? HtmlFragments.edit(html, "", this::rebaseLinks) : html;
-    }
-
-    private boolean needsRebase(String html) {
-        return !rootBase.isEmpty() && (html.contains("href=\"/") || html.contains("src=\"/"));
-    }
-
-    private void rebaseLinks(org.jsoup.nodes.Element body) {
-        HtmlFragments.rewriteLinks(body, (element, attribute, value) -> value.startsWith("/") && !value.startsWith("//")
-                ? rootBase + value : null);
     }
 
     private void checkImage(Article article, List<Problem> problems) {

@@ -15,7 +15,8 @@ import dev.midad.model.StaticPageView;
 import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
 import dev.midad.text.UrlPaths;
-import dev.midad.postprocess.HtmlFragments;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
 import dev.midad.write.SiteOutput;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class SiteRenderer {
     /** Google News: articles of the last two days, at most 1,000. */
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_LIMIT = 1_000;
+    private static final BodyChain FEED_BODIES = HtmlStage.feed();
 
     /**
      * One file to render: a template and its data, plus values computed from the data only when the file is
@@ -192,7 +194,7 @@ public final class SiteRenderer {
         Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
         SiteModelBuilder images = urls; // not this renderer: the job may outlive it (see Job#model)
         return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
-                r -> r.derived("amp", article, a -> AmpHtml.convert(a.contentHtml(), images::imageSize)))));
+                r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml())))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {
@@ -296,16 +298,8 @@ public final class SiteRenderer {
 
     /** The article with every link and image in its body made absolute, computed once per article. */
     private static ArticleView withAbsoluteHtml(ArticleView a, RenderMemo.Round round) {
-        return round.derived("feed", a, view -> view.withContentHtml(absolutize(view.contentHtml(),
+        return round.derived("feed", a, view -> view.withContentHtml(FEED_BODIES.apply(view.contentHtml(),
                 view.absoluteUrl())));
-    }
-
-    static String absolutize(String html, String baseUrl) {
-        return HtmlFragments.edit(html, baseUrl, body -> HtmlFragments.rewriteLinks(body,
-                (element, attribute, value) -> {
-                    String absolute = element.absUrl(attribute);
-                    return absolute.isEmpty() ? null : absolute;
-                }));
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
 import dev.midad.model.Dates;
 import dev.midad.model.SiteModel;

@@ -11,7 +11,7 @@ import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.write.StagedOutput;
 
 import org.jsoup.Jsoup;

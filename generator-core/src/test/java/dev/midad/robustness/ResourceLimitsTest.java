@@ -4,7 +4,7 @@ import dev.midad.BuildResult;
 import dev.midad.problem.Problem;
 import dev.midad.TestSites;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

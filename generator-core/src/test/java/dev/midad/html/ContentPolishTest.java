@@ -1,10 +1,11 @@
-package dev.midad.postprocess;
+package dev.midad.html;
 
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.time.format.DecimalStyle;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ class ContentPolishTest {
 
                 [^1]: المصدر.
                 """).html();
-        String polished = ContentPolish.apply(html, messages);
+        String polished = new BodyChain("", List.of(new ContentPolish(messages))).apply(html);
         assertTrue(polished.contains("aria-label=\"العودة إلى موضع الحاشية 1\""), polished);
         assertFalse(polished.contains("Back to reference"), polished);
         assertTrue(polished.contains("<h2 class=\"footnotes-title\">الحواشي</h2>"), polished);

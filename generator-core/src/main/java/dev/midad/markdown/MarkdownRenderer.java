@@ -1,8 +1,8 @@
-package dev.midad.content;
+package dev.midad.markdown;
 
 import dev.midad.config.SiteConfig;
-import dev.midad.text.UrlPaths;
-import dev.midad.postprocess.HtmlFragments;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -21,39 +21,13 @@ import org.commonmark.parser.Parser;
 import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * CommonMark with GFM tables, strikethrough, autolinks, footnotes and heading anchors, followed by a jsoup
- * {@link Safelist} pass so raw HTML in an article cannot publish scripts, event handlers, {@code javascript:}
- * links or frames from anywhere. One instance is shared by all threads: commonmark parsers and renderers are
- * immutable.
- *
- * <p>The policy, unless the site sets {@code trust_html: true}:
- * <ul>
- *   <li>jsoup's "relaxed" safelist (text formatting, links, images, tables, lists, quotes) plus a few
- *       newsroom tags ({@code figure}, {@code figcaption}, {@code mark}, {@code bdi} …); no scripts, styles,
- *       forms, objects or event handlers;</li>
- *   <li>links may be http(s), mailto or relative; images http(s), relative, or {@code data:image/…};</li>
- *   <li>{@code <iframe>} only with an {@code https} address on a host listed in {@code embed_hosts}, with
- *       {@code src, width, height, title, loading, allowfullscreen, referrerpolicy} and a {@code sandbox}
- *       that lets the player run but not navigate the page, open dialogs or submit forms;</li>
- *   <li>{@code style} only as {@code text-align} on table cells (what GFM tables need).</li>
- * </ul>
+ * CommonMark with GFM tables, strikethrough, autolinks, footnotes and heading anchors, followed by the HTML
+ * stage's first chain ({@link HtmlStage#rendered}: the safelist, unless the site sets {@code trust_html: true},
+ * then link encoding). One instance is shared by all threads: commonmark parsers and renderers are immutable.
  *
  * <p>Nesting is capped at {@link #MAX_NESTING} levels before any recursive code runs: commonmark's visitors
  * recurse once per level, and a few hundred nested quotes or lists overflow a thread's stack.
@@ -65,27 +39,11 @@ public final class MarkdownRenderer {
      */
     public static final int MAX_NESTING = 100;
 
-    /** Relative links are only kept by jsoup's cleaner when they resolve against some base. */
-    private static final String SANITIZE_BASE = "https://midad.invalid/";
-
-    /** The player may run scripts in its own origin and go full screen; it may not navigate or script this page. */
-    static final String IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
-            + " allow-popups-to-escape-sandbox";
-
-    /** Permissions an embedded player may ask for with {@code allow="…"}; camera, microphone, location never. */
-    private static final Set<String> IFRAME_FEATURES = Set.of("accelerometer", "autoplay", "clipboard-write",
-            "encrypted-media", "fullscreen", "gyroscope", "picture-in-picture", "web-share");
-
-    private static final Pattern DATA_IMAGE = Pattern.compile(
-            "(?is)data:image/[a-z0-9.+-]+(;[a-z0-9.+=-]+)*,.*");
-    private static final Pattern TEXT_ALIGN = Pattern.compile(
-            "(?i)\\s*text-align\\s*:\\s*(left|right|center|start|end|justify)\\s*;?\\s*");
-
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
     private final TextContentRenderer textRenderer;
-    private final Safelist safelist;
-    private final boolean trustHtml;
+    /** The sanitiser and link encoding of {@link HtmlStage#rendered}. */
+    private final BodyChain html;
 
     /** The strictest policy: sanitised HTML and no embeds (what a site gets with {@code embed_hosts: []}). */
     public MarkdownRenderer() {
@@ -112,11 +70,7 @@ public final class MarkdownRenderer {
                 .build();
         this.htmlRenderer = HtmlRenderer.builder().extensions(extensions).build();
         this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
-        this.trustHtml = trustHtml;
-        this.safelist = new Policy(embedHosts.stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty())
-                .collect(Collectors.toUnmodifiableSet()));
+        this.html = HtmlStage.rendered(embedHosts, trustHtml);
         render(WARM_UP);
     }
 
@@ -186,7 +140,7 @@ public final class MarkdownRenderer {
             // error is safe to catch here and report (classes it touches were loaded by the warm-up).
             throw new TooDeepException(busiestLine(markdown));
         }
-        String html = sanitize(htmlRenderer.render(document));
+        String html = this.html.apply(htmlRenderer.render(document));
         String text = textRenderer.render(document);
         String first = "";
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -196,91 +150,6 @@ public final class MarkdownRenderer {
             }
         }
         return new Rendered(html, text, first);
-    }
-
-    /** Safelist cleaning, then every link and image address percent-encoded like the site's own links. */
-    private String sanitize(String html) {
-        Document doc = Jsoup.parseBodyFragment(html, SANITIZE_BASE);
-        Document clean = trustHtml ? doc : new Cleaner(safelist).clean(doc);
-        clean.outputSettings().prettyPrint(false);
-        if (!trustHtml) {
-            // what select("iframe:not([src])") and select("iframe[allow]") find, without parsing the queries
-            clean.getElementsByTag("iframe").stream().filter(frame -> !frame.hasAttr("src")).forEach(Element::remove);
-            for (Element frame : clean.getElementsByTag("iframe")) {
-                if (!frame.hasAttr("allow")) {
-                    continue;
-                }
-                String allowed = Arrays.stream(frame.attr("allow").split(";"))
-                        .map(String::strip)
-                        .filter(f -> IFRAME_FEATURES.contains(f.split("\\s+")[0].toLowerCase(Locale.ROOT)))
-                        .collect(Collectors.joining("; "));
-                if (allowed.isEmpty()) {
-                    frame.removeAttr("allow");
-                } else {
-                    frame.attr("allow", allowed);
-                }
-            }
-        }
-        HtmlFragments.rewriteLinks(clean.body(), (element, attribute, value) -> UrlPaths.encodeNonAscii(value));
-        return clean.body().html();
-    }
-
-    /** Whether {@code src} is an https address on one of {@code hosts} (no user info, default port). */
-    static boolean isEmbed(String src, Set<String> hosts) {
-        try {
-            URI uri = new URI(src.strip());
-            return "https".equalsIgnoreCase(uri.getScheme())
-                    && uri.getRawUserInfo() == null
-                    && (uri.getPort() == -1 || uri.getPort() == 443)
-                    && uri.getHost() != null
-                    && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    /** Whether {@code src} is a {@code data:} URL of an image type (inert in {@code <img>}, even SVG). */
-    static boolean isDataImage(String src) {
-        return DATA_IMAGE.matcher(src.strip()).matches();
-    }
-
-    /** jsoup's relaxed safelist with the few additions and the attribute checks described on the class. */
-    private static final class Policy extends Safelist {
-        private final Set<String> embedHosts;
-
-        Policy(Set<String> embedHosts) {
-            super(Safelist.relaxed());
-            this.embedHosts = embedHosts;
-            addTags("section", "del", "s", "figure", "figcaption", "bdi", "mark", "abbr", "hr", "small");
-            addAttributes(":all", "id", "class", "dir", "lang", "title", "aria-label");
-            addAttributes("a", "rel");
-            addAttributes("th", "align", "style");
-            addAttributes("td", "align", "style");
-            preserveRelativeLinks(true);
-            if (!embedHosts.isEmpty()) {
-                addTags("iframe");
-                addAttributes("iframe", "src", "width", "height", "title", "loading", "allowfullscreen",
-                        "referrerpolicy", "allow");
-                addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX);
-            }
-        }
-
-        @Override
-        public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
-            String key = attr.getKey().toLowerCase(Locale.ROOT);
-            String value = attr.getValue();
-            if (tagName.equals("iframe") && key.equals("src")) {
-                return isEmbed(value, embedHosts);
-            }
-            if (tagName.equals("img") && key.equals("src")
-                    && value.strip().regionMatches(true, 0, "data:", 0, 5)) {
-                return isDataImage(value);
-            }
-            if (key.equals("style")) {
-                return super.isSafeAttribute(tagName, el, attr) && TEXT_ALIGN.matcher(value).matches();
-            }
-            return super.isSafeAttribute(tagName, el, attr);
-        }
     }
 
     /** Markdown nested deeper than {@link #MAX_NESTING} levels. */

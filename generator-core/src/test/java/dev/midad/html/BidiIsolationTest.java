@@ -1,9 +1,13 @@
-package dev.midad.postprocess;
+package dev.midad.html;
 
+import dev.midad.i18n.Messages;
 import org.junit.jupiter.api.Test;
+
+import java.time.format.DecimalStyle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 
@@ -12,17 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BidiIsolationTest {
 
+    private static final Messages MESSAGES = new Messages(Map.of(), "ar", DecimalStyle.STANDARD);
+
+    /** The model-time chain of {@link HtmlStage}, as an article of direction {@code rtl} gets it. */
+    private static String apply(String html, boolean rtl) {
+        return HtmlStage.view("", MESSAGES, rtl).apply(html);
+    }
+
     @Test
     void isolatesTheSeedsAcronymInsideArabicParentheses() {
         String html = "<p>صرح معهد دراسات الحرب ( ISW ) أن زيارة الديكتاتور الروسي بوتين</p>";
         assertEquals("<p>صرح معهد دراسات الحرب ( <bdi>ISW</bdi> ) أن زيارة الديكتاتور الروسي بوتين</p>",
-                BidiIsolation.apply(html, true));
+                apply(html, true));
     }
 
     @Test
     void isolatesMultiWordLatinRunsNumbersWithUnitsAndUrls() {
         String html = "<p>قال Jens Stoltenberg إن مقاتلات F-16 ستصل، والمسافة 5 km، والتقرير على https://example.org/report.</p>";
-        String out = BidiIsolation.apply(html, true);
+        String out = apply(html, true);
         assertTrue(out.contains("<bdi>Jens Stoltenberg</bdi> إن"), out);
         assertTrue(out.contains("<bdi>F-16</bdi> ستصل"), out);
         assertTrue(out.contains("<bdi>5 km</bdi>"), out);
@@ -34,7 +45,7 @@ class BidiIsolationTest {
         String html = "<blockquote><p>\"We will not give up,\" said the minister.</p></blockquote>"
                 + "<p>«Слава Україні» هتف المتظاهرون في ساحة الاستقلال بالعاصمة كييف.</p>"
                 + "<p>قال الوزير: <q>We will not give up</q>.</p>";
-        String out = BidiIsolation.apply(html, true);
+        String out = apply(html, true);
         // mostly English: laid out left to right
         assertTrue(out.contains("<p dir=\"ltr\">\"We will not give up,\" said the minister.</p>"), out);
         // an Arabic sentence that starts with a Ukrainian quote stays right to left (dir=auto would flip it)
@@ -46,9 +57,9 @@ class BidiIsolationTest {
     @Test
     void leavesCodeLinksAndLtrArticlesAlone() {
         String html = "<p>استخدم <code>mvn site</code> أو <a href=\"/x/\">NATO</a></p>";
-        assertEquals(html, BidiIsolation.apply(html, true));
+        assertEquals(html, apply(html, true));
         String english = "<p>NATO and ISW</p>";
-        assertEquals(english, BidiIsolation.apply(english, false));
+        assertEquals(english, apply(english, false));
     }
 
     /** Left-to-right runs found by {@link BidiIsolation#nextRun} are exactly those of {@code find()}. */

@@ -1,4 +1,4 @@
-package dev.midad.postprocess;
+package dev.midad.html;
 
 import dev.midad.text.Bidi;
 import org.jsoup.nodes.Element;
@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Code, preformatted text, links' own text and existing {@code bdi}/{@code bdo} elements are left alone.
  */
-public final class BidiIsolation {
+final class BidiIsolation implements BodyProcessor {
+    static final BidiIsolation INSTANCE = new BidiIsolation();
+
     private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
             "td", "th", "figcaption", "dd", "dt", "caption");
     private static final Set<String> SKIP = Set.of("code", "pre", "kbd", "samp", "bdi", "bdo", "script", "style",
@@ -49,20 +51,13 @@ public final class BidiIsolation {
     private BidiIsolation() {
     }
 
-    /** Returns {@code html} with the rules above applied; {@code rtl} is the direction of the article. */
-    public static String apply(String html, boolean rtl) {
-        if (!rtl) {
-            return html;
-        }
-        return HtmlFragments.editIfChanged(html, "", body -> apply(body, true));
-    }
-
     /**
-     * Applies the rules above to a parsed {@code body} (see {@link HtmlFragments#editIfChanged}); false when
-     * the body was left alone because it has no left-to-right run at all (or {@code rtl} is false).
+     * Applies the rules above to a right-to-left article's {@code body}; false when the body was left alone
+     * because it has no left-to-right run at all.
      */
-    public static boolean apply(Element body, boolean rtl) {
-        if (!rtl || nextRun(LTR_RUN.matcher(""), body.text(), 0) < 0) {
+    @Override
+    public boolean process(Element body) {
+        if (nextRun(LTR_RUN.matcher(""), body.text(), 0) < 0) {
             return false;
         }
         for (Element block : body.getAllElements()) {

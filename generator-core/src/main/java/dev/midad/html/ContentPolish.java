@@ -1,4 +1,4 @@
-package dev.midad.postprocess;
+package dev.midad.html;
 
 import dev.midad.i18n.Messages;
 import org.jsoup.nodes.Element;
@@ -8,24 +8,21 @@ import org.jsoup.nodes.Element;
  * footnote back-links get an aria-label in the site's language and the footnotes section a heading;
  * GFM table cells get {@code style="text-align:…"} instead of the obsolete {@code align} attribute.
  */
-public final class ContentPolish {
-    private ContentPolish() {
-    }
+final class ContentPolish implements BodyProcessor {
+    private final Messages messages;
 
-    public static String apply(String html, Messages messages) {
-        if (!mayChange(html)) {
-            return html;
-        }
-        return HtmlFragments.edit(html, "", body -> apply(body, messages));
+    ContentPolish(Messages messages) {
+        this.messages = messages;
     }
 
     /** False when {@code html} has nothing this class changes (no footnotes, no {@code align}). */
-    public static boolean mayChange(String html) {
+    @Override
+    public boolean mayChange(String html) {
         return html.contains("footnote") || html.contains("align=");
     }
 
-    /** Applies the changes to a parsed {@code body} (see {@link HtmlFragments#edit}). */
-    public static void apply(Element body, Messages messages) {
+    @Override
+    public boolean process(Element body) {
         for (Element back : body.select("a.footnote-backref")) {
             String number = back.attr("href").replaceFirst("^#fnref-(\\d+).*$", "$1");
             back.attr("aria-label", messages.get("footnote_back", number.matches("\\d+") ? number : ""));
@@ -43,5 +40,6 @@ public final class ContentPolish {
                 cell.attr("style", (existing.isEmpty() ? "" : existing + ";") + "text-align:" + align);
             }
         }
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-package dev.midad.content;
+package dev.midad.markdown;
 
 import org.junit.jupiter.api.Test;
 
