@@ -7,12 +7,12 @@ import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
-import dev.midad.model.Dates;
+import dev.midad.model.build.Dates;
 import dev.midad.content.Article;
 import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
-import dev.midad.model.SiteModelBuilder;
+import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
@@ -298,7 +298,7 @@ public final class Site {
             Edition edition = editions.get(i);
             SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
+            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(),
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
             articles += counts.articles();
             pages += counts.pages();

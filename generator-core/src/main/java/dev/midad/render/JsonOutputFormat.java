@@ -1,5 +1,6 @@
 package dev.midad.render;
 
+import dev.midad.media.MediaTypes;
 import freemarker.core.CommonMarkupOutputFormat;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputF
 
     @Override
     public String getMimeType() {
-        return "application/json";
+        return MediaTypes.JSON;
     }
 
     @Override

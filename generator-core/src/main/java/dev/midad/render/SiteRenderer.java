@@ -8,9 +8,9 @@ import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.model.PageMeta;
 import dev.midad.model.Redirect;
-import dev.midad.model.Paginator;
+import dev.midad.model.build.Paginator;
 import dev.midad.model.SiteModel;
-import dev.midad.model.SiteModelBuilder;
+import dev.midad.model.build.Links;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
@@ -82,7 +82,7 @@ public final class SiteRenderer {
     }
 
     private final SiteModel model;
-    private final SiteModelBuilder urls;
+    private final Links urls;
     private final Templates.View templates;
     private final Messages messages;
     private final Placement placement;
@@ -93,12 +93,12 @@ public final class SiteRenderer {
      * @param round what the previous build rendered, to skip files whose inputs did not change (or
      *              {@link RenderMemo#none()})
      */
-    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
+    public SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
                         Placement placement, RenderMemo.Round round) {
         this(model, urls, templates, messages, placement, round, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
+    SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
                  Placement placement, RenderMemo.Round round, int sitemapLimit) {
         this.round = round;
         this.model = model;
@@ -192,7 +192,7 @@ public final class SiteRenderer {
             return List.of(page);
         }
         Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
-        SiteModelBuilder images = urls; // not this renderer: the job may outlive it (see Job#model)
+        Links images = urls; // not this renderer: the job may outlive it (see Job#model)
         return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
                 r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml())))));
     }

@@ -1,5 +1,6 @@
-package dev.midad.model;
+package dev.midad.model.build;
 
+import dev.midad.model.DateView;
 import dev.midad.config.SiteConfig;
 import org.junit.jupiter.api.Test;
 

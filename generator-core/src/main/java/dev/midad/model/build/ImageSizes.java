@@ -1,4 +1,4 @@
-package dev.midad.model;
+package dev.midad.model.build;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;

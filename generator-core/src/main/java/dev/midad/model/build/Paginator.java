@@ -1,5 +1,7 @@
-package dev.midad.model;
+package dev.midad.model.build;
 
+import dev.midad.model.ArticleView;
+import dev.midad.model.Pager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
