@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  *
  * <p>Data flow: discover and parse content ({@link ContentLoader}) → site model ({@link SiteModelBuilder}) →
  * render every output format ({@link SiteRenderer}) → write atomically ({@link StagedOutput}).
+ *
+ * <p>Longer than 400 lines on purpose: it is the API's one entry point, and what it holds (loading every
+ * edition with its translations, building, checking) is the sequence of the stages; the work is in the stages.
  */
 public final class Site {
     static final String TEMPLATES = "templates";

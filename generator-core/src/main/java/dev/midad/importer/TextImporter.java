@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * and control characters are dropped. A file without a dateline date is imported as a draft dated by the file's
  * modification time, and the report says so.
  */
-public final class TextImporter {
+final class TextImporter {
     private static final DateTimeFormatter MONTH_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT);
 
     private final ImportOptions options;

@@ -12,7 +12,7 @@ import java.io.Writer;
  * {@code <}, {@code >} and {@code &} are escaped too, so the same output is safe inside an HTML
  * {@code <script type="application/ld+json">} element.
  */
-public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
+final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
     public static final JsonOutputFormat INSTANCE = new JsonOutputFormat();
 
     private JsonOutputFormat() {

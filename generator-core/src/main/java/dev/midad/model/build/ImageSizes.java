@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * images are measured from their headers by ImageIO (no decoding); SVG from the root element's
  * width/height or viewBox. Unknown sizes are {@code {0, 0}}. One instance per build caches results.
  */
-public final class ImageSizes {
+final class ImageSizes {
     private static final int[] UNKNOWN = {0, 0};
     private final Map<Path, int[]> cache = new ConcurrentHashMap<>();
 
