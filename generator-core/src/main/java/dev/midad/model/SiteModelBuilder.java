@@ -319,7 +319,8 @@ public final class SiteModelBuilder {
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : absoluteUrl(logoUrl),
                 ogLocale(config.locale()), config.copyright(),
                 menu(categories, problems), pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
-                feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
+                feeds(config.title(), "/", FeedFormat.named(config.outputs().feeds("site").formats())), editions,
+                config.amp(), config.fonts().stream()
                 .map(f -> new SiteConfig.WebFont(f.family(), resolveUrl(f.src(), rootUrl), f.weight(), f.style()))
                 .toList(),
                 config.params());
@@ -431,9 +432,9 @@ public final class SiteModelBuilder {
     }
 
     /** The feeds of the page at decoded site path {@code pagePath}, one per format. */
-    public List<FeedLink> feeds(String title, String pagePath) {
-        return FeedFormat.ALL.stream()
-                .map(f -> new FeedLink(title + " — " + f.label(), url(pagePath + f.fileName()), f.mediaType()))
+    public List<FeedLink> feeds(String title, String pagePath, List<FeedFormat> formats) {
+        return formats.stream()
+                .map(f -> new FeedLink(title + " — " + f.label(), url(pagePath + f.fileName()), f))
                 .toList();
     }
 
