@@ -51,9 +51,16 @@ public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds) {
         return new OutputSettings(List.of(), feeds);
     }
 
-    /** What {@code scope} gets when site.yaml says nothing about it: every format, whole articles. */
+    /**
+     * What {@code scope} gets when site.yaml says nothing about it: every format with whole articles for the
+     * site and its categories (a handful of feeds readers and aggregators follow); RSS with summaries for
+     * tags and authors, of which a newsroom has hundreds, each feed a few kilobytes instead of three copies
+     * of twenty full articles (see the README).
+     */
     static Feeds defaultFeeds(String scope, int feedSize) {
-        return new Feeds(List.of("rss", "atom", "json"), true, feedSize, 0);
+        boolean few = scope.equals("site") || scope.equals("category");
+        return few ? new Feeds(List.of("rss", "atom", "json"), true, feedSize, 0)
+                : new Feeds(List.of("rss"), false, feedSize, 0);
     }
 
     /** The feeds of {@code scope} (one of {@link #FEED_SCOPES}). */

@@ -336,6 +336,7 @@ public final class SiteRenderer {
                         termFeeds.get(term.url())));
             }
         }
+        groups.removeIf(group -> group.feeds().isEmpty()); // a scope with formats: []
         return groups;
     }
 
@@ -425,16 +426,23 @@ public final class SiteRenderer {
         return new Job(UrlPaths.toFile(folderPath + output.path()), output.template(), data);
     }
 
-    /** A feed; its articles' HTML gets absolute links only when the feed is really rendered. */
+    /**
+     * A feed; in a full-content feed its articles' HTML gets absolute links only when the feed is really
+     * rendered.
+     */
     private Job feed(FeedFormat format, OutputRegistry.Feeds chosen, String pagePath, String title,
                      String description, String pageUrl, List<ArticleView> articles) {
         List<ArticleView> newest = articles.stream().limit(chosen.items()).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
-                model.config().language(), lastModified(newest), newest, GENERATOR);
-        return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
-                Map.of("site", model.site(), "feed", feed), Map.of("feed", round -> feed.withArticles(
-                        newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
+                model.config().language(), lastModified(newest), newest, GENERATOR, chosen.full());
+        String file = UrlPaths.toFile(pagePath + format.fileName());
+        Map<String, Object> data = Map.of("site", model.site(), "feed", feed);
+        if (!chosen.full()) { // summaries only: no article body to make absolute
+            return new Job(file, format.template(), data);
+        }
+        return new Job(file, format.template(), data, Map.of("feed", round -> feed.withArticles(
+                newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
     }
 
     /** The article with every link and image in its body made absolute, computed once per article. */
