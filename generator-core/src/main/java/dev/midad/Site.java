@@ -13,6 +13,7 @@ import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
 import dev.midad.model.build.SiteModelBuilder;
+import dev.midad.output.OutputRegistry;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
@@ -65,13 +66,16 @@ public final class Site {
 
     private final Path siteDir;
     private final List<Edition> editions;
+    private final OutputRegistry outputs;
     private final BuildListener listener;
     private final long loadNanos;
     private final Reusable reusable;
 
-    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos, Reusable reusable) {
+    private Site(Path siteDir, List<Edition> editions, OutputRegistry outputs, BuildListener listener,
+                 long loadNanos, Reusable reusable) {
         this.siteDir = siteDir;
         this.editions = List.copyOf(editions);
+        this.outputs = outputs;
         this.listener = listener;
         this.loadNanos = loadNanos;
         this.reusable = reusable;
@@ -155,6 +159,10 @@ public final class Site {
         if (main == null) {
             throw new BuildException(problems);
         }
+        OutputRegistry outputs = OutputRegistry.of(main, problems);
+        if (!problems.isEmpty()) {
+            throw new BuildException(problems);
+        }
         List<SiteConfig> configs = new ArrayList<>(List.of(main));
         List<String> prefixes = new ArrayList<>(List.of(""));
         for (SiteConfig.Edition edition : main.editions()) {
@@ -213,7 +221,7 @@ public final class Site {
             }
             options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, options.listener(), System.nanoTime() - start, reusable);
+            return new Site(dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -290,7 +298,7 @@ public final class Site {
             templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
                     config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
         }
-        shared.check(SiteRenderer.requiredTemplates(config().amp()), problems);
+        shared.check(outputs.checkDeclaredTemplates(shared::exists, problems), problems);
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
@@ -301,7 +309,7 @@ public final class Site {
             Edition edition = editions.get(i);
             SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(),
+            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(), outputs,
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
             articles += counts.articles();
             pages += counts.pages();

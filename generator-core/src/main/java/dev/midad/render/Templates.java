@@ -100,6 +100,21 @@ public final class Templates {
     }
 
     /** Loads and parses {@code names} up front so every broken template is reported before anything renders. */
+    /** True when the site's templates/ or the theme has a template {@code name}. */
+    public boolean exists(String name) {
+        TemplateLoader loader = freemarker.getTemplateLoader();
+        try {
+            Object source = loader.findTemplateSource(name);
+            if (source == null) {
+                return false;
+            }
+            loader.closeTemplateSource(source);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public void check(List<String> names, List<Problem> problems) {
         for (String name : names) {
             try {
