@@ -17,6 +17,7 @@ import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.content.SourceCache;
 import dev.midad.render.RenderMemo;
+import dev.midad.search.SearchIndex;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
@@ -36,7 +37,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +59,7 @@ public final class Site {
 
     /** One edition of the site, loaded: the main one at the root, others under their path. */
     private record Edition(SiteConfig config, String filePrefix, Messages messages, SiteModelBuilder builder,
-                           SiteModel model) {
+                           SiteModel model, Set<String> drafts) {
     }
 
     private final Path siteDir;
@@ -202,7 +205,10 @@ public final class Site {
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
-                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model));
+                Set<String> drafts = contents.get(i).articles().stream().filter(Article::draft) // never searchable
+                        .map(a -> a.source().toString().replace('\\', '/')).collect(Collectors.toSet());
+                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model,
+                        drafts));
             }
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
@@ -299,6 +305,8 @@ public final class Site {
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
             SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
+            SearchIndex.write(edition.model().articles().stream().filter(a -> !edition.drafts().contains(
+                    a.sourcePath())).toList(), edition.filePrefix(), output, problems);
             articles += counts.articles();
             pages += counts.pages();
             feeds += counts.feeds();

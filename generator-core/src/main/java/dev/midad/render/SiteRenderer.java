@@ -111,7 +111,7 @@ public final class SiteRenderer {
     public static List<String> requiredTemplates(boolean amp) {
         List<String> names = new ArrayList<>(List.of("home.ftlh", "article.ftlh", "page.ftlh", "list.ftlh",
                 "terms.ftlh", "feeds.ftlh", "404.ftlh", "sitemap.ftlx", "sitemap-index.ftlx", "news-sitemap.ftlx",
-                "robots.ftl", "redirect.ftlh", "redirects-netlify.ftl", "redirects-nginx.ftl", "redirects-apache.ftl"));
+                "robots.ftl", "redirect.ftlh", "search.ftlh", "redirects-netlify.ftl", "redirects-nginx.ftl", "redirects-apache.ftl"));
         FeedFormat.ALL.forEach(f -> names.add(f.template()));
         if (amp) {
             names.add("amp.ftlh");
@@ -141,6 +141,9 @@ public final class SiteRenderer {
         jobs.add(page("feeds.ftlh", feedsUrl, meta("feeds", messages.get("page_title.feeds"), feedsUrl,
                 messages.get("description.feeds", model.site().title()), model.site().feeds()),
                 Map.of("feedGroups", feedGroups)));
+        String searchUrl = urls.url("/search/"); // the page that reads the index dev.midad.search writes
+        jobs.add(page("search.ftlh", searchUrl, meta("search", messages.get("page_title.search"), searchUrl,
+                messages.get("description.search", model.site().title()), model.site().feeds()), Map.of()));
         if (placement.main()) {
             jobs.add(new Job("404.html", "404.ftlh", Map.of("site", model.site(),
                     "meta", meta("404", messages.get("page_title.not_found"), model.site().homeUrl() + "404.html", "",
