@@ -160,35 +160,10 @@
     return hex;
   }
 
-  var api = { words: words, normalise: normalise, terms: terms, shardOf: shardOf };
-  if (typeof module !== 'undefined' && module.exports) {
-    module.exports = api;
-  }
-  if (typeof document === 'undefined') return;
+  // ---- Ranking -------------------------------------------------------------------------------------------
 
-  // ---- Search page ---------------------------------------------------------------------------------------
-
-  var script = document.currentScript;
-  var input = document.getElementById('search-q');
-  var list = document.getElementById('search-results');
-  var status = document.getElementById('search-status');
-  if (!script || !input || !list || !status) return;
-  var base = script.getAttribute('data-index');
-  var foundText = script.getAttribute('data-found') || '{0}';
-  var noneText = script.getAttribute('data-none') || '{0}';
   var MAX_RESULTS = 20;
   var EXACT = 3, STEM = 2, PREFIX = 1;
-  var cache = new Map();
-
-  function load(path) {
-    if (!cache.has(path)) {
-      cache.set(path, fetch(base + path).then(function (r) { return r.ok ? r.json() : null; })
-        .catch(function () { return null; }));
-    }
-    return cache.get(path);
-  }
-
-  function shard(term) { return load('terms/' + shardOf(term) + '.json'); }
 
   /** Adds weight × factor for each posting to scores (id → best score of this word). */
   function collect(postings, factor, scores) {
@@ -201,7 +176,7 @@
   }
 
   /** For each query word, the ids it matches with their score; the last word also matches as a prefix. */
-  function wordScores(word, prefix) {
+  function wordScores(shard, word, prefix) {
     var names = [word.exact].concat(word.stems);
     return Promise.all(names.map(shard)).then(function (shards) {
       var scores = new Map();
@@ -231,6 +206,56 @@
     var all = ids.filter(function (id) { return hits.get(id) === perWord.length; });
     return (all.length ? all : ids).slice(0, MAX_RESULTS);
   }
+
+
+  /**
+   * A search over an index whose files load(path) gives (a promise of the parsed JSON, or null):
+   * search(text) resolves to {ids, query} — the best document ids, and the query's terms for highlighting.
+   */
+  function createSearch(load) {
+    function shard(term) { return load('terms/' + shardOf(term) + '.json'); }
+    return function (text) {
+      var analysed = [];
+      words(text).forEach(function (w) { var t = terms(w); if (t) analysed.push(t); });
+      var typing = !/[\s\u060C.,!?؟]$/.test(text);
+      var query = { exact: new Set(), stems: new Set(), prefix: null };
+      analysed.forEach(function (t) { query.exact.add(t.exact); t.stems.forEach(function (s) { query.stems.add(s); }); });
+      if (!analysed.length) return Promise.resolve({ ids: [], query: query });
+      var last = analysed[analysed.length - 1];
+      if (typing && last.exact.length >= shardLength(last.exact)) query.prefix = last.exact;
+      return Promise.all(analysed.map(function (t, i) {
+        return wordScores(shard, t, typing && i === analysed.length - 1);
+      })).then(function (perWord) { return { ids: rank(perWord), query: query }; });
+    };
+  }
+
+  var api = { words: words, normalise: normalise, terms: terms, shardOf: shardOf, createSearch: createSearch };
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+  }
+  if (typeof document === 'undefined') return;
+
+  // ---- Search page ---------------------------------------------------------------------------------------
+
+  var script = document.currentScript;
+  var input = document.getElementById('search-q');
+  var list = document.getElementById('search-results');
+  var status = document.getElementById('search-status');
+  if (!script || !input || !list || !status) return;
+  var base = script.getAttribute('data-index');
+  var foundText = script.getAttribute('data-found') || '{0}';
+  var noneText = script.getAttribute('data-none') || '{0}';
+  var cache = new Map();
+
+  function load(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(base + path).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; }));
+    }
+    return cache.get(path);
+  }
+
+  var find = createSearch(load);
 
   /** text as nodes: matched words in <mark>, Latin words isolated in <bdi>. */
   function highlighted(text, query) {
@@ -297,29 +322,15 @@
 
   function search(text) {
     var ticket = ++latest;
-    var analysed = [];
-    words(text).forEach(function (w) { var t = terms(w); if (t) analysed.push(t); });
-    if (!analysed.length) {
-      list.replaceChildren();
-      status.textContent = '';
-      return Promise.resolve();
-    }
-    var typing = !/[\s\u060C.,!?؟]$/.test(text);
-    var query = { exact: new Set(), stems: new Set(), prefix: null };
-    analysed.forEach(function (t) { query.exact.add(t.exact); t.stems.forEach(function (s) { query.stems.add(s); }); });
-    var last = analysed[analysed.length - 1];
-    if (typing && last.exact.length >= shardLength(last.exact)) query.prefix = last.exact;
-    return Promise.all(analysed.map(function (t, i) { return wordScores(t, typing && i === analysed.length - 1); }))
-      .then(function (perWord) {
-        var ids = rank(perWord);
-        return Promise.all(ids.map(function (id) { return load('docs/' + id + '.json'); }));
-      })
-      .then(function (docs) {
+    return find(text).then(function (found) {
+      return Promise.all(found.ids.map(function (id) { return load('docs/' + id + '.json'); })).then(function (docs) {
         if (ticket !== latest) return; // a newer query is on its way
-        list.replaceChildren.apply(list, docs.filter(Boolean).map(function (d) { return result(d, query); }));
-        status.textContent = (docs.length ? foundText : noneText).replace('{0}', text.trim());
+        docs = docs.filter(Boolean);
+        list.replaceChildren.apply(list, docs.map(function (d) { return result(d, found.query); }));
+        status.textContent = !text.trim() ? '' : (docs.length ? foundText : noneText).replace('{0}', text.trim());
         list.setAttribute('data-query', text);
       });
+    });
   }
 
   var timer = 0;
