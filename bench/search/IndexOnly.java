@@ -1,6 +1,7 @@
 import dev.midad.BuildOptions;
 import dev.midad.Problem;
 import dev.midad.Site;
+import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
 import dev.midad.write.StagedOutput;
 
@@ -21,7 +22,7 @@ public class IndexOnly {
         List<Problem> problems = new ArrayList<>();
         int files;
         try (StagedOutput out = new StagedOutput(Path.of(args[1]))) {
-            files = SearchIndex.write(site.model().articles(), "", out, problems);
+            files = SearchIndex.write(site.model().articles(), "", out, problems, RenderMemo.none());
             out.commit();
         }
         long end = System.nanoTime();

@@ -163,7 +163,8 @@
   // ---- Ranking -------------------------------------------------------------------------------------------
 
   var MAX_RESULTS = 20;
-  var EXACT = 3, STEM = 2, PREFIX = 1;
+  // an exact term in the body (weight ≥ 1) outranks a stem in the title (weight ≤ 15)
+  var EXACT = 16, STEM = 1, PREFIX = 1;
 
   /** Adds weight × factor for each posting to scores (id → best score of this word). */
   function collect(postings, factor, scores) {

@@ -306,7 +306,7 @@ public final class Site {
             SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
             SearchIndex.write(edition.model().articles().stream().filter(a -> !edition.drafts().contains(
-                    a.sourcePath())).toList(), edition.filePrefix(), output, problems);
+                    a.sourcePath())).toList(), edition.filePrefix(), output, problems, round);
             articles += counts.articles();
             pages += counts.pages();
             feeds += counts.feeds();

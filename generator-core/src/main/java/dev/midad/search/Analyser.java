@@ -46,6 +46,8 @@ public final class Analyser {
     /** Proclitic groups Lucene's stemmer leaves whole; the ا of ال is elided after ل, hence ولل. */
     private static final List<String> PROCLITIC_ARTICLES = List.of("وبال", "فبال", "وكال", "فكال", "ولل", "فلل");
     private static final String SINGLE_PROCLITICS = "وفبكل";
+    /** Leading groups a shard name looks past (longest first where one starts another). */
+    private static final List<String> SHARD_ARTICLES = List.of("وال", "بال", "كال", "فال", "ولل", "ال", "لل");
     /** Pronoun suffixes Lucene's stemmer does not remove, or removes leaving ت for ة. */
     private static final List<String> PRONOUNS_AFTER_TEH = List.of("هما", "ها", "هم", "هن", "كما", "كم", "نا",
             "ه", "ك", "ي");
@@ -227,7 +229,7 @@ public final class Analyser {
      */
     public static String shardOf(String term) {
         int length = 3;
-        for (String article : List.of("وال", "بال", "كال", "فال", "ولل", "ال", "لل")) {
+        for (String article : SHARD_ARTICLES) {
             if (term.startsWith(article)) {
                 length = article.length() + 2;
                 break;
@@ -236,7 +238,8 @@ public final class Analyser {
         String prefix = term.substring(0, Math.min(length, term.length()));
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < prefix.length(); i++) {
-            hex.append(String.format(Locale.ROOT, "%04x", (int) prefix.charAt(i)));
+            String digits = Integer.toHexString(prefix.charAt(i));
+            hex.append("0000", digits.length(), 4).append(digits);
         }
         return hex.toString();
     }

@@ -3,6 +3,7 @@ package dev.midad.search;
 import dev.midad.Problem;
 import dev.midad.model.ArticleView;
 import dev.midad.model.Link;
+import dev.midad.render.RenderMemo;
 import dev.midad.write.SiteOutput;
 import org.jsoup.Jsoup;
 
@@ -25,33 +26,43 @@ import java.util.TreeMap;
  *       {@code d}ate as the site writes it, {@code x} summary).</li>
  * </ul>
  * A query downloads one shard per term and one small file per result shown. Ids go oldest first, so a new
- * article takes the next id and leaves the other files' bytes as they were; weights are 8 for a term in the
- * title or summary plus its count in the body (at most 7), and the browser ranks exact terms above stems and
- * newer articles (higher ids) above older on ties.
+ * article takes the next id and leaves the other files' bytes as they were. A weight is 8 for a term in the
+ * title or summary plus 1–7 for the body: BM25's saturating term frequency over the body's length against a
+ * fixed reference length (not the site's average, which would change every weight whenever an article is
+ * added). The browser ranks exact terms above stems and newer articles (higher ids) above older on ties.
  */
 public final class SearchIndex {
     /** The index's folder in an edition's output. */
     public static final String FOLDER = "search/";
     static final int HEAD_WEIGHT = 8;
-    static final int MAX_BODY_COUNT = 7;
+    static final int MAX_BODY_WEIGHT = 7;
+    /** BM25's usual constants; the reference length is a typical news story's, in words. */
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double REFERENCE_LENGTH = 300;
 
     private final Analyser analyser = new Analyser();
     private final Map<String, Analyser.Terms> memo = new HashMap<>();
-    /** shard → term → postings, for exact terms and for stems. */
-    private final Map<String, Map<String, List<Integer>>> exact = new TreeMap<>();
-    private final Map<String, Map<String, List<Integer>>> stems = new TreeMap<>();
+    /** term → postings, for exact terms and for stems. */
+    private final Map<String, List<Integer>> exact = new HashMap<>();
+    private final Map<String, List<Integer>> stems = new HashMap<>();
 
     private SearchIndex() {
     }
 
+    /** What one article adds to the index: the weight of each of its exact terms and stems. */
+    record Entry(Map<String, Integer> exact, Map<String, Integer> stems) {
+    }
+
     /**
      * Writes the index of {@code articles} (the published ones: the caller leaves drafts out) under
-     * {@code filePrefix + "search/"}; a file another output already claimed becomes a problem.
+     * {@code filePrefix + "search/"}; a file another output already claimed becomes a problem. Each article's
+     * terms are kept in {@code round}, so a rebuild analyses only the articles that changed.
      *
      * @return the number of files written
      */
-    public static int write(List<ArticleView> articles, String filePrefix, SiteOutput out, List<Problem> problems)
-            throws IOException {
+    public static int write(List<ArticleView> articles, String filePrefix, SiteOutput out, List<Problem> problems,
+                            RenderMemo.Round round) throws IOException {
         List<ArticleView> oldestFirst = new ArrayList<>(articles);
         oldestFirst.sort(Comparator.comparingLong((ArticleView a) -> a.date().epochMilli())
                 .thenComparing(ArticleView::url));
@@ -59,11 +70,19 @@ public final class SearchIndex {
         Map<String, byte[]> files = new TreeMap<>();
         for (int id = 0; id < oldestFirst.size(); id++) {
             ArticleView article = oldestFirst.get(id);
-            index.add(id, article);
+            Entry entry = round.derived("search", article, index::entry);
+            post(id, entry.exact(), index.exact);
+            post(id, entry.stems(), index.stems);
             files.put(FOLDER + "docs/" + id + ".json", utf8(docJson(article)));
         }
-        for (String shard : index.shards()) {
-            files.put(FOLDER + "terms/" + shard + ".json", utf8(index.shardJson(shard)));
+        Map<String, Map<String, List<Integer>>> exactShards = byShard(index.exact);
+        Map<String, Map<String, List<Integer>>> stemShards = byShard(index.stems);
+        TreeMap<String, Boolean> shards = new TreeMap<>();
+        exactShards.keySet().forEach(shard -> shards.put(shard, true));
+        stemShards.keySet().forEach(shard -> shards.put(shard, true));
+        for (String shard : shards.keySet()) {
+            files.put(FOLDER + "terms/" + shard + ".json", utf8(shardJson(exactShards.getOrDefault(shard, Map.of()),
+                    stemShards.getOrDefault(shard, Map.of()))));
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             try {
@@ -75,7 +94,7 @@ public final class SearchIndex {
         return files.size();
     }
 
-    private void add(int id, ArticleView article) {
+    private Entry entry(ArticleView article) {
         Map<String, int[]> exactCounts = new HashMap<>();
         Map<String, int[]> stemCounts = new HashMap<>();
         count(article.title() + " " + article.summary(), 0, exactCounts, stemCounts);
@@ -86,13 +105,21 @@ public final class SearchIndex {
         for (Link tag : article.tags()) {
             body.append(' ').append(tag.name());
         }
-        count(body.toString(), 1, exactCounts, stemCounts);
-        post(id, exactCounts, exact);
-        post(id, stemCounts, stems);
+        int length = count(body.toString(), 1, exactCounts, stemCounts);
+        return new Entry(weights(exactCounts, length), weights(stemCounts, length));
     }
 
-    private void count(String text, int field, Map<String, int[]> exactCounts, Map<String, int[]> stemCounts) {
-        for (String word : Analyser.words(text)) {
+    private static Map<String, Integer> weights(Map<String, int[]> counts, int length) {
+        Map<String, Integer> weights = new HashMap<>();
+        counts.forEach((term, count) -> weights.put(term, (count[0] > 0 ? HEAD_WEIGHT : 0)
+                + bodyWeight(count[1], length)));
+        return weights;
+    }
+
+    /** Counts the terms of {@code text} into {@code field} (0 head, 1 body); returns the number of words. */
+    private int count(String text, int field, Map<String, int[]> exactCounts, Map<String, int[]> stemCounts) {
+        List<String> words = Analyser.words(text);
+        for (String word : words) {
             Analyser.Terms terms = memo.computeIfAbsent(word, analyser::terms);
             if (terms == null) {
                 continue;
@@ -102,30 +129,39 @@ public final class SearchIndex {
                 stemCounts.computeIfAbsent(stem, t -> new int[2])[field]++;
             }
         }
+        return words.size();
     }
 
-    private static void post(int id, Map<String, int[]> counts, Map<String, Map<String, List<Integer>>> into) {
-        counts.forEach((term, count) -> {
-            int weight = (count[0] > 0 ? HEAD_WEIGHT : 0) + Math.min(count[1], MAX_BODY_COUNT);
-            List<Integer> postings = into.computeIfAbsent(Analyser.shardOf(term), s -> new TreeMap<>())
-                    .computeIfAbsent(term, t -> new ArrayList<>());
+    /** 1–7 for a term found {@code count} times in a body of {@code length} words; 0 when absent. */
+    static int bodyWeight(int count, int length) {
+        if (count == 0) {
+            return 0;
+        }
+        double saturated = count / (count + K1 * (1 - B + B * length / REFERENCE_LENGTH));
+        return (int) Math.max(1, Math.min(MAX_BODY_WEIGHT, Math.round(MAX_BODY_WEIGHT * saturated * 1.5)));
+    }
+
+    private static void post(int id, Map<String, Integer> weights, Map<String, List<Integer>> into) {
+        weights.forEach((term, weight) -> {
+            List<Integer> postings = into.computeIfAbsent(term, t -> new ArrayList<>());
             postings.add(id);
             postings.add(weight);
         });
     }
 
-    private List<String> shards() {
-        TreeMap<String, Boolean> all = new TreeMap<>();
-        exact.keySet().forEach(s -> all.put(s, true));
-        stems.keySet().forEach(s -> all.put(s, true));
-        return new ArrayList<>(all.keySet());
+    /** shard → term → postings, both sorted (so the bytes are stable). */
+    private static Map<String, Map<String, List<Integer>>> byShard(Map<String, List<Integer>> terms) {
+        Map<String, Map<String, List<Integer>>> shards = new TreeMap<>();
+        terms.forEach((term, postings) -> shards.computeIfAbsent(Analyser.shardOf(term), s -> new TreeMap<>())
+                .put(term, postings));
+        return shards;
     }
 
-    private String shardJson(String shard) {
+    private static String shardJson(Map<String, List<Integer>> exact, Map<String, List<Integer>> stems) {
         StringBuilder json = new StringBuilder("{\"e\":");
-        terms(json, exact.getOrDefault(shard, Map.of()));
+        terms(json, exact);
         json.append(",\"s\":");
-        terms(json, stems.getOrDefault(shard, Map.of()));
+        terms(json, stems);
         return json.append("}\n").toString();
     }
 
