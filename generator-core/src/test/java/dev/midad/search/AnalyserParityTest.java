@@ -118,10 +118,15 @@ class AnalyserParityTest {
     }
 
     static boolean hasNode() {
+        return runs("node", "--version");
+    }
+
+    /** True when {@code command} is installed and exits with 0 (a tool a test needs, such as node). */
+    static boolean runs(String... command) {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
