@@ -13,12 +13,14 @@ import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
 import dev.midad.model.build.SiteModelBuilder;
+import dev.midad.output.BuiltInOutput;
 import dev.midad.output.OutputRegistry;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.content.SourceCache;
 import dev.midad.render.RenderMemo;
+import dev.midad.search.SearchIndex;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
@@ -38,7 +40,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +65,7 @@ public final class Site {
 
     /** One edition of the site, loaded: the main one at the root, others under their path. */
     private record Edition(SiteConfig config, String filePrefix, Messages messages, SiteModelBuilder builder,
-                           SiteModel model) {
+                           SiteModel model, Set<String> drafts) {
     }
 
     private final Path siteDir;
@@ -214,7 +218,10 @@ public final class Site {
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
-                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model));
+                Set<String> drafts = contents.get(i).articles().stream().filter(Article::draft) // never searchable
+                        .map(a -> a.source().toString().replace('\\', '/')).collect(Collectors.toSet());
+                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model,
+                        drafts));
             }
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
@@ -311,6 +318,10 @@ public final class Site {
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
             SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(), outputs,
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
+            if (outputs.has(BuiltInOutput.SEARCH_PAGE)) {
+                SearchIndex.write(edition.model().articles().stream().filter(a -> !edition.drafts().contains(
+                        a.sourcePath())).toList(), edition.filePrefix(), output, problems, round);
+            }
             articles += counts.articles();
             pages += counts.pages();
             feeds += counts.feeds();

@@ -12,7 +12,7 @@ public record BuiltInOutput(String name, Kind kind, String mediaType, String tem
 
     /** How the renderer turns the model into this output's files. */
     public enum Kind {
-        HOME, ARTICLE, AMP, PAGE, TERMS, LIST, FEEDS_PAGE, NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS,
+        HOME, ARTICLE, AMP, PAGE, TERMS, LIST, FEEDS_PAGE, SEARCH_PAGE, NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS,
         REDIRECT_PAGE, REDIRECT_RULES
     }
 
@@ -31,6 +31,9 @@ public record BuiltInOutput(String name, Kind kind, String mediaType, String tem
     public static final BuiltInOutput LIST = of("list", Kind.LIST, HTML, "list.ftlh", "index.html", Scope.TERM);
     public static final BuiltInOutput FEEDS_PAGE = of("feeds", Kind.FEEDS_PAGE, HTML, "feeds.ftlh",
             "feeds/index.html", Scope.SITE);
+    /** The search page; the index it reads is written by {@code dev.midad.search}. */
+    public static final BuiltInOutput SEARCH_PAGE = optional("search", Kind.SEARCH_PAGE, HTML, "search.ftlh",
+            "search/index.html", Scope.SITE);
     public static final BuiltInOutput NOT_FOUND = optional("404", Kind.NOT_FOUND, HTML, "404.ftlh", "404.html",
             Scope.SITE);
     /** sitemap.xml; past 50,000 addresses sitemap-N.xml files and an index of them in sitemap.xml. */
@@ -51,7 +54,7 @@ public record BuiltInOutput(String name, Kind kind, String mediaType, String tem
 
     /** Every built-in output, in the order the renderer plans them. */
     public static final List<BuiltInOutput> ALL = List.of(HOME, ARTICLE, AMP, PAGE, TERMS, LIST, FEEDS_PAGE,
-            NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS, REDIRECT_PAGE, REDIRECTS_NETLIFY, REDIRECTS_NGINX,
+            SEARCH_PAGE, NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS, REDIRECT_PAGE, REDIRECTS_NETLIFY, REDIRECTS_NGINX,
             REDIRECTS_APACHE);
 
     /** The template of the index of a split sitemap (the {@link #SITEMAP} template writes each part). */

@@ -170,7 +170,7 @@ public final class SiteRenderer {
 
     /** Built-in outputs counted as pages in {@link Counts}. */
     private static final Set<BuiltInOutput.Kind> PAGE_KINDS = EnumSet.of(BuiltInOutput.Kind.HOME,
-            BuiltInOutput.Kind.PAGE, BuiltInOutput.Kind.TERMS, BuiltInOutput.Kind.LIST, BuiltInOutput.Kind.FEEDS_PAGE,
+            BuiltInOutput.Kind.PAGE, BuiltInOutput.Kind.TERMS, BuiltInOutput.Kind.LIST, BuiltInOutput.Kind.FEEDS_PAGE, BuiltInOutput.Kind.SEARCH_PAGE,
             BuiltInOutput.Kind.NOT_FOUND);
 
     /** Adds the jobs of one output. */
@@ -216,6 +216,11 @@ public final class SiteRenderer {
                 jobs.add(page(builtIn.template(), url, meta("feeds", messages.get("page_title.feeds"), url,
                         messages.get("description.feeds", model.site().title()), model.site().feeds()),
                         Map.of("feedGroups", feedGroups(termFeeds))));
+            }
+            case SEARCH_PAGE -> { // the page that reads the index dev.midad.search writes
+                String url = urls.url(address("/", builtIn.path()));
+                jobs.add(page(builtIn.template(), url, meta("search", messages.get("page_title.search"), url,
+                        messages.get("description.search", model.site().title()), model.site().feeds()), Map.of()));
             }
             case NOT_FOUND -> {
                 if (placement.main()) {
