@@ -29,7 +29,12 @@ public final class Fingerprint {
     private static final long P1 = 0x9E3779B97F4A7C15L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
-    private final Map<ArticleView, long[]> articles = new ConcurrentHashMap<>();
+    /** Whole-article hashes by address, valid for the very article object they were computed from. */
+    private final Map<String, Whole> articles = new ConcurrentHashMap<>();
+    private final Map<String, long[]> addresses = new ConcurrentHashMap<>();
+
+    private record Whole(ArticleView article, long a, long b) {
+    }
 
     /** The fingerprint of {@code data}, articles outside {@code read} counted by address. */
     public Value of(Object data, Set<String> read) throws ValueCodec.UnsupportedValueException {
@@ -46,19 +51,26 @@ public final class Fingerprint {
             h.string(s);
         } else if (value instanceof ArticleView article) {
             if (read != null && !read.contains(article.url())) {
+                // a busy tag's 4,000 articles sit in each of its 400 list pages' data: hash each address once
+                long[] address = addresses.computeIfAbsent(article.url(), url -> {
+                    Hasher inner = new Hasher();
+                    inner.string(url);
+                    return new long[]{inner.a, inner.b};
+                });
                 h.mix(3);
-                h.string(article.url());
+                h.mix(address[0]);
+                h.mix(address[1]);
             } else {
-                long[] whole = articles.get(article);
-                if (whole == null) {
+                Whole whole = articles.get(article.url());
+                if (whole == null || whole.article() != article) { // by identity: no hashing of the whole record
                     Hasher inner = new Hasher();
                     addRecord(inner, article, null);
-                    whole = new long[]{inner.a, inner.b};
-                    articles.put(article, whole);
+                    whole = new Whole(article, inner.a, inner.b);
+                    articles.put(article.url(), whole);
                 }
                 h.mix(4);
-                h.mix(whole[0]);
-                h.mix(whole[1]);
+                h.mix(whole.a());
+                h.mix(whole.b());
             }
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {

@@ -39,11 +39,15 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        // made before the build: once memory is exhausted, even formatting the message could fail
+        byte[] outOfMemory = (outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator())
+                .getBytes(StandardCharsets.UTF_8);
         int status;
         try {
             status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
         } catch (OutOfMemoryError e) {
-            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            System.err.write(outOfMemory, 0, outOfMemory.length);
+            System.err.flush();
             status = 3;
         }
         System.exit(status);
