@@ -1,5 +1,6 @@
 @echo off
-rem Midad launcher for Windows: midad-cli.jar with the serial collector (about half the peak memory).
+rem Midad launcher for Windows: midad-cli.jar with the serial collector (about half the peak memory) and a heap
+rem of up to 75% of the memory (-Xmx in MIDAD_JAVA_OPTS overrides it).
 rem Usage: bin\midad build|serve|check|new|import ...   (extra JVM flags: MIDAD_JAVA_OPTS)
 setlocal
 set "JAR=%MIDAD_JAR%"
@@ -9,4 +10,4 @@ if "%JAR%"=="" (
   echo midad: no midad-cli.jar found; build it with: mvn -B -q package -DskipTests -pl generator-core 1>&2
   exit /b 2
 )
-java -XX:+UseSerialGC %MIDAD_JAVA_OPTS% -jar "%JAR%" %*
+java -XX:+UseSerialGC -XX:MaxRAMPercentage=75 %MIDAD_JAVA_OPTS% -jar "%JAR%" %*

@@ -137,6 +137,30 @@ public final class Site {
             memo = null;
         }
 
+        /** Memories of another JVM's builders, handed to the builders the next load makes (see {@link CachedBuilder}). */
+        private List<SiteModelBuilder.Memory> restoring;
+
+        /**
+         * Starts from what a build in another JVM saved: its parsed files (valid for {@code main}), and when
+         * {@code memories} is not null its model builders' memories and render memo.
+         */
+        void restore(SiteConfig main, List<SourceCache> saved, List<SiteModelBuilder.Memory> memories,
+                     RenderMemo renders) {
+            config = main;
+            sources.clear();
+            sources.addAll(saved);
+            restoring = memories;
+            memo = renders;
+        }
+
+        List<SourceCache> sources() {
+            return List.copyOf(sources);
+        }
+
+        List<SiteModelBuilder.Memory> memories() {
+            return builders == null ? List.of() : builders.stream().map(SiteModelBuilder::memory).toList();
+        }
+
         RenderMemo memo() {
             if (memo == null) {
                 memo = new RenderMemo();
@@ -192,13 +216,18 @@ public final class Site {
                     Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
                             config.strings(), Dates.digits(config.digits()));
                     messages.add(bundle);
-                    builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
-                            editionLinks(configs, i)));
+                    SiteModelBuilder builder = new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
+                            editionLinks(configs, i));
+                    if (reusable.restoring != null && i < reusable.restoring.size()) {
+                        builder.restore(reusable.restoring.get(i));
+                    }
+                    builders.add(builder);
                 }
             }
             if (reusable.builders == null) {
                 reusable.messages = List.copyOf(messages);
                 reusable.builders = List.copyOf(builders);
+                reusable.restoring = null;
             }
             messages = reusable.messages;
             builders = reusable.builders;
@@ -285,6 +314,17 @@ public final class Site {
      * commits it when nothing went wrong.
      */
     Built build(Path out, SiteOutput output, RenderMemo.Round round) throws BuildException, IOException {
+        return build(out, output, round, () -> { });
+    }
+
+    /** Something to do just before the output folder changes. */
+    interface BeforeCommit {
+        void run() throws IOException;
+    }
+
+    /** As {@link #build(Path, SiteOutput, RenderMemo.Round)}, running {@code beforeCommit} just before publishing. */
+    Built build(Path out, SiteOutput output, RenderMemo.Round round, BeforeCommit beforeCommit)
+            throws BuildException, IOException {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         List<String> sitemaps = new ArrayList<>();
@@ -332,6 +372,7 @@ public final class Site {
         }
         listener.phase("render", output.fileCount(), Duration.ofNanos(System.nanoTime() - start));
         long writeStart = System.nanoTime();
+        beforeCommit.run();
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
         return new Built(new BuildResult(out, articles, pages, feeds, output.fileCount(), output.unchangedCount(),

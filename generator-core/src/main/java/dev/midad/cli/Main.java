@@ -3,6 +3,7 @@ package dev.midad.cli;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
+import dev.midad.CachedBuilder;
 import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
@@ -23,13 +24,13 @@ import java.util.List;
 /**
  * The command line, without Maven:
  * <pre>
- * midad build [site] [output] [--drafts] [--future]   build the site (default output: site/target/site)
+ * midad build [site] [output] [--drafts] [--future] [--clean]   build the site (default output: site/target/site)
  * midad serve [site] [output] [--port=8080]           live preview on 127.0.0.1: rebuild and reload on save
  * midad check [site]                                  validate content, templates and internal links
  * midad new "عنوان الخبر" [site] [--category=سياسة]     create an article with complete front matter
  * midad import export.xml|article.txt|folder [site] [--overwrite]   import WordPress or plain-text articles
  * </pre>
- * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage.
+ * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage, 3 when out of memory.
  */
 public final class Main {
     private static final List<String> COMMANDS = List.of("build", "serve", "check", "new", "import");
@@ -38,8 +39,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        // made before the build: once memory is exhausted, even formatting the message could fail
+        byte[] outOfMemory = (outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator())
+                .getBytes(StandardCharsets.UTF_8);
+        int status;
+        try {
+            status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
+        } catch (OutOfMemoryError e) {
+            System.err.write(outOfMemory, 0, outOfMemory.length);
+            System.err.flush();
+            status = 3;
+        }
+        System.exit(status);
+    }
+
+    /** What to say instead of an OutOfMemoryError's trace: the limit, and how to raise it. */
+    static String outOfMemory(long maxHeap) {
+        return ("Midad: out of memory — the Java heap is limited to %d MiB, too little for this site; nothing was"
+                + " published (the previous output is unchanged). Give it more, e.g. MIDAD_JAVA_OPTS=-Xmx8g bin/midad"
+                + " … or java -Xmx8g -jar midad-cli.jar … (bin/midad allows 75%% of the machine's memory by"
+                + " default).").formatted(maxHeap >> 20);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -49,6 +69,7 @@ public final class Main {
         int port = 8080;
         String category = null;
         boolean overwrite = false;
+        boolean clean = false;
         for (String arg : args) {
             if (arg.equals("--drafts")) {
                 options = options.withDrafts(true);
@@ -56,6 +77,8 @@ public final class Main {
                 options = options.withFuture(true);
             } else if (arg.matches("--port=\\d{1,5}")) {
                 port = Integer.parseInt(arg.substring("--port=".length()));
+            } else if (arg.equals("--clean")) {
+                clean = true;
             } else if (arg.equals("--overwrite")) {
                 overwrite = true;
             } else if (arg.startsWith("--category=")) {
@@ -97,8 +120,11 @@ public final class Main {
                         serve(siteDir, outputDir, port, out);
                         yield 0;
                     }
-                    BuildResult result = Site.load(siteDir, options).build(outputDir);
-                    out.println(result.summary());
+                    CachedBuilder.Outcome outcome = CachedBuilder.build(siteDir, outputDir, options, clean);
+                    outcome.lines().forEach(out::println);
+                    if (outcome.cacheNote() != null) {
+                        err.println("Midad: " + outcome.cacheNote());
+                    }
                     yield 0;
                 }
             };
@@ -150,7 +176,7 @@ public final class Main {
 
     private static int usage(PrintStream err) {
         err.println("""
-                usage: midad build [site] [output] [--drafts] [--future]
+                usage: midad build [site] [output] [--drafts] [--future] [--clean]
                        midad serve [site] [output] [--port=8080]
                        midad check [site]
                        midad new "title" [site] [--category=name]

@@ -20,8 +20,16 @@ import java.util.function.Function;
  * one site configuration: parsing depends on it. Thread-safe.
  */
 public final class SourceCache {
-    /** @param link the file is a symbolic link: its target may change without the watcher naming the link */
-    private record Entry(Object stamp, Object parsed, List<Problem> problems, boolean link) {
+    /**
+     * @param stamp size, modification time and identity of the file when it was parsed
+     * @param hash  SHA-256 of its bytes then: a file that only looks changed (a fresh checkout) is not parsed again
+     * @param link  the file is a symbolic link: its target may change without the watcher naming the link
+     */
+    private record Entry(String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {
+    }
+
+    /** One parsed file as the build cache stores it (see {@link #saved()}). */
+    public record Saved(Path file, String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
@@ -44,12 +52,18 @@ public final class SourceCache {
             problems.addAll(known.problems());
             return (T) known.parsed();
         }
-        Object stamp = stamp(file);
+        String stamp = stamp(file);
         Entry entry = stamp == null ? null : entries.get(file);
         if (entry == null || !entry.stamp().equals(stamp)) {
-            List<Problem> found = new java.util.ArrayList<>();
-            T parsed = parse.apply(found);
-            entry = new Entry(stamp, parsed, List.copyOf(found), Files.isSymbolicLink(file));
+            // hash before parsing: if the file changes meanwhile, the hash is the older content's
+            String hash = stamp == null ? null : hash(file);
+            if (entry != null && entry.hash() != null && entry.hash().equals(hash)) {
+                entry = new Entry(stamp, hash, entry.parsed(), entry.problems(), entry.link());
+            } else {
+                List<Problem> found = new java.util.ArrayList<>();
+                T parsed = parse.apply(found);
+                entry = new Entry(stamp, hash, parsed, List.copyOf(found), Files.isSymbolicLink(file));
+            }
             if (stamp != null) {
                 entries.put(file, entry);
             }
@@ -129,13 +143,46 @@ public final class SourceCache {
         reportsComplete = true;
     }
 
-    private static Object stamp(Path file) {
+    private static String stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(attributes.size(), attributes.lastModifiedTime(),
-                    attributes.fileKey() == null ? "" : attributes.fileKey());
+            return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "@"
+                    + (attributes.fileKey() == null ? "" : attributes.fileKey());
         } catch (IOException e) {
             return null; // vanished meanwhile: parse, which reports it
         }
+    }
+
+    private static String hash(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return null; // unreadable: parse, which reports it
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Every parsed file, for the build cache. */
+    public List<Saved> saved() {
+        return entries.entrySet().stream()
+                .map(e -> new Saved(e.getKey(), e.getValue().stamp(), e.getValue().hash(), e.getValue().parsed(),
+                        e.getValue().problems(), e.getValue().link()))
+                .sorted(java.util.Comparator.comparing(Saved::file))
+                .toList();
+    }
+
+    /**
+     * A cache holding what a build in another JVM parsed: every file is still looked at (its stamp, and its
+     * bytes' hash when the stamp differs) before its parsed value is used.
+     */
+    public static SourceCache restore(List<Saved> saved) {
+        SourceCache cache = new SourceCache();
+        for (Saved file : saved) {
+            cache.entries.put(file.file(), new Entry(file.stamp(), file.hash(), file.parsed(),
+                    List.copyOf(file.problems()), file.link()));
+        }
+        return cache;
     }
 }

@@ -1,5 +1,7 @@
 package dev.midad.render;
 
+import dev.midad.cache.Fingerprint;
+import dev.midad.cache.ValueCodec;
 import dev.midad.model.ArticleView;
 
 import java.lang.invoke.MethodHandle;
@@ -33,8 +35,16 @@ import java.util.function.Supplier;
  * derived HTML (absolute links for feeds, AMP markup), keyed by article address and checked by identity.
  */
 public final class RenderMemo {
-    /** What one file was rendered from. */
-    private record Entry(String template, Map<String, Object> data, Set<String> articlesRead) {
+    /**
+     * What one file was rendered from: its data in this JVM, or only their fingerprint when restored from the
+     * build cache ({@link #restore}).
+     */
+    private record Entry(String template, Map<String, Object> data, Set<String> articlesRead,
+                         Fingerprint.Value print) {
+    }
+
+    /** What one file was rendered from, as the build cache stores it. */
+    public record Stored(String file, String template, Fingerprint.Value print, List<String> articlesRead) {
     }
 
     /** One build's entries, published by {@link #commit(Round)}. */
@@ -70,7 +80,8 @@ public final class RenderMemo {
         /** True when {@code file} was rendered from the same inputs last time (its bytes can be kept). */
         boolean unchanged(String file, String template, Map<String, Object> data) {
             Entry last = memo == null ? null : memo.entries.get(file);
-            if (last == null || !last.template().equals(template) || !same(last.data(), data, last.articlesRead())) {
+            if (last == null || !last.template().equals(template) || !(last.data() != null
+                    ? same(last.data(), data, last.articlesRead()) : memo.matches(last, data))) {
                 return false;
             }
             entries.put(file, last);
@@ -82,7 +93,7 @@ public final class RenderMemo {
                 rendered++;
             }
             if (memo != null && !reads.clock()) {
-                entries.put(file, new Entry(template, data, reads.articles()));
+                entries.put(file, new Entry(template, data, reads.articles(), null));
             }
         }
 
@@ -125,6 +136,45 @@ public final class RenderMemo {
     }
 
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
+
+    /** A memo filled from the build cache: every file is compared with its stored fingerprint. */
+    public static RenderMemo restore(List<Stored> stored) {
+        RenderMemo memo = new RenderMemo();
+        Map<String, Entry> entries = new java.util.HashMap<>(stored.size() * 2);
+        for (Stored entry : stored) {
+            entries.put(entry.file(), new Entry(entry.template(), null, Set.copyOf(entry.articlesRead()),
+                    entry.print()));
+        }
+        memo.entries = entries;
+        return memo;
+    }
+
+    /**
+     * The committed entries for the build cache, each with its data's fingerprint; a file whose data cannot be
+     * fingerprinted is left out (it is rendered again next time).
+     */
+    public List<Stored> stored() {
+        return entries.entrySet().parallelStream().map(e -> {
+            Entry entry = e.getValue();
+            try {
+                Fingerprint.Value print = entry.print() != null ? entry.print()
+                        : fingerprints.of(entry.data(), entry.articlesRead());
+                return new Stored(e.getKey(), entry.template(), print, List.copyOf(entry.articlesRead()));
+            } catch (ValueCodec.UnsupportedValueException ex) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Stored::file)).toList();
+    }
+
+    private final Fingerprint fingerprints = new Fingerprint();
+
+    private boolean matches(Entry last, Map<String, Object> data) {
+        try {
+            return fingerprints.of(data, last.articlesRead()).equals(last.print());
+        } catch (ValueCodec.UnsupportedValueException e) {
+            return false;
+        }
+    }
 
     /** A round for a build without memory (a one-off build): renders everything, remembers nothing. */
     public static Round none() {

@@ -199,14 +199,17 @@ public final class SearchIndex {
         return json.append("}\n").toString();
     }
 
-    /** A JSON string literal (RFC 8259: quote, backslash and control characters escaped). */
+    /**
+     * A JSON string literal (RFC 8259: quote, backslash and control characters escaped; {@code < > &} too, so a
+     * file served with the wrong type still holds no markup — the browser only ever sets it as text).
+     */
     static void string(StringBuilder json, String value) {
         json.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 json.append('\\').append(c);
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
                 json.append(String.format("\\u%04x", (int) c));
             } else {
                 json.append(c);

@@ -28,12 +28,13 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
         sources = Map.copyOf(sources);
     }
 
-    static Path fileFor(Path outputDir) {
+    /** Where the manifest of {@code outputDir} is kept. */
+    public static Path fileFor(Path outputDir) {
         return outputDir.resolveSibling("." + outputDir.getFileName() + ".manifest");
     }
 
     /** The manifest the last build of {@code outputDir} left, or {@link #EMPTY}. */
-    static Manifest read(Path outputDir) throws IOException {
+    public static Manifest read(Path outputDir) throws IOException {
         Path file = fileFor(outputDir);
         if (!Files.isRegularFile(file)) {
             return EMPTY;

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One build at a time per output folder: a lock file next to it, {@code .<name>.lock}, released by the
  * operating system even when the process is killed, deleted when the build ends.
  */
-final class OutputLock implements AutoCloseable {
+public final class OutputLock implements AutoCloseable {
     /** Output folders this JVM is building right now. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -30,7 +30,7 @@ final class OutputLock implements AutoCloseable {
     }
 
     /** Locks {@code outputDir} (absolute, normalised) or fails at once when another build holds it. */
-    static OutputLock acquire(Path outputDir) throws IOException {
+    public static OutputLock acquire(Path outputDir) throws IOException {
         Path lockFile = outputDir.resolveSibling("." + outputDir.getFileName() + ".lock");
         return new OutputLock(outputDir, lockFile, lockOrFail(lockFile, outputDir));
     }

@@ -33,6 +33,43 @@ class MainTest {
     }
 
     @Test
+    void aSecondBuildIsIncrementalAndCleanForcesAFullOne() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        Path output = tmp.resolve("target/site");
+        assertEquals(0, run("build", site.toString(), output.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Midad: full build: no build cache yet"));
+        assertTrue(Files.isRegularFile(tmp.resolve("target/site-changes.json")));
+        assertTrue(Files.isRegularFile(tmp.resolve("target/.midad-cache/site/state.bin")));
+        out.reset();
+        assertEquals(0, run("build", site.toString(), output.toString()));
+        String second = out.toString(StandardCharsets.UTF_8);
+        assertTrue(!second.contains("full build") && second.contains("(0 rendered, 0 rewritten)"), second);
+        assertTrue(second.contains("0 added, 0 changed, 0 deleted"), second);
+        out.reset();
+        assertEquals(0, run("build", site.toString(), output.toString(), "--clean"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Midad: full build: --clean"));
+    }
+
+    /** A JVM too small for the site: one clear line and exit code 3, no OutOfMemoryError trace. */
+    @Test
+    void runningOutOfMemoryIsOneClearLine() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        // one long article (about 6 MB of text, under the size limit): far more than a 24 MiB heap holds
+        // once parsed, rendered and post-processed
+        Files.writeString(site.resolve("articles/long.md"), "---\ntitle: طويل\ndate: 2024-01-01T10:00:00+03:00\n---\n"
+                + "كلمة عربية طويلة **مع** [رابط](https://example.com/) وشيء آخر.\n\n".repeat(60_000),
+                StandardCharsets.UTF_8);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xmx24m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "build", site.toString(),
+                tmp.resolve("out").toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(3, process.waitFor(), output);
+        assertTrue(output.contains("Midad: out of memory — the Java heap is limited to"), output);
+        assertTrue(!output.contains("OutOfMemoryError") && !output.contains("\tat "), output);
+    }
+
+    @Test
     void buildWritesTheSiteAndSaysWhere() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
         assertEquals(0, run("build", site.toString(), tmp.resolve("out").toString()));

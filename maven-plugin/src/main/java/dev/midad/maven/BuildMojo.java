@@ -3,8 +3,9 @@ package dev.midad.maven;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
-import dev.midad.problem.Problem;
+import dev.midad.CachedBuilder;
 import dev.midad.Site;
+import dev.midad.problem.Problem;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,14 +34,25 @@ public class BuildMojo extends AbstractMidadMojo {
     @Parameter(property = "midad.future", defaultValue = "false")
     private boolean future;
 
+    /**
+     * Ignore the build cache ({@code target/.midad-cache/}) and build everything; by default a build redoes
+     * only what changed since the last one.
+     */
+    @Parameter(property = "midad.clean", defaultValue = "false")
+    private boolean clean;
+
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future)
                 .withListener((phase, count, elapsed) ->
                         getLog().info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis())));
         try {
-            BuildResult result = Site.load(siteDir, options).build(outputDirectory.toPath().toAbsolutePath());
-            getLog().info(result.summary());
+            CachedBuilder.Outcome outcome = CachedBuilder.build(siteDir, outputDirectory.toPath().toAbsolutePath(),
+                    options, clean);
+            outcome.lines().forEach(getLog()::info);
+            if (outcome.cacheNote() != null) {
+                getLog().warn("Midad: " + outcome.cacheNote());
+            }
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(failureMessage(siteDir, e), e);

@@ -22,6 +22,22 @@ final class RelatedArticles {
     private Map<String, List<String>> relatedUrls = Map.of();
     private List<Object> relatedInput = List.of();
 
+    /** The lists of the last build, by article address, for the build cache. */
+    Map<String, List<String>> urls() {
+        return relatedUrls;
+    }
+
+    /** What the lists of the last build were computed from (compared by value, for the build cache). */
+    List<Object> input() {
+        return relatedInput;
+    }
+
+    /** Takes on lists a builder in another JVM computed from {@code input}. */
+    void restore(Map<String, List<String>> urls, List<Object> input) {
+        relatedUrls = urls;
+        relatedInput = input;
+    }
+
     /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
     Map<String, List<ArticleView>> of(List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
         List<Object> input = new ArrayList<>(views.size() * 2);

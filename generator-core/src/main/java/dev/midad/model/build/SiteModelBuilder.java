@@ -232,6 +232,35 @@ public final class SiteModelBuilder {
                 List.copyOf(redirects));
     }
 
+    /**
+     * What this builder remembers of its last build, for the build cache: each article's resolved view (with
+     * the article it was resolved from) and the related-articles lists with their input. Valid only for a
+     * builder made with the same configuration, messages and static files.
+     */
+    public record Memory(List<Article> articles, List<Object> resolved, Map<String, List<String>> relatedUrls,
+                         List<Object> relatedInput) {
+    }
+
+    /** What the last build resolved (see {@link Memory}). */
+    public Memory memory() {
+        List<Article> articles = new ArrayList<>(known.keySet());
+        articles.sort(Comparator.comparing(a -> a.source().toString()));
+        return new Memory(articles, articles.stream().map(a -> (Object) known.get(a)).toList(), related.urls(),
+                related.input());
+    }
+
+    /** Takes on what a builder in another JVM remembered; its articles must be the objects the next build reads. */
+    public void restore(Memory memory) {
+        Map<Article, Known> restored = new IdentityHashMap<>();
+        for (int i = 0; i < memory.articles().size(); i++) {
+            if (memory.resolved().get(i) instanceof Known resolved) {
+                restored.put(memory.articles().get(i), resolved);
+            }
+        }
+        known = restored;
+        related.restore(memory.relatedUrls(), memory.relatedInput());
+    }
+
     private Known resolve(Article article, String path, List<Translation> translations) {
         Known before = known.get(article);
         if (before != null) {

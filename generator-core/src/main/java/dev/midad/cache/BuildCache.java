@@ -1,0 +1,248 @@
+package dev.midad.cache;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The folder where a build keeps its state for the next build in another JVM: {@code .midad-cache/<name>/}
+ * next to the output folder {@code <name>} (for {@code target/site}: {@code target/.midad-cache/site/}). One
+ * file, {@code state.bin}: a header (format version, which code wrote it, the keys of what it was made
+ * from), then one value graph in {@link ValueCodec}'s format, then a CRC-32C of all that. It is replaced atomically (a temporary file
+ * moved over it), so a reader sees a whole old state or a whole new one; a torn, truncated or foreign file
+ * reads as corrupt and the caller builds from scratch.
+ */
+public final class BuildCache {
+    /** Bump when the layout of the header or of what callers store changes in a way shapes do not show. */
+    public static final int FORMAT = 1;
+    private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path dir;
+
+    /** The cache of the site built into {@code outputDir}. */
+    public BuildCache(Path outputDir) {
+        Path out = outputDir.toAbsolutePath().normalize();
+        this.dir = out.resolveSibling(".midad-cache").resolve(out.getFileName().toString());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private Path stateFile() {
+        return dir.resolve("state.bin");
+    }
+
+    /**
+     * What a state was made from: the code that wrote it and two levels of inputs. {@code sources} decides
+     * whether parsed files can be reused; {@code model} whether resolved articles and rendered files can.
+     */
+    public record Keys(String code, String sources, String model) {
+    }
+
+    /** A state as read: its keys and the stored value. */
+    public record Loaded(Keys keys, Object value) {
+    }
+
+    /** Why a state cannot be used at all. */
+    public static final class Unusable extends Exception {
+        public Unusable(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The stored state; empty when there is none. */
+    public java.util.Optional<Loaded> read() throws Unusable {
+        Path file = stateFile();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new java.util.zip.CheckedInputStream(
+                     new BufferedInputStream(raw, 1 << 20), crc))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new Unusable("the cache is not Midad's");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new Unusable("the cache has format " + format + ", this Midad writes " + FORMAT);
+            }
+            ValueCodec.Reader reader = new ValueCodec.Reader(in);
+            Keys keys = new Keys(text(reader.read()), text(reader.read()), text(reader.read()));
+            Object value = reader.read();
+            long expected = crc.getValue();
+            if (in.readLong() != expected) {
+                throw new Unusable("the cache is damaged (its checksum does not match)");
+            }
+            if (in.read() != -1) {
+                throw new Unusable("the cache has data past its end");
+            }
+            return java.util.Optional.of(new Loaded(keys, value));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (EOFException e) {
+            throw new Unusable("the cache is cut short");
+        } catch (IOException | RuntimeException e) {
+            throw new Unusable("the cache cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String text(Object value) throws ValueCodec.UnsupportedValueException {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new ValueCodec.UnsupportedValueException("a key is missing");
+    }
+
+    /** Replaces the state atomically. */
+    public void write(Keys keys, Object value) throws IOException {
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("state.bin." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        try {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(
+                         new BufferedOutputStream(raw, 1 << 20), crc))) {
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+                ValueCodec.Writer writer = new ValueCodec.Writer(out);
+                writer.write(keys.code());
+                writer.write(keys.sources());
+                writer.write(keys.model());
+                writer.write(value);
+                out.flush();
+                out.writeLong(crc.getValue()); // a damaged file must never be read as another state
+            }
+            Files.move(temp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The state no longer describes the output (it is about to change): the next build starts from scratch. */
+    public void invalidate() throws IOException {
+        Files.deleteIfExists(stateFile());
+    }
+
+    /**
+     * Identifies the code that runs: the bytes of the jar (or the files of the class folder) Midad and the
+     * libraries that shape its output were loaded from. A cache written by any other build of Midad is stale.
+     */
+    public static String codeKey() throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
+        for (String type : List.of("dev.midad.cache.BuildCache", "freemarker.template.Configuration",
+                "org.commonmark.parser.Parser", "org.jsoup.Jsoup", "org.snakeyaml.engine.v2.api.Load",
+                "com.ibm.icu.text.PluralRules")) {
+            Path location = location(type);
+            digest.update(String.valueOf(location).getBytes(StandardCharsets.UTF_8));
+            if (location == null) {
+                continue;
+            }
+            if (Files.isDirectory(location)) {
+                digest.update(stamps(location).getBytes(StandardCharsets.UTF_8));
+            } else if (Files.isRegularFile(location)) {
+                try (InputStream in = Files.newInputStream(location)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Path location(String type) {
+        try {
+            CodeSource source = Class.forName(type, false, BuildCache.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** Relative path, size and modification time of every file under {@code dir}, sorted. */
+    private static String stamps(Path dir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted().toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (attributes.isRegularFile()) {
+                    all.append(dir.relativize(file)).append(' ').append(attributes.size()).append(' ')
+                            .append(attributes.lastModifiedTime().toMillis()).append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /**
+     * SHA-256 over the names and contents of every file under {@code dir} (none if it does not exist), reading
+     * again only files whose size and modification time differ from {@code known} (path → "stamp hash").
+     * Returns the digest; {@code next} receives every file's stamp and hash for the next call.
+     */
+    public static String treeKey(Path dir, Map<String, String> known, Map<String, String> next) throws IOException {
+        MessageDigest digest = sha256();
+        if (Files.isDirectory(dir)) {
+            Map<String, Path> files = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile).forEach(f -> files.put(dir.relativize(f).toString()
+                        .replace('\\', '/'), f));
+            }
+            for (Map.Entry<String, Path> entry : files.entrySet()) {
+                BasicFileAttributes attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
+                String stamp = attributes.size() + "@" + attributes.lastModifiedTime().toInstant();
+                String before = known.get(entry.getKey());
+                String hash = before != null && before.startsWith(stamp + " ") ? before.substring(stamp.length() + 1)
+                        : HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(entry.getValue())));
+                next.put(entry.getKey(), stamp + " " + hash);
+                digest.update((entry.getKey() + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 of some texts, each followed by a line break. */
+    public static String key(String... parts) {
+        MessageDigest digest = sha256();
+        for (String part : parts) {
+            digest.update((part + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 of a file's bytes, or "" when it does not exist. */
+    public static String fileKey(Path file) throws IOException {
+        return Files.isRegularFile(file) ? HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file))) : "";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.midad;
+
+import dev.midad.cache.BuildCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The persistent build against the ground truth: every call starts from nothing but the cache folder (as a
+ * new JVM does), and after every kind of change its output must be byte for byte what a fresh full build
+ * produces — reached incrementally where the cache vouches for it, by a full build (with its reason) where
+ * it does not.
+ */
+class CachedBuilderTest {
+    private static final Path SAMPLE = Path.of("..", "content");
+    private static final String SEED = "articles/2024/06/putin-north-korea.md";
+
+    @TempDir
+    Path work;
+    Path site;
+    Path out;
+    BuildOptions options = TestSites.options();
+    int step;
+
+    @BeforeEach
+    void copySample() throws IOException {
+        site = work.resolve("site");
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = SAMPLE.relativize(file);
+                if (relative.startsWith("target") || relative.toString().equals("pom.xml")) {
+                    continue;
+                }
+                Files.createDirectories(site.resolve(relative).getParent());
+                Files.copy(file, site.resolve(relative));
+            }
+        }
+        out = work.resolve("target/site");
+    }
+
+    @Test
+    void everyKindOfContentChangeIsIncrementalAndEqualsAFullBuild() throws Exception {
+        CachedBuilder.Outcome first = build();
+        assertEquals("no build cache yet", first.fullBuild());
+        assertEquals(first.result().files(), first.changes().added().size(), "a first build adds every file");
+        assertSameAsFullBuild();
+
+        CachedBuilder.Outcome nothing = build();
+        assertNull(nothing.fullBuild());
+        assertEquals(0, nothing.rendered(), "nothing changed: nothing rendered");
+        assertTrue(nothing.changes().changed().isEmpty() && nothing.changes().added().isEmpty());
+
+        edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
+        CachedBuilder.Outcome edited = incremental();
+        assertTrue(edited.changes().changed().stream().anyMatch(f -> f.contains("index.html")),
+                edited.changes().toJson());
+        assertTrue(edited.rendered() < edited.result().files() / 4, "rendered " + edited.rendered());
+
+        edit(SEED, "title: ", "title: عاجل — ");
+        incremental();
+
+        Path added = site.resolve("articles/2024/11/new-story.md");
+        Files.writeString(added, """
+                ---
+                title: خبر جديد عن الطاقة
+                date: 2024-11-28T10:00:00+02:00
+                category: اقتصاد
+                tags: [الطاقة]
+                summary: خبر جديد.
+                ---
+                نص الخبر الجديد.
+                """, StandardCharsets.UTF_8);
+        CachedBuilder.Outcome add = incremental();
+        assertTrue(add.changes().added().stream().anyMatch(f -> f.endsWith("index.html")), add.changes().toJson());
+
+        Path moved = site.resolve("articles/2023/new-story.md");
+        Files.createDirectories(moved.getParent());
+        Files.move(added, moved);
+        incremental();
+
+        Files.delete(moved);
+        CachedBuilder.Outcome deleted = incremental();
+        assertTrue(!deleted.changes().deleted().isEmpty(), deleted.changes().toJson());
+
+        // the same bytes with a new time (a fresh checkout): not parsed again, nothing rendered
+        Files.setLastModifiedTime(site.resolve(SEED), java.nio.file.attribute.FileTime.from(Instant.now()));
+        assertEquals(0, incremental().rendered());
+    }
+
+    @Test
+    void templatesSiteYamlAndStaticFilesRenderEverythingAgain() throws Exception {
+        build();
+        Path template = site.resolve("templates/robots.ftl");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "User-agent: *\nDisallow: /private/\n", StandardCharsets.UTF_8);
+        assertTrue(build().fullBuild().startsWith("templates, static files or build options changed"));
+        assertSameAsFullBuild();
+        assertNull(build().fullBuild(), "the next build is incremental again");
+
+        edit("site.yaml", "per_page: ", "per_page: 1");
+        assertEquals("site.yaml changed", build().fullBuild());
+        assertSameAsFullBuild();
+
+        Files.writeString(site.resolve("static/extra.txt"), "x", StandardCharsets.UTF_8);
+        assertTrue(build().fullBuild().startsWith("templates, static files"));
+        assertSameAsFullBuild();
+
+        options = options.withDrafts(true);
+        assertTrue(build().fullBuild().startsWith("templates, static files or build options changed"));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aStaleCorruptOrCleanedCacheGivesAFullBuild() throws Exception {
+        build();
+        Path state = new BuildCache(out).dir().resolve("state.bin");
+        byte[] good = Files.readAllBytes(state);
+
+        byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+        Files.write(state, cut);
+        edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
+        assertEquals("the cache is cut short", build().fullBuild());
+        assertSameAsFullBuild();
+
+        byte[] flipped = Files.readAllBytes(state);
+        flipped[flipped.length / 3] ^= 0x5A;
+        Files.write(state, flipped);
+        assertEquals("the cache is damaged (its checksum does not match)", build().fullBuild(),
+                "a damaged cache is never trusted");
+        assertSameAsFullBuild();
+
+        // a cache another version of Midad wrote: the same format, another code key
+        Object value = new BuildCache(out).read().orElseThrow().value();
+        BuildCache.Keys keys = new BuildCache(out).read().orElseThrow().keys();
+        new BuildCache(out).write(new BuildCache.Keys("another version", keys.sources(), keys.model()), value);
+        edit(SEED, "title: ", "title: عاجل — ");
+        assertEquals("the build cache was written by another version of Midad", build().fullBuild());
+        assertSameAsFullBuild();
+
+        byte[] format = Files.readAllBytes(state);
+        format["MIDAD-BUILD-CACHE\n".length() + 3] = 99;
+        Files.write(state, format);
+        assertTrue(build().fullBuild().startsWith("the cache has format 99"));
+        assertSameAsFullBuild();
+
+        assertEquals("--clean", CachedBuilder.build(site, out, options, true).fullBuild());
+        assertSameAsFullBuild();
+
+        // another build wrote the folder meanwhile (without the cache): the cache no longer describes it
+        edit(SEED, "عاجل — ", "");
+        Site.load(site, options).build(out);
+        assertTrue(build().fullBuild().startsWith("the output folder changed"));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aScheduledArticleComesDueWhenTheClockPassesIt() throws Exception {
+        CachedBuilder.Outcome before = build();
+        ZonedDateTime due = ZonedDateTime.parse("2030-01-01T09:00:00+02:00");
+        assertEquals(due.toInstant(), before.nextChange().toInstant());
+        assertTrue(before.changes().toJson().contains("\"nextChange\": \"2030-01-01T09:00+02:00\""));
+        assertTrue(!Files.exists(out.resolve("2030")), "not published before its time");
+
+        options = options.withClock(Clock.fixed(due.toInstant().plusSeconds(60), ZoneOffset.UTC));
+        CachedBuilder.Outcome after = incremental();
+        assertNull(after.nextChange());
+        assertTrue(after.changes().added().stream().anyMatch(f -> f.startsWith("2030/")), after.changes().toJson());
+    }
+
+    private CachedBuilder.Outcome build() throws BuildException {
+        return CachedBuilder.build(site, out, options, false);
+    }
+
+    /** A build that must be incremental, then the same as a full build. */
+    private CachedBuilder.Outcome incremental() throws Exception {
+        CachedBuilder.Outcome outcome = build();
+        assertNull(outcome.fullBuild(), "step " + (step + 1) + " is incremental");
+        assertSameAsFullBuild();
+        return outcome;
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = site.resolve(file);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private void assertSameAsFullBuild() throws Exception {
+        step++;
+        Path fresh = work.resolve("fresh-" + step);
+        Site.load(site, options).build(fresh);
+        List<String> expected = new ArrayList<>();
+        for (Path file : files(fresh)) {
+            expected.add(fresh.relativize(file).toString());
+        }
+        List<String> actual = new ArrayList<>();
+        for (Path file : files(out)) {
+            actual.add(out.relativize(file).toString());
+        }
+        assertEquals(expected, actual, "step " + step + ": the same files");
+        for (String name : expected) {
+            byte[] want = Files.readAllBytes(fresh.resolve(name));
+            byte[] got = Files.readAllBytes(out.resolve(name));
+            assertTrue(java.util.Arrays.equals(want, got), "step " + step + ": " + name + " differs from a full build");
+        }
+    }
+}
