@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
@@ -64,9 +65,12 @@ public final class Site {
     private final BuildListener listener;
     private final long loadNanos;
     private final Reusable reusable;
+    private final int draftsLeftOut;
 
-    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos, Reusable reusable) {
+    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos, Reusable reusable,
+                 int draftsLeftOut) {
         this.siteDir = siteDir;
+        this.draftsLeftOut = draftsLeftOut;
         this.editions = List.copyOf(editions);
         this.listener = listener;
         this.loadNanos = loadNanos;
@@ -159,6 +163,7 @@ public final class Site {
         }
         String rootUrl = main.basePath() + "/";
         reusable.configIs(main, configs.size());
+        KeyTypos.inSiteConfig(dir).forEach(options.listener()::warning);
         try {
             List<ContentLoader.Content> contents = new ArrayList<>();
             List<SiteModelBuilder> builders = new ArrayList<>();
@@ -172,6 +177,7 @@ public final class Site {
                 Path shownAs = dir.relativize(contentDir);
                 found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
                         p.line(), p.column(), p.message())));
+                KeyTypos.inContent(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
                 if (reusable.builders == null) {
                     Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
                             config.strings(), Dates.digits(config.digits()));
@@ -199,6 +205,8 @@ public final class Site {
                     }
                 }
             }
+            int draftsLeftOut = options.includeDrafts() ? 0 : contents.stream()
+                    .mapToInt(c -> (int) c.articles().stream().filter(Article::draft).count()).sum();
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
@@ -209,7 +217,7 @@ public final class Site {
             }
             options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, options.listener(), System.nanoTime() - start, reusable);
+            return new Site(dir, editions, options.listener(), System.nanoTime() - start, reusable, draftsLeftOut);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -311,7 +319,7 @@ public final class Site {
         long writeStart = System.nanoTime();
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
-        return new Built(new BuildResult(out, articles, pages, feeds, output.fileCount(), output.unchangedCount(),
+        return new Built(new BuildResult(out, articles, draftsLeftOut, pages, feeds, output.fileCount(), output.unchangedCount(),
                 Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(), round.renderedCount());
     }
 

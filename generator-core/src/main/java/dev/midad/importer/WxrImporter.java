@@ -149,7 +149,7 @@ public final class WxrImporter {
             }
             ZonedDateTime date = date(item);
             if (date == null) {
-                report.skipped(source, "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
+                report.failed(source, "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
                         + item.postDate() + "')");
                 return;
             }
@@ -161,7 +161,7 @@ public final class WxrImporter {
             if (title.isEmpty()) {
                 title = firstWords(plainText(item.content()));
                 if (title.isEmpty()) {
-                    report.skipped(source, "no title and no text");
+                    report.failed(source, "no title and no text");
                     return;
                 }
                 problem(item, "has no title: its first words were used, '" + title + "'");
@@ -169,8 +169,10 @@ public final class WxrImporter {
             String slug = decode(item.postName(), item);
             Map<String, Object> front = new LinkedHashMap<>();
             front.put("title", title);
-            if (!slug.isEmpty()) {
-                front.put("slug", slug);
+            // Always written: without it a later headline edit would move the published article.
+            String ownSlug = slug.isEmpty() ? Slugs.slugify(title) : slug;
+            if (!ownSlug.isEmpty()) {
+                front.put("slug", ownSlug);
             }
             if (!page) {
                 front.put("date", date.format(FRONT_MATTER_DATE));

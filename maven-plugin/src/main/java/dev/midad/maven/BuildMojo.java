@@ -1,17 +1,20 @@
 package dev.midad.maven;
 
 import dev.midad.BuildException;
+import dev.midad.BuildListener;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.Problem;
 import dev.midad.Site;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Builds the site into {@code outputDirectory}.
@@ -36,15 +39,30 @@ public class BuildMojo extends AbstractMidadMojo {
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future)
-                .withListener((phase, count, elapsed) ->
-                        getLog().info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis())));
+                .withListener(listener(getLog()));
         try {
             BuildResult result = Site.load(siteDir, options).build(outputDirectory.toPath().toAbsolutePath());
             getLog().info(result.summary());
+            getLog().info(BuildResult.viewHint("mvn midad:serve"));
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(failureMessage(siteDir, e), e);
         }
+    }
+
+    /** Phases as info lines, warnings as Maven warnings. */
+    static BuildListener listener(Log log) {
+        return new BuildListener() {
+            @Override
+            public void phase(String phase, int count, Duration elapsed) {
+                log.info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis()));
+            }
+
+            @Override
+            public void warning(Problem warning) {
+                log.warn("Midad: " + warning);
+            }
+        };
     }
 
     /**
