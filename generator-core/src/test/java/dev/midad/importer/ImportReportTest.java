@@ -42,7 +42,7 @@ class ImportReportTest {
 
     @Test
     void reportsAddUp() {
-        ImportReport a = new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty", true)), List.of());
+        ImportReport a = new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty", false)), List.of());
         ImportReport b = new ImportReport(List.of(new ImportReport.Imported("b.txt", "ب", Path.of("b.md"), false)),
                 List.of(), List.of());
 

@@ -1,0 +1,99 @@
+package dev.midad;
+
+import dev.midad.content.Article;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mistakes that do not stop a build but must not pass in silence. */
+class EditingWarningsTest {
+    @TempDir
+    Path tmp;
+
+    /** Collects warnings. */
+    static final class Warnings implements BuildListener {
+        final List<Problem> seen = new ArrayList<>();
+
+        @Override
+        public void phase(String phase, int count, Duration elapsed) {
+        }
+
+        @Override
+        public void warning(Problem warning) {
+            seen.add(warning);
+        }
+
+        List<String> texts() {
+            return seen.stream().map(Problem::toString).toList();
+        }
+    }
+
+    @Test
+    void misspeltKeysCloseToKnownOnesWarnWithTheirLineAndCustomKeysPass() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        TestSites.write(site, "site.yaml", TestSites.read(site, "site.yaml") + "per_pge: 5\ntim_zone: UTC\nnewsroom: كييف\n");
+        TestSites.write(site, "articles/2024/10/typo.md", """
+                ---
+                title: خبر
+                date: 2024-10-01
+                catgory: سياسة
+                tag: [روسيا]
+                priority: high
+                Title: مكرر
+                ---
+                نص.
+                """);
+        Warnings warnings = new Warnings();
+        Site.load(site, TestSites.options().withListener(warnings)).build(tmp.resolve("out"));
+        List<String> texts = warnings.texts();
+        assertTrue(texts.contains("articles/2024/10/typo.md:4: 'catgory' is not a key Midad knows: did you mean"
+                + " `category`? (a custom key only reaches templates)"), texts::toString);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("articles/2024/10/typo.md:5: 'tag' ")
+                && t.contains("`tags`")), texts::toString);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("articles/2024/10/typo.md:7: 'Title' ")
+                && t.contains("`title`")), texts::toString);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("site.yaml:8: 'per_pge' ") && t.contains("`per_page`")),
+                texts::toString);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("site.yaml:9: 'tim_zone' ")
+                && t.contains("`time_zone`")), texts::toString);
+        assertEquals(5, texts.size(), "priority and newsroom are custom keys, far from every known one: " + texts);
+    }
+
+    @Test
+    void tagsSplitOnTheArabicCommaAndSemicolon() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        TestSites.write(site, "articles/2024/10/tags.md", """
+                ---
+                title: تجارة
+                date: 2024-10-01
+                tags: اليمن، التجارة؛ الموانئ
+                ---
+                نص.
+                """);
+        TestSites.write(site, "articles/2024/10/list.md", """
+                ---
+                title: تجارة ٢
+                date: 2024-10-02
+                tags: [اليمن،التجارة, الموانئ]
+                ---
+                نص.
+                """);
+        Site loaded = Site.load(site, TestSites.options());
+        BuildResult ignored = loaded.build(tmp.resolve("out"));
+        assertTrue(Files.isDirectory(tmp.resolve("out/tag/التجارة")), "a tag page for the second tag");
+        assertTrue(Files.isDirectory(tmp.resolve("out/tag/الموانئ")));
+        assertTrue(!Files.exists(tmp.resolve("out/tag/اليمن-التجارة-الموانئ")), "not one long tag");
+        assertEquals(List.of("اليمن", "التجارة", "الموانئ"), new dev.midad.content.ContentLoader(site,
+                loaded.config(), new dev.midad.content.MarkdownRenderer(loaded.config())).load(new ArrayList<>())
+                .articles().stream().filter(a -> a.title().equals("تجارة")).findFirst().map(Article::tags)
+                .orElseThrow());
+    }
+}
