@@ -12,6 +12,7 @@ import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
 import dev.midad.postprocess.BidiIsolation;
 import dev.midad.postprocess.ContentPolish;
+import dev.midad.postprocess.HeadingLevels;
 import dev.midad.postprocess.HtmlFragments;
 
 import java.nio.file.Files;
@@ -304,7 +305,7 @@ public final class SiteModelBuilder {
             }
             String url = url(path);
             pages.add(new StaticPageView(page.title(), url, absoluteUrl(url), page.summary(),
-                    rebase(page.bodyHtml()), page.source().toString()));
+                    rebase(HeadingLevels.apply(page.bodyHtml())), page.source().toString()));
             for (Redirect redirect : redirects(page.params(), page.source(), "page_id", url, absoluteUrl(url),
                     problems)) {
                 redirects.add(redirect);
@@ -465,14 +466,16 @@ public final class SiteModelBuilder {
         boolean rebase = needsRebase(body);
         boolean polish = ContentPolish.mayChange(body);
         boolean rtl = directionOf(article).equals("rtl");
-        String html = !rebase && !polish && !rtl ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
+        boolean headings = HeadingLevels.mayChange(body);
+        String html = !rebase && !polish && !rtl && !headings ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
             if (rebase) {
                 rebaseLinks(parsed);
             }
+            boolean renumbered = headings && HeadingLevels.apply(parsed);
             if (polish) {
                 ContentPolish.apply(parsed, messages);
             }
-            return BidiIsolation.apply(parsed, rtl) || rebase || polish;
+            return BidiIsolation.apply(parsed, rtl) || rebase || polish || renumbered;
         });
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), authors, category, tags, article.summary(), standfirst, image,
