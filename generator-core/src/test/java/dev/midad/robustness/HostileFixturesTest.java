@@ -70,6 +70,8 @@ class HostileFixturesTest {
             for (String[] line : expect) {
                 switch (line[0]) {
                     case "problem" -> Sites.assertProblem(problems, line[1]);
+                    case "problem-lacks" -> assertEquals(List.of(), problems.stream()
+                            .filter(p -> p.toString().contains(line[1])).toList(), "no problem may say " + line[1]);
                     case "count" -> assertEquals(Integer.parseInt(line[1]), problems.size(),
                             "number of problems:" + Sites.describe(problems));
                     default -> { }
