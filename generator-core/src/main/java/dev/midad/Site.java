@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.check.KeyLines;
 import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
 import dev.midad.config.SiteConfig;
@@ -209,7 +210,12 @@ public final class Site {
                     .mapToInt(c -> (int) c.articles().stream().filter(Article::draft).count()).sum();
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
+                int before = problems.size();
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
+                Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
+                for (int p = before; p < problems.size(); p++) {
+                    problems.set(p, KeyLines.located(problems.get(p), contentDir));
+                }
                 editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model));
             }
             if (!problems.isEmpty()) {

@@ -96,4 +96,21 @@ class EditingWarningsTest {
                 .articles().stream().filter(a -> a.title().equals("تجارة")).findFirst().map(Article::tags)
                 .orElseThrow());
     }
+
+    @Test
+    void aMissingLeadImageIsReportedAtItsLine() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        TestSites.write(site, "articles/2024/10/img.md", """
+                ---
+                title: صورة
+                date: 2024-10-01
+                image: /images/missing.jpg
+                ---
+                نص.
+                """);
+        BuildException e = org.junit.jupiter.api.Assertions.assertThrows(BuildException.class,
+                () -> Site.load(site, TestSites.options()));
+        assertTrue(e.problems().stream().map(Problem::toString).anyMatch(p ->
+                p.startsWith("articles/2024/10/img.md:4: 'image' /images/missing.jpg does not exist")), e::getMessage);
+    }
 }
