@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.check.BodyLinks;
 import dev.midad.check.KeyLines;
 import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
@@ -13,6 +14,7 @@ import dev.midad.content.Article;
 import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
+import dev.midad.model.UrlPaths;
 import dev.midad.model.SiteModelBuilder;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
@@ -263,12 +265,47 @@ public final class Site {
      */
     public BuildResult build(Path outputDir) throws BuildException {
         Path out = outputDir.toAbsolutePath().normalize();
+        BuildResult result = publish(out);
+        // the links editors wrote: named by Markdown file and line (check also covers the theme's links)
+        try {
+            BodyLinks.check(new LinkChecker(out, config().baseUrl()), bodies(), config().basePath())
+                    .forEach(broken -> listener.warning(broken.problem()));
+        } catch (UncheckedIOException e) {
+            listener.warning(Problem.of(null, "links were not checked: " + e.getMessage()));
+        }
+        return result;
+    }
+
+    private BuildResult publish(Path out) throws BuildException {
         checkOutputLocation(out);
         try (StagedOutput staged = new StagedOutput(out)) {
             return build(out, staged, RenderMemo.none()).result();
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every article and page body as published, with its Markdown file (see {@link BodyLinks}). */
+    private List<BodyLinks.Body> bodies() {
+        List<BodyLinks.Body> bodies = new ArrayList<>();
+        String basePath = config().basePath();
+        for (Edition edition : editions) {
+            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
+                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            for (var article : edition.model().articles()) {
+                bodies.add(body(contentDir, article.sourcePath(), article.url(), article.contentHtml(), basePath));
+            }
+            for (var page : edition.model().pages()) {
+                bodies.add(body(contentDir, page.sourcePath(), page.url(), page.contentHtml(), basePath));
+            }
+        }
+        return bodies;
+    }
+
+    private BodyLinks.Body body(Path contentDir, String source, String url, String html, String basePath) {
+        Path file = contentDir.resolve(source);
+        return new BodyLinks.Body(siteDir.relativize(file), file, "/" + UrlPaths.toFile(UrlPaths.decode(url, basePath)),
+                html);
     }
 
     /** A published build: its result, what it wrote and how many files it really rendered. */
@@ -343,8 +380,21 @@ public final class Site {
         }
         Path out = scratch.resolve("site");
         try {
-            build(out);
-            return new LinkChecker(out, config().baseUrl()).check();
+            publish(out);
+            LinkChecker checker = new LinkChecker(out, config().baseUrl());
+            List<BodyLinks.Broken> inBodies = BodyLinks.check(checker, bodies(), config().basePath());
+            List<Problem> broken = new ArrayList<>(inBodies.stream().map(BodyLinks.Broken::problem).toList());
+            // the same links as the output pages (and their AMP versions) show them: already named by source
+            for (Problem problem : checker.check()) {
+                String page = "/" + String.valueOf(problem.file()).replace('\\', '/');
+                boolean shown = inBodies.stream().anyMatch(b -> (page.equals(b.body().pagePath())
+                        || page.equals(b.body().pagePath().replaceFirst("index\\.html$", "amp/index.html")))
+                        && problem.message().contains("=\"" + b.target() + "\":"));
+                if (!shown) {
+                    broken.add(problem);
+                }
+            }
+            return broken;
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot check links: " + e.getMessage(), e);
         } finally {

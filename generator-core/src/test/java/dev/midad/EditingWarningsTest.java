@@ -113,4 +113,32 @@ class EditingWarningsTest {
         assertTrue(e.problems().stream().map(Problem::toString).anyMatch(p ->
                 p.startsWith("articles/2024/10/img.md:4: 'image' /images/missing.jpg does not exist")), e::getMessage);
     }
+
+    @Test
+    void brokenLinksAreNamedByMarkdownFileAndLineInCheckAndBuild() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        TestSites.write(site, "articles/2024/10/links.md", """
+                ---
+                title: روابط
+                date: 2024-10-01
+                ---
+                [موجود](/about/) فقرة أولى.
+
+                و[مفقود](/no-such-page/) و[عربي](/2024/06/غير-موجود/) ![صورة](/images/missing.png)
+                """);
+        List<String> checked = Site.load(site, TestSites.options()).check().stream().map(Problem::toString).toList();
+        assertTrue(checked.contains("articles/2024/10/links.md:7: broken link to /no-such-page/: no such page or file"),
+                checked::toString);
+        assertTrue(checked.stream().anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /2024/06/%D8")),
+                checked::toString);
+        assertTrue(checked.stream().anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /images/missing.png")),
+                checked::toString);
+        assertTrue(checked.stream().noneMatch(p -> p.contains("index.html")), "not against the output: " + checked);
+        assertEquals(3, checked.size(), checked::toString);
+
+        Warnings warnings = new Warnings();
+        Site.load(site, TestSites.options().withListener(warnings)).build(tmp.resolve("out"));
+        assertTrue(warnings.texts().contains(checked.get(0)), warnings.texts()::toString);
+        assertEquals(3, warnings.texts().size(), warnings.texts()::toString);
+    }
 }
