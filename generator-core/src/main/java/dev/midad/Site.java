@@ -4,6 +4,7 @@ import dev.midad.check.BodyLinks;
 import dev.midad.check.KeyLines;
 import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
+import dev.midad.check.MovedAddresses;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
@@ -266,6 +267,9 @@ public final class Site {
     public BuildResult build(Path outputDir) throws BuildException {
         Path out = outputDir.toAbsolutePath().normalize();
         BuildResult result = publish(out);
+        List<MovedAddresses.Published> published = published();
+        MovedAddresses.warnings(MovedAddresses.previous(out), published, redirected()).forEach(listener::warning);
+        MovedAddresses.save(out, published);
         // the links editors wrote: named by Markdown file and line (check also covers the theme's links)
         try {
             BodyLinks.check(new LinkChecker(out, config().baseUrl()), bodies(), config().basePath())
@@ -300,6 +304,33 @@ public final class Site {
             }
         }
         return bodies;
+    }
+
+    /** Every published article's address by Markdown file (see {@link MovedAddresses}). */
+    private List<MovedAddresses.Published> published() {
+        List<MovedAddresses.Published> published = new ArrayList<>();
+        String basePath = config().basePath();
+        for (Edition edition : editions) {
+            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
+                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            for (var article : edition.model().articles()) {
+                Object aliases = article.params().get("aliases");
+                List<?> written = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+                published.add(new MovedAddresses.Published(
+                        siteDir.relativize(contentDir.resolve(article.sourcePath())).toString().replace('\\', '/'),
+                        UrlPaths.decode(article.url(), basePath), written.stream().map(String::valueOf).toList()));
+            }
+        }
+        return published;
+    }
+
+    /** The decoded old paths the site redirects from. */
+    private java.util.Set<String> redirected() {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Edition edition : editions) {
+            edition.model().redirects().forEach(r -> paths.add(r.fromPath()));
+        }
+        return paths;
     }
 
     private BodyLinks.Body body(Path contentDir, String source, String url, String html, String basePath) {
@@ -381,6 +412,9 @@ public final class Site {
         Path out = scratch.resolve("site");
         try {
             publish(out);
+            // against the last build into the default output folder (CLI and Maven alike)
+            MovedAddresses.warnings(MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected())
+                    .forEach(listener::warning);
             LinkChecker checker = new LinkChecker(out, config().baseUrl());
             List<BodyLinks.Broken> inBodies = BodyLinks.check(checker, bodies(), config().basePath());
             List<Problem> broken = new ArrayList<>(inBodies.stream().map(BodyLinks.Broken::problem).toList());

@@ -141,4 +141,37 @@ class EditingWarningsTest {
         assertTrue(warnings.texts().contains(checked.get(0)), warnings.texts()::toString);
         assertEquals(3, warnings.texts().size(), warnings.texts()::toString);
     }
+
+    @Test
+    void aHeadlineEditThatMovesAPublishedArticleWarnsWithTheAliasesLine() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        Path out = site.resolve("target/site");
+        Site.load(site, TestSites.options()).build(out);
+        String second = TestSites.read(site, "articles/2024/07/second.md");
+        TestSites.write(site, "articles/2024/07/second.md", second.replace("title: قمة الناتو في واشنطن",
+                "title: قمة الناتو تختتم أعمالها"));
+
+        Warnings checked = new Warnings();
+        Site.load(site, TestSites.options().withListener(checked)).check();
+        String expected = "articles/2024/07/second.md: its address changed since the last build, from"
+                + " /2024/07/قمة-الناتو-في-واشنطن/ to /2024/07/قمة-الناتو-تختتم-أعمالها/: links to the old one now end on"
+                + " the 404 page. To keep them working add this line to its front matter:"
+                + " aliases: [/2024/07/قمة-الناتو-في-واشنطن/], or set slug: back to the old one";
+        assertEquals(List.of(expected), checked.texts());
+
+        Warnings built = new Warnings();
+        Site.load(site, TestSites.options().withListener(built)).build(out);
+        assertEquals(List.of(expected), built.texts());
+        // the build recorded the new address: said once, not on every build
+        Warnings again = new Warnings();
+        Site.load(site, TestSites.options().withListener(again)).build(out);
+        assertEquals(List.of(), again.texts());
+
+        // with the offered line added, moving it again back does not warn about the kept address
+        TestSites.write(site, "articles/2024/07/second.md", second.replace("title: قمة الناتو في واشنطن",
+                "title: قمة الناتو في واشنطن\naliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/]"));
+        Warnings kept = new Warnings();
+        Site.load(site, TestSites.options().withListener(kept)).build(out);
+        assertEquals(List.of(), kept.texts());
+    }
 }
