@@ -87,10 +87,14 @@ public final class HtmlToMarkdown {
     /**
      * An image of the media library.
      *
-     * @param url its address
-     * @param alt its alternative text (may be empty)
+     * @param url    its address
+     * @param alt    its alternative text (may be empty)
+     * @param parent the post it was uploaded to (WordPress shows those in a {@code [gallery]} without ids); 0: none
      */
-    public record Media(String url, String alt) {
+    public record Media(String url, String alt, long parent) {
+        public Media(String url, String alt) {
+            this(url, alt, 0);
+        }
     }
 
     /**
@@ -108,7 +112,12 @@ public final class HtmlToMarkdown {
 
     /** Converts one post body. */
     public Result convert(String html) {
-        return new Conversion(html).run();
+        return convert(html, 0);
+    }
+
+    /** Converts the body of post {@code postId}, whose attached media fill {@code [gallery]}/{@code [audio]} without ids. */
+    public Result convert(String html, long postId) {
+        return new Conversion(html, postId).run();
     }
 
     /** The embeddable player address of a YouTube or Vimeo page address, or null for other addresses. */
@@ -129,9 +138,11 @@ public final class HtmlToMarkdown {
         private final String html;
         private final boolean autop;
         private final Set<String> notes = new LinkedHashSet<>();
+        private final long postId;
 
-        Conversion(String html) {
+        Conversion(String html, long postId) {
             this.html = html == null ? "" : html;
+            this.postId = postId;
             this.autop = !this.html.contains("<!-- wp:");
         }
 
@@ -143,7 +154,7 @@ public final class HtmlToMarkdown {
             }
             // BR marks line breaks while paragraphs are assembled; in input it could only be an icon-font glyph
             String clean = Texts.stripControls(html).replace("\r\n", "\n").replace('\r', '\n').replace(BR_STRING, "");
-            String expanded = Shortcodes.expand(clean, media, autop, notes);
+            String expanded = Shortcodes.expand(clean, media, autop, notes, postId);
             Document doc = Jsoup.parseBodyFragment(expanded);
             List<String> blocks = blocks(doc.body());
             String markdown = blocks.isEmpty() ? "" : String.join("\n\n", blocks) + "\n";

@@ -94,7 +94,7 @@ public final class WxrImporter {
                 if (item.type().equals("attachment")) {
                     attachments.put(item.id(), item);
                     media.put(item.id(), new HtmlToMarkdown.Media(item.attachmentUrl(),
-                            item.meta().getOrDefault("_wp_attachment_image_alt", "").strip()));
+                            item.meta().getOrDefault("_wp_attachment_image_alt", "").strip(), item.parent()));
                 }
                 String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
                 if (thumbnail.matches("\\d{1,18}")) {
@@ -153,7 +153,7 @@ public final class WxrImporter {
                         + item.postDate() + "')");
                 return;
             }
-            HtmlToMarkdown.Result body = converter.convert(item.content());
+            HtmlToMarkdown.Result body = converter.convert(item.content(), item.id());
             for (String note : body.notes()) {
                 problem(item, note);
             }

@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -201,6 +202,26 @@ class HtmlToMarkdownTest {
 
         assertEquals("![أ](https://old.example/a.jpg)\n\n![ب](https://old.example/b.jpg)\n", result.markdown());
         assertTrue(result.notes().contains("[gallery] image 7 is not in the export and was dropped"), result.notes().toString());
+    }
+
+    @Test
+    void galleryAndAudioWithoutIdsShowThePostsAttachmentsAsWordPressDoes() {
+        HtmlToMarkdown withMedia = new HtmlToMarkdown(Map.of(
+                12L, new HtmlToMarkdown.Media("https://old.example/b.jpg", "ب", 40),
+                11L, new HtmlToMarkdown.Media("https://old.example/a.png", "أ", 40),
+                13L, new HtmlToMarkdown.Media("https://old.example/talk.mp3", "", 40),
+                14L, new HtmlToMarkdown.Media("https://old.example/other.jpg", "", 41)));
+
+        HtmlToMarkdown.Result result = withMedia.convert("[gallery]\n\n[audio]", 40);
+
+        assertTrue(result.markdown().startsWith("![أ](https://old.example/a.png)\n\n![ب](https://old.example/b.jpg)\n"),
+                result.markdown());
+        assertTrue(result.markdown().contains("<audio") && result.markdown().contains("https://old.example/talk.mp3"),
+                result.markdown());
+        assertTrue(!result.markdown().contains("other.jpg"), "another post's image: " + result.markdown());
+        assertTrue(result.notes().stream().noneMatch(n -> n.contains("dropped")), result.notes().toString());
+        // without attachments both are still noted as dropped
+        assertEquals(2, withMedia.convert("[gallery]\n\n[audio]", 99).notes().size());
     }
 
     @Test
