@@ -882,6 +882,17 @@ public final class HtmlToMarkdown {
                 notes.add("an image embedded in the HTML as data: was removed; upload it as a file");
                 return;
             }
+            String width = img.attr("width").strip();
+            String height = img.attr("height").strip();
+            if (width.matches("[1-9]\\d{0,4}") && height.matches("[1-9]\\d{0,4}")) {
+                // Markdown has no image size: inline HTML keeps it, so pages reserve the space (no layout shift)
+                String title = Texts.stripControls(img.attr("title")).strip();
+                out.append("<img src=\"").append(Shortcodes.attribute(src)).append("\" alt=\"")
+                        .append(Shortcodes.attribute(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' ')).strip()))
+                        .append("\" width=\"").append(width).append("\" height=\"").append(height).append('"')
+                        .append(title.isEmpty() ? "" : " title=\"" + Shortcodes.attribute(title) + "\"").append('>');
+                return;
+            }
             String alt = escape(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' '))).strip();
             out.append("![").append(alt).append("](").append(destination(src))
                     .append(titlePart(img.attr("title").strip())).append(')');

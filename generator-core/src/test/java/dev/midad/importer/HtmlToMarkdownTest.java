@@ -6,7 +6,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -202,6 +201,16 @@ class HtmlToMarkdownTest {
 
         assertEquals("![أ](https://old.example/a.jpg)\n\n![ب](https://old.example/b.jpg)\n", result.markdown());
         assertTrue(result.notes().contains("[gallery] image 7 is not in the export and was dropped"), result.notes().toString());
+    }
+
+    @Test
+    void imageWidthAndHeightAreKept() {
+        HtmlToMarkdown.Result result = converter.convert("<p><img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\""
+                + " height=\"800\" class=\"size-full\"> نص</p>");
+        assertEquals("<img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\" height=\"800\"> نص\n",
+                result.markdown());
+        assertEquals("![أ](https://old.example/b.jpg)\n", converter.convert("<img src=\"https://old.example/b.jpg\" alt=\"أ\""
+                + " width=\"auto\">").markdown(), "no usable size: plain Markdown");
     }
 
     @Test
