@@ -106,10 +106,10 @@ class HostileFixturesTest {
         Sites.assertNoLeftovers(out);
     }
 
-    /** Nothing was written anywhere in the work folder except the site, the output and its manifest. */
+    /** Nothing was written anywhere in the work folder except the site, the output, its manifest and addresses. */
     private static void assertOutputInside(Path work, Path out) throws IOException {
         try (Stream<Path> entries = Files.list(work)) {
-            assertEquals(List.of(".out.manifest", "out", "site"),
+            assertEquals(List.of(".out.addresses", ".out.manifest", "out", "site"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
