@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.problem.Problem;
 import java.time.Duration;
 
 /**
@@ -17,4 +18,11 @@ public interface BuildListener {
      * @param elapsed how long the phase took
      */
     void phase(String phase, int count, Duration elapsed);
+
+    /**
+     * Something that does not stop the build but is probably a mistake: a misspelt key, an article whose
+     * address changed since the last build, a broken link. Ignored unless overridden.
+     */
+    default void warning(Problem warning) {
+    }
 }

@@ -3,13 +3,31 @@ package dev.midad;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** What a finished build wrote. */
-public record BuildResult(Path outputDir, int articles, int pages, int feeds, int files, int unchanged,
-                          Duration elapsed) {
+/**
+ * What a finished build wrote.
+ *
+ * @param draftsLeftOut articles marked {@code draft: true} that were not published (drafts not asked for)
+ */
+public record BuildResult(Path outputDir, int articles, int draftsLeftOut, int pages, int feeds, int files,
+                          int unchanged, Duration elapsed) {
 
-    /** One-line summary for logs. */
+    /** One-line summary for logs: "Midad: 3 articles, 1 draft not published, 5 pages, …". */
     public String summary() {
-        return "Midad: %d articles, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s".formatted(
-                articles, pages, feeds, files, unchanged, elapsed.toMillis(), outputDir.resolve("index.html"));
+        String drafts = draftsLeftOut == 0 ? ""
+                : ", %d %s not published".formatted(draftsLeftOut, draftsLeftOut == 1 ? "draft" : "drafts");
+        return "Midad: %d %s%s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s".formatted(
+                articles, articles == 1 ? "article" : "articles", drafts, pages, feeds, files, unchanged,
+                elapsed.toMillis(), outputDir);
+    }
+
+    /**
+     * The line to end a build's log with: opened as a file, index.html shows an unstyled page (the site's links
+     * are root-relative), so it names the command that serves the site instead.
+     *
+     * @param serveCommand how this tool's user starts the preview, e.g. {@code midad serve content}
+     */
+    public static String viewHint(String serveCommand) {
+        return "Midad: to look at the site, run " + serveCommand
+                + " (or serve the folder with any web server; opened as a file it shows unstyled)";
     }
 }

@@ -1,7 +1,11 @@
 package dev.midad;
 
 import dev.midad.problem.Problem;
+import dev.midad.check.BodyLinks;
+import dev.midad.check.KeyLines;
+import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
+import dev.midad.check.MovedAddresses;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
@@ -15,6 +19,7 @@ import dev.midad.model.Translation;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.output.BuiltInOutput;
 import dev.midad.output.OutputRegistry;
+import dev.midad.text.UrlPaths;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
@@ -74,10 +79,12 @@ public final class Site {
     private final BuildListener listener;
     private final long loadNanos;
     private final Reusable reusable;
+    private final int draftsLeftOut;
 
     private Site(Path siteDir, List<Edition> editions, OutputRegistry outputs, BuildListener listener,
-                 long loadNanos, Reusable reusable) {
+                 long loadNanos, Reusable reusable, int draftsLeftOut) {
         this.siteDir = siteDir;
+        this.draftsLeftOut = draftsLeftOut;
         this.editions = List.copyOf(editions);
         this.outputs = outputs;
         this.listener = listener;
@@ -199,6 +206,7 @@ public final class Site {
         }
         String rootUrl = main.basePath() + "/";
         reusable.configIs(main, configs.size());
+        KeyTypos.inSiteConfig(dir).forEach(options.listener()::warning);
         try {
             List<ContentLoader.Content> contents = new ArrayList<>();
             List<SiteModelBuilder> builders = new ArrayList<>();
@@ -212,6 +220,7 @@ public final class Site {
                 Path shownAs = dir.relativize(contentDir);
                 found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
                         p.line(), p.column(), p.message())));
+                KeyTypos.inContent(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
                 if (reusable.builders == null) {
                     Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
                             config.strings(), Dates.digits(config.digits()));
@@ -244,9 +253,16 @@ public final class Site {
                     }
                 }
             }
+            int draftsLeftOut = options.includeDrafts() ? 0 : contents.stream()
+                    .mapToInt(c -> (int) c.articles().stream().filter(Article::draft).count()).sum();
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
+                int before = problems.size();
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
+                Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
+                for (int p = before; p < problems.size(); p++) {
+                    problems.set(p, KeyLines.located(problems.get(p), contentDir));
+                }
                 Set<String> drafts = contents.get(i).articles().stream().filter(Article::draft) // never searchable
                         .map(a -> a.source().toString().replace('\\', '/')).collect(Collectors.toSet());
                 editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model,
@@ -257,7 +273,8 @@ public final class Site {
             }
             options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable);
+            return new Site(dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable,
+                    draftsLeftOut);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -297,12 +314,77 @@ public final class Site {
      */
     public BuildResult build(Path outputDir) throws BuildException {
         Path out = outputDir.toAbsolutePath().normalize();
+        BuildResult result = publish(out);
+        List<MovedAddresses.Published> published = published();
+        MovedAddresses.warnings(MovedAddresses.previous(out), published, redirected()).forEach(listener::warning);
+        MovedAddresses.save(out, published);
+        // the links editors wrote: named by Markdown file and line (check also covers the theme's links)
+        try {
+            BodyLinks.check(new LinkChecker(out, config().baseUrl()), bodies(), config().basePath())
+                    .forEach(broken -> listener.warning(broken.problem()));
+        } catch (UncheckedIOException e) {
+            listener.warning(Problem.of(null, "links were not checked: " + e.getMessage()));
+        }
+        return result;
+    }
+
+    private BuildResult publish(Path out) throws BuildException {
         checkOutputLocation(out);
         try (StagedOutput staged = new StagedOutput(out)) {
             return build(out, staged, RenderMemo.none()).result();
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every article and page body as published, with its Markdown file (see {@link BodyLinks}). */
+    private List<BodyLinks.Body> bodies() {
+        List<BodyLinks.Body> bodies = new ArrayList<>();
+        String basePath = config().basePath();
+        for (Edition edition : editions) {
+            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
+                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            for (var article : edition.model().articles()) {
+                bodies.add(body(contentDir, article.sourcePath(), article.url(), article.contentHtml(), basePath));
+            }
+            for (var page : edition.model().pages()) {
+                bodies.add(body(contentDir, page.sourcePath(), page.url(), page.contentHtml(), basePath));
+            }
+        }
+        return bodies;
+    }
+
+    /** Every published article's address by Markdown file (see {@link MovedAddresses}). */
+    private List<MovedAddresses.Published> published() {
+        List<MovedAddresses.Published> published = new ArrayList<>();
+        String basePath = config().basePath();
+        for (Edition edition : editions) {
+            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
+                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            for (var article : edition.model().articles()) {
+                Object aliases = article.params().get("aliases");
+                List<?> written = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+                published.add(new MovedAddresses.Published(
+                        siteDir.relativize(contentDir.resolve(article.sourcePath())).toString().replace('\\', '/'),
+                        UrlPaths.decode(article.url(), basePath), written.stream().map(String::valueOf).toList()));
+            }
+        }
+        return published;
+    }
+
+    /** The decoded old paths the site redirects from. */
+    private java.util.Set<String> redirected() {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Edition edition : editions) {
+            edition.model().redirects().forEach(r -> paths.add(r.fromPath()));
+        }
+        return paths;
+    }
+
+    private BodyLinks.Body body(Path contentDir, String source, String url, String html, String basePath) {
+        Path file = contentDir.resolve(source);
+        return new BodyLinks.Body(siteDir.relativize(file), file, "/" + UrlPaths.toFile(UrlPaths.decode(url, basePath)),
+                html);
     }
 
     /** A published build: its result, what it wrote and how many files it really rendered. */
@@ -375,7 +457,7 @@ public final class Site {
         beforeCommit.run();
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
-        return new Built(new BuildResult(out, articles, pages, feeds, output.fileCount(), output.unchangedCount(),
+        return new Built(new BuildResult(out, articles, draftsLeftOut, pages, feeds, output.fileCount(), output.unchangedCount(),
                 Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(), round.renderedCount());
     }
 
@@ -393,8 +475,24 @@ public final class Site {
         }
         Path out = scratch.resolve("site");
         try {
-            build(out);
-            return new LinkChecker(out, config().baseUrl()).check();
+            publish(out);
+            // against the last build into the default output folder (CLI and Maven alike)
+            MovedAddresses.warnings(MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected())
+                    .forEach(listener::warning);
+            LinkChecker checker = new LinkChecker(out, config().baseUrl());
+            List<BodyLinks.Broken> inBodies = BodyLinks.check(checker, bodies(), config().basePath());
+            List<Problem> broken = new ArrayList<>(inBodies.stream().map(BodyLinks.Broken::problem).toList());
+            // the same links as the output pages (and their AMP versions) show them: already named by source
+            for (Problem problem : checker.check()) {
+                String page = "/" + String.valueOf(problem.file()).replace('\\', '/');
+                boolean shown = inBodies.stream().anyMatch(b -> (page.equals(b.body().pagePath())
+                        || page.equals(b.body().pagePath().replaceFirst("index\\.html$", "amp/index.html")))
+                        && problem.message().contains("=\"" + b.target() + "\":"));
+                if (!shown) {
+                    broken.add(problem);
+                }
+            }
+            return broken;
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot check links: " + e.getMessage(), e);
         } finally {

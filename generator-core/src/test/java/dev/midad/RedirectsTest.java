@@ -28,6 +28,27 @@ class RedirectsTest {
         return site;
     }
 
+    /**
+     * Netlify applies an unforced rule only where no file exists, and Midad writes a redirect page at every old path
+     * (and a home page at {@code /}, which the {@code ?p=} rules match): every rule must be forced, in Netlify's
+     * documented form {@code from [name=value] to 301!}.
+     */
+    @Test
+    void netlifyRulesAreForcedBecauseEveryOldPathHasAFile() throws Exception {
+        Path site = site("wp_id: 4711\naliases: [/archives/4711]\n");
+        Path out = tmp.resolve("out");
+        Site.load(site, TestSites.options()).build(out);
+        java.util.List<String> rules = read(out, "_redirects").lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertEquals(2, rules.size(), rules::toString);
+        for (String rule : rules) {
+            assertTrue(rule.matches("/\\S* (\\w+=\\w+ )?/\\S* 301!"), rule);
+        }
+        assertTrue(rules.contains("/ p=4711 " + NEW_URL + " 301!"), rules::toString);
+        assertTrue(Files.isRegularFile(out.resolve("index.html")) && Files.isRegularFile(out.resolve("archives/4711/index.html")),
+                "files exist where the rules match, so unforced rules would be skipped");
+    }
+
     @Test
     void everyOldAddressGetsAPageAndAServerRule() throws Exception {
         Path site = site("""

@@ -121,7 +121,7 @@ class SiteBuildTest {
         assertTrue(e.getMessage().contains("templates/article.ftlh:1"), e.getMessage());
         assertEquals(before, digest(out), "previous output changed");
         try (Stream<Path> siblings = Files.list(tmp)) {
-            assertEquals(List.of(".out.manifest", "out", "site"),
+            assertEquals(List.of(".out.addresses", ".out.manifest", "out", "site"),
                     siblings.map(p -> p.getFileName().toString()).sorted().toList(), "staging folder left behind");
         }
     }

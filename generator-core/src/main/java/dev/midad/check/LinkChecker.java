@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +54,7 @@ public final class LinkChecker {
             for (Element el : doc.select("a[href], link[href], img[src], script[src], source[src], amp-img[src]")) {
                 String attr = el.hasAttr("href") ? "href" : "src";
                 String target = el.attr(attr);
-                String broken = brokenReason(pagePath, target, doc);
+                String broken = brokenReason(pagePath, target, () -> idsOf(doc));
                 if (broken != null) {
                     problems.add(Problem.of(root.relativize(page), "broken " + el.tagName() + " " + attr + "=\""
                             + target + "\": " + broken));
@@ -63,8 +64,19 @@ public final class LinkChecker {
         return problems;
     }
 
+    /**
+     * Why {@code target}, linked from the built page at {@code pagePath} (e.g. {@code /2024/06/x/index.html}), is
+     * broken, or null when it resolves.
+     */
+    public String brokenReason(String pagePath, String target) {
+        return brokenReason(pagePath, target, () -> {
+            Path own = fileFor(pagePath);
+            return own == null ? Set.of() : idsByFile.computeIfAbsent(own, LinkChecker::readIds);
+        });
+    }
+
     /** Why {@code target} on the page at {@code pagePath} is broken, or null when it resolves. */
-    private String brokenReason(String pagePath, String target, Document page) {
+    private String brokenReason(String pagePath, String target, Supplier<Set<String>> ownIds) {
         if (target.isEmpty() || target.startsWith("mailto:") || target.startsWith("tel:")
                 || target.startsWith("data:") || target.startsWith("javascript:")) {
             return null;
@@ -93,7 +105,7 @@ public final class LinkChecker {
             String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
             Set<String> ids = path.equals(pagePath) || (pagePath.endsWith("/index.html")
                     && path.equals(pagePath.substring(0, pagePath.length() - "index.html".length())))
-                    ? idsOf(page) : idsByFile.computeIfAbsent(file, LinkChecker::readIds);
+                    ? ownIds.get() : idsByFile.computeIfAbsent(file, LinkChecker::readIds);
             if (!ids.contains(id)) {
                 return "no element with id \"" + id + "\"";
             }

@@ -22,7 +22,8 @@ import java.util.Set;
 public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
 
-    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
+    /** Keys site.yaml gives a meaning to; any other top-level key lands in {@code params}. */
+    public static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
             "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
             "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "hijri", "slug_style", "strings", "fonts", "editions", "params",
             "outputs", "feeds");

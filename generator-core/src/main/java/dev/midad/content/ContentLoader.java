@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -202,7 +203,10 @@ public final class ContentLoader {
             yaml.problem("category", "'category' has no letters or digits, so it cannot have a page: '"
                     + category + "'; write the section's name, e.g. category: سياسة");
         }
-        List<String> tags = yaml.strings("tags").stream().distinct().toList();
+        // "tags: اليمن، التجارة" is two tags: Arabic writers separate with the Arabic comma (or semicolon).
+        List<String> tags = yaml.strings("tags").stream()
+                .flatMap(tag -> Arrays.stream(tag.split("[،؛]")))
+                .map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
         if (tags.size() > MAX_TAGS) {
             yaml.problem("tags", "'tags' lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed"
                     + " per article (every tag gets a page of its own): keep the few readers would browse by");

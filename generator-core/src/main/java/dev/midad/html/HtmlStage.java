@@ -15,7 +15,7 @@ import java.util.function.Function;
  *   <li>{@link #rendered}: right after Markdown, cached with the source file — the safelist, then addresses
  *       percent-encoded;</li>
  *   <li>{@link #view}: when the site model is built, per article — root-relative links under the base path,
- *       footnote labels and table alignment, bidi isolation; static pages get only the base path
+ *       body headings nested under the headline, footnote labels and table alignment, bidi isolation; static pages get only the base path
  *       ({@link #page});</li>
  *   <li>when an output needs its own copy of a body, only if that file is really rendered: {@link #feed}
  *       (absolute links) and {@link #amp} (AMP markup).</li>
@@ -46,16 +46,17 @@ public final class HtmlStage {
      * @param rtl      whether the article is right-to-left (only those get bidi isolation)
      */
     public static BodyChain view(String rootBase, Messages messages, boolean rtl) {
-        List<BodyProcessor> chain = new ArrayList<>(List.of(new LinkRebaser(rootBase), new ContentPolish(messages)));
+        List<BodyProcessor> chain = new ArrayList<>(List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE,
+                new ContentPolish(messages)));
         if (rtl) {
             chain.add(BidiIsolation.INSTANCE);
         }
         return new BodyChain("", chain);
     }
 
-    /** A static page's body: root-relative links under the base path. */
+    /** A static page's body: root-relative links under the base path, headings under the page's own. */
     public static BodyChain page(String rootBase) {
-        return new BodyChain("", List.of(new LinkRebaser(rootBase)));
+        return new BodyChain("", List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE));
     }
 
     /** A feed's copy of a body: apply it with the article's absolute URL as the base. */

@@ -90,10 +90,14 @@ final class HtmlToMarkdown {
     /**
      * An image of the media library.
      *
-     * @param url its address
-     * @param alt its alternative text (may be empty)
+     * @param url    its address
+     * @param alt    its alternative text (may be empty)
+     * @param parent the post it was uploaded to (WordPress shows those in a {@code [gallery]} without ids); 0: none
      */
-    public record Media(String url, String alt) {
+    public record Media(String url, String alt, long parent) {
+        public Media(String url, String alt) {
+            this(url, alt, 0);
+        }
     }
 
     /**
@@ -111,7 +115,12 @@ final class HtmlToMarkdown {
 
     /** Converts one post body. */
     public Result convert(String html) {
-        return new Conversion(html).run();
+        return convert(html, 0);
+    }
+
+    /** Converts the body of post {@code postId}, whose attached media fill {@code [gallery]}/{@code [audio]} without ids. */
+    public Result convert(String html, long postId) {
+        return new Conversion(html, postId).run();
     }
 
     /** The embeddable player address of a YouTube or Vimeo page address, or null for other addresses. */
@@ -132,9 +141,11 @@ final class HtmlToMarkdown {
         private final String html;
         private final boolean autop;
         private final Set<String> notes = new LinkedHashSet<>();
+        private final long postId;
 
-        Conversion(String html) {
+        Conversion(String html, long postId) {
             this.html = html == null ? "" : html;
+            this.postId = postId;
             this.autop = !this.html.contains("<!-- wp:");
         }
 
@@ -146,7 +157,7 @@ final class HtmlToMarkdown {
             }
             // BR marks line breaks while paragraphs are assembled; in input it could only be an icon-font glyph
             String clean = Texts.stripControls(html).replace("\r\n", "\n").replace('\r', '\n').replace(BR_STRING, "");
-            String expanded = Shortcodes.expand(clean, media, autop, notes);
+            String expanded = Shortcodes.expand(clean, media, autop, notes, postId);
             Document doc = Jsoup.parseBodyFragment(expanded);
             List<String> blocks = blocks(doc.body());
             String markdown = blocks.isEmpty() ? "" : String.join("\n\n", blocks) + "\n";
@@ -872,6 +883,17 @@ final class HtmlToMarkdown {
             }
             if (src.toLowerCase(Locale.ROOT).startsWith("data:")) {
                 notes.add("an image embedded in the HTML as data: was removed; upload it as a file");
+                return;
+            }
+            String width = img.attr("width").strip();
+            String height = img.attr("height").strip();
+            if (width.matches("[1-9]\\d{0,4}") && height.matches("[1-9]\\d{0,4}")) {
+                // Markdown has no image size: inline HTML keeps it, so pages reserve the space (no layout shift)
+                String title = Texts.stripControls(img.attr("title")).strip();
+                out.append("<img src=\"").append(Shortcodes.attribute(src)).append("\" alt=\"")
+                        .append(Shortcodes.attribute(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' ')).strip()))
+                        .append("\" width=\"").append(width).append("\" height=\"").append(height).append('"')
+                        .append(title.isEmpty() ? "" : " title=\"" + Shortcodes.attribute(title) + "\"").append('>');
                 return;
             }
             String alt = escape(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' '))).strip();

@@ -38,8 +38,15 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
      *
      * @param source what it was, e.g. {@code attachment 120}
      * @param reason why, in words an editor understands
+     * @param failed true when it should have been imported but could not be (no usable date, no text, not
+     *               UTF-8); false when leaving it out is what an import does (attachments, menu items, files kept)
      */
-    public record Skipped(String source, String reason) {
+    public record Skipped(String source, String reason, boolean failed) {
+    }
+
+    /** Items that could not be imported: an import exits with an error only when there are any. */
+    public List<Skipped> failed() {
+        return skipped.stream().filter(Skipped::failed).toList();
     }
 
     /** The file written for {@code source}, if it was imported. */
@@ -67,7 +74,8 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
     public String headline() {
         long replaced = imported.stream().filter(Imported::overwritten).count();
         return "Midad import: " + imported.size() + " imported" + (replaced > 0 ? " (" + replaced + " replaced)" : "")
-                + ", " + skipped.size() + " skipped, " + problems.size() + (problems.size() == 1 ? " problem"
+                + ", " + skipped.size() + " skipped" + (failed().isEmpty() ? "" : " (" + failed().size()
+                + " could not be imported)") + ", " + problems.size() + (problems.size() == 1 ? " problem"
                 : " problems");
     }
 
@@ -117,7 +125,12 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
         }
 
         void skipped(String source, String reason) {
-            skipped.add(new Skipped(source, reason));
+            skipped.add(new Skipped(source, reason, false));
+        }
+
+        /** {@code source} should have been imported but could not be. */
+        void failed(String source, String reason) {
+            skipped.add(new Skipped(source, reason, true));
         }
 
         void problem(Problem problem) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,17 +42,25 @@ final class Shortcodes {
             "(?m)^[ \\t]*(?:<p>\\s*)?(https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch|shorts/|embed/|live/)|youtu\\.be/"
                     + "|vimeo\\.com/)[^\\s<>\"]*)\\s*(?:</p>)?[ \\t]*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY = Pattern.compile("\\[([a-z][a-z0-9_-]*)(?=[\\s\\]/])[^\\]\\[]*\\]");
+    private static final Pattern IMAGE_FILE = Pattern.compile("(?i)jpe?g|png|gif|webp|avif|svg");
+    private static final Pattern AUDIO_FILE = Pattern.compile("(?i)mp3|m4a|ogg|oga|wav|flac");
+    private static final Pattern VIDEO_FILE = Pattern.compile("(?i)mp4|m4v|webm|ogv|mov");
     private static final Set<String> HANDLED = Set.of("caption", "embed", "youtube", "video", "audio", "gallery");
 
     private Shortcodes() {
     }
 
-    static String expand(String html, Map<Long, HtmlToMarkdown.Media> media, boolean classic, Set<String> notes) {
+    /**
+     * @param postId the post whose attachments a {@code [gallery]} or {@code [audio]} without ids shows, as
+     *               WordPress does; 0 when unknown
+     */
+    static String expand(String html, Map<Long, HtmlToMarkdown.Media> media, boolean classic, Set<String> notes,
+                         long postId) {
         String out = replace(CAPTION, html, m -> caption(m, notes));
         out = replace(EMBED, out, m -> embedMarker(m.group(2).strip()));
         out = replace(YOUTUBE, out, m -> embedMarker(m.group(1).strip()));
-        out = replace(MEDIA, out, m -> mediaMarker(m, notes));
-        out = replace(GALLERY, out, m -> gallery(attributes(m.group(1)), media, notes));
+        out = replace(MEDIA, out, m -> mediaMarker(m, attached(media, postId), notes));
+        out = replace(GALLERY, out, m -> gallery(attributes(m.group(1)), media, attached(media, postId), notes));
         if (classic) {
             out = replace(BARE_VIDEO_LINE, out, m -> embedMarker(m.group(1)));
         }
@@ -108,7 +117,25 @@ final class Shortcodes {
         return "<" + EMBED_TAG + " data-url=\"" + attribute(url) + "\"></" + EMBED_TAG + ">";
     }
 
-    private static String mediaMarker(Matcher m, Set<String> notes) {
+    /** The media uploaded to post {@code postId}, by id (WordPress's order when a gallery names none). */
+    private static Map<Long, HtmlToMarkdown.Media> attached(Map<Long, HtmlToMarkdown.Media> media, long postId) {
+        Map<Long, HtmlToMarkdown.Media> attached = new TreeMap<>();
+        if (postId != 0) {
+            media.forEach((id, item) -> {
+                if (item.parent() == postId) {
+                    attached.put(id, item);
+                }
+            });
+        }
+        return attached;
+    }
+
+    private static boolean isKind(String url, Pattern extensions) {
+        String path = url.replaceFirst("[?#].*$", "");
+        return extensions.matcher(path.substring(path.lastIndexOf('.') + 1)).matches();
+    }
+
+    private static String mediaMarker(Matcher m, Map<Long, HtmlToMarkdown.Media> attached, Set<String> notes) {
         String kind = m.group(1).toLowerCase(Locale.ROOT);
         Map<String, String> attributes = attributes(m.group(2));
         String src = null;
@@ -120,6 +147,12 @@ final class Shortcodes {
             }
         }
         if (src == null) {
+            // WordPress plays the post's first attached file of that kind
+            Pattern extensions = kind.equals("audio") ? AUDIO_FILE : VIDEO_FILE;
+            src = attached.values().stream().map(HtmlToMarkdown.Media::url).filter(url -> isKind(url, extensions))
+                    .findFirst().orElse(null);
+        }
+        if (src == null) {
             notes.add("a [" + kind + "] without a file address was dropped");
             return "";
         }
@@ -129,10 +162,16 @@ final class Shortcodes {
     }
 
     private static String gallery(Map<String, String> attributes, Map<Long, HtmlToMarkdown.Media> media,
-                                  Set<String> notes) {
+                                  Map<Long, HtmlToMarkdown.Media> attached, Set<String> notes) {
         String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
         if (ids.isBlank()) {
-            notes.add("a [gallery] without ids (the post's attached images) was dropped: add the images by hand");
+            // WordPress shows the images uploaded to the post
+            ids = String.join(",", attached.entrySet().stream().filter(e -> isKind(e.getValue().url(), IMAGE_FILE))
+                    .map(e -> String.valueOf(e.getKey())).toList());
+        }
+        if (ids.isBlank()) {
+            notes.add("a [gallery] without ids, in a post with no attached images in the export, was dropped:"
+                    + " add the images by hand");
             return "";
         }
         List<String> images = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.midad.importer;
 
 import dev.midad.problem.Problem;
+import dev.midad.text.Slugs;
 import dev.midad.text.SourceText;
 
 import java.io.IOException;
@@ -175,7 +176,7 @@ final class TextImporter {
         String text = SourceText.read(file, file, problems);
         if (text == null) {
             problems.forEach(report::problem);
-            report.skipped(source, "not readable as UTF-8 text (see the problem listed for it)");
+            report.failed(source, "not readable as UTF-8 text (see the problem listed for it)");
             return;
         }
         int controls = Texts.countControls(text);
@@ -185,7 +186,7 @@ final class TextImporter {
         }
         TextArticle article = parse(text);
         if (article == null || article.paragraphs().isEmpty()) {
-            report.skipped(source, article == null ? "the file is empty" : "the file has a title but no text");
+            report.failed(source, article == null ? "the file is empty" : "the file has a title but no text");
             return;
         }
         LocalDate date = article.date();
@@ -199,6 +200,11 @@ final class TextImporter {
         }
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", article.title());
+        // Always written: without it a later headline edit would move the published article.
+        String slug = Slugs.slugify(article.title());
+        if (!slug.isEmpty()) {
+            front.put("slug", slug);
+        }
         front.put("date", date.toString());
         if (!article.dateline().isEmpty()) {
             front.put("dateline", article.dateline());

@@ -97,7 +97,7 @@ final class WxrImporter {
                 if (item.type().equals("attachment")) {
                     attachments.put(item.id(), item);
                     media.put(item.id(), new HtmlToMarkdown.Media(item.attachmentUrl(),
-                            item.meta().getOrDefault("_wp_attachment_image_alt", "").strip()));
+                            item.meta().getOrDefault("_wp_attachment_image_alt", "").strip(), item.parent()));
                 }
                 String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
                 if (thumbnail.matches("\\d{1,18}")) {
@@ -152,11 +152,11 @@ final class WxrImporter {
             }
             ZonedDateTime date = date(item);
             if (date == null) {
-                report.skipped(source, "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
+                report.failed(source, "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
                         + item.postDate() + "')");
                 return;
             }
-            HtmlToMarkdown.Result body = converter.convert(item.content());
+            HtmlToMarkdown.Result body = converter.convert(item.content(), item.id());
             for (String note : body.notes()) {
                 problem(item, note);
             }
@@ -164,7 +164,7 @@ final class WxrImporter {
             if (title.isEmpty()) {
                 title = firstWords(plainText(item.content()));
                 if (title.isEmpty()) {
-                    report.skipped(source, "no title and no text");
+                    report.failed(source, "no title and no text");
                     return;
                 }
                 problem(item, "has no title: its first words were used, '" + title + "'");
@@ -172,8 +172,10 @@ final class WxrImporter {
             String slug = decode(item.postName(), item);
             Map<String, Object> front = new LinkedHashMap<>();
             front.put("title", title);
-            if (!slug.isEmpty()) {
-                front.put("slug", slug);
+            // Always written: without it a later headline edit would move the published article.
+            String ownSlug = slug.isEmpty() ? Slugs.slugify(title) : slug;
+            if (!ownSlug.isEmpty()) {
+                front.put("slug", ownSlug);
             }
             if (!page) {
                 front.put("date", date.format(FRONT_MATTER_DATE));

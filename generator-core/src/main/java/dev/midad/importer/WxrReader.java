@@ -52,7 +52,7 @@ final class WxrReader {
     record Item(int line, long id, String type, String status, String title, String link, String creator,
                 String content, String excerpt, String postDate, String postDateGmt, String pubDate, String postName,
                 boolean sticky, String password, List<ItemTerm> terms, Map<String, String> meta,
-                String attachmentUrl, int comments) {
+                String attachmentUrl, int comments, long parent) {
     }
 
     /**
@@ -279,7 +279,13 @@ final class WxrReader {
                 item.child("wp:post_password", ""),
                 terms, meta,
                 item.child("wp:attachment_url", "").strip(),
-                comments);
+                comments,
+                parent(item.child("wp:post_parent", "0").strip()));
+    }
+
+    /** The post an attachment belongs to ({@code wp:post_parent}); 0 when none. */
+    private static long parent(String text) {
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : 0;
     }
 
     /** Reads the element the reader is on, whole; the reader ends on its end tag. */

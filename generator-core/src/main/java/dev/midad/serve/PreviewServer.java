@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -26,9 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PreviewServer implements AutoCloseable {
     /** Polled by the reload script injected into HTML pages while live reloading. */
     static final String VERSION_PATH = "/__midad/version";
-    private static final String RELOAD_SCRIPT = "<script>(()=>{let v=null;setInterval(async()=>{try{"
+    /**
+     * Polls the version and reloads when it differs from the one the page was served with ({@code %d}, filled in
+     * per response): a page that took its baseline from its first poll would miss a save made in between.
+     */
+    private static final String RELOAD_SCRIPT = "<script>(()=>{const v='%d';setInterval(async()=>{try{"
             + "const r=await fetch('" + VERSION_PATH + "',{cache:'no-store'});const t=await r.text();"
-            + "if(v===null)v=t;else if(t!==v)location.reload();}catch(e){}},700);})();</script>";
+            + "if(t!==v)location.reload();}catch(e){}},700);})();</script>";
 
     private final Path root;
     private final HttpServer server;
@@ -47,7 +52,13 @@ public final class PreviewServer implements AutoCloseable {
     public PreviewServer(Path root, int port, boolean live) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.live = live;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException e) {
+            throw new BindException("port " + port + " is already in use (another preview or server runs there):"
+                    + " stop it, or choose another port, e.g. --port " + (port == 8080 ? 8081 : 8080)
+                    + " (Maven: -Dmidad.port=" + (port == 8080 ? 8081 : 8080) + ")");
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "midad-preview");
@@ -88,6 +99,9 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String rawPath = exchange.getRequestURI().getRawPath();
+            // Taken before the file is read: a rebuild that ends in between makes the page reload once more,
+            // never miss the change.
+            long served = version.get();
             if (live && rawPath.equals(VERSION_PATH)) {
                 send(exchange, 200, "text/plain; charset=utf-8",
                         String.valueOf(version.get()).getBytes(StandardCharsets.UTF_8));
@@ -95,7 +109,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             String error = errorPage;
             if (error != null && (rawPath.endsWith("/") || rawPath.endsWith(".html"))) {
-                send(exchange, 500, "text/html; charset=utf-8", withReload(error.getBytes(StandardCharsets.UTF_8)));
+                send(exchange, 500, "text/html; charset=utf-8", withReload(error.getBytes(StandardCharsets.UTF_8), served));
                 return;
             }
             String decoded;
@@ -121,7 +135,7 @@ public final class PreviewServer implements AutoCloseable {
             if (Files.isRegularFile(file)) {
                 String type = contentType(file);
                 byte[] body = Files.readAllBytes(file);
-                send(exchange, 200, type, type.startsWith("text/html") ? withReload(body) : body);
+                send(exchange, 200, type, type.startsWith("text/html") ? withReload(body, served) : body);
                 return;
             }
             Path notFound = root.resolve("404.html");
@@ -161,14 +175,15 @@ public final class PreviewServer implements AutoCloseable {
         return file;
     }
 
-    /** The page with the reload script before {@code </body>} when live reloading; unchanged otherwise. */
-    private byte[] withReload(byte[] html) {
+    /** The page with the reload script (knowing version {@code served}) before {@code </body>} when live reloading; unchanged otherwise. */
+    private byte[] withReload(byte[] html, long served) {
         if (!live) {
             return html;
         }
         String page = new String(html, StandardCharsets.UTF_8);
+        String script = RELOAD_SCRIPT.formatted(served);
         int end = page.lastIndexOf("</body>");
-        page = end < 0 ? page + RELOAD_SCRIPT : page.substring(0, end) + RELOAD_SCRIPT + page.substring(end);
+        page = end < 0 ? page + script : page.substring(0, end) + script + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -137,7 +137,7 @@ public final class YamlMapping {
             }
             int line = at.map(m -> firstLine + m.getLine()).orElse(firstLine);
             int column = at.map(m -> m.getColumn() + 1).orElse(0);
-            problems.add(new Problem(file, line, column, "invalid YAML: " + e.getProblem() + hint(yaml, e)));
+            problems.add(new Problem(file, line, column, "invalid YAML: " + problem(yaml, e)));
         } catch (YamlEngineException e) {
             problems.add(Problem.at(file, firstLine, "invalid YAML: " + e.getMessage()));
         }
@@ -206,18 +206,26 @@ public final class YamlMapping {
                 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 
-    private static String hint(String yaml, MarkedYamlEngineException e) {
+    /** The parser's words with a hint an editor can act on; in plain words alone where the parser's are jargon. */
+    private static String problem(String yaml, MarkedYamlEngineException e) {
+        String problem = String.valueOf(e.getProblem());
         if (isUnclosedQuote(e)) {
-            return " (a quote opened here is never closed: add the closing quote, or write the value without"
-                    + " quotes)";
+            return problem + " (a quote opened here is never closed: add the closing quote, or write the value"
+                    + " without quotes)";
         }
-        if (yaml.indexOf('\t') >= 0 && String.valueOf(e.getProblem()).contains("\\t")) {
-            return " (YAML does not allow tabs for indentation: use spaces)";
+        if (yaml.indexOf('\t') >= 0 && problem.contains("\\t")) {
+            // snakeyaml says it twice ("… cannot start any token. (Do not use \t(TAB) for indentation)")
+            return "a tab character here: YAML does not allow tabs for indentation: use spaces";
         }
-        if (String.valueOf(e.getProblem()).contains("mapping values are not allowed")) {
-            return " (put quotes around a value that contains ': ')";
+        if (problem.contains("mapping values are not allowed")) {
+            return problem + " (put quotes around a value that contains ': ')";
         }
-        return "";
+        if (problem.startsWith("expected <block end>, but found")) {
+            return problem + " (the value ends too early: usually a quote inside a quoted value, as in"
+                    + " title: \"قال \"لا\" للحرب\". Write the value without the outer quotes, or put it in the"
+                    + " other kind of quotes: title: 'قال \"لا\" للحرب')";
+        }
+        return problem;
     }
 
     private static int lineOf(Node node) {

@@ -204,6 +204,36 @@ class HtmlToMarkdownTest {
     }
 
     @Test
+    void imageWidthAndHeightAreKept() {
+        HtmlToMarkdown.Result result = converter.convert("<p><img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\""
+                + " height=\"800\" class=\"size-full\"> نص</p>");
+        assertEquals("<img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\" height=\"800\"> نص\n",
+                result.markdown());
+        assertEquals("![أ](https://old.example/b.jpg)\n", converter.convert("<img src=\"https://old.example/b.jpg\" alt=\"أ\""
+                + " width=\"auto\">").markdown(), "no usable size: plain Markdown");
+    }
+
+    @Test
+    void galleryAndAudioWithoutIdsShowThePostsAttachmentsAsWordPressDoes() {
+        HtmlToMarkdown withMedia = new HtmlToMarkdown(Map.of(
+                12L, new HtmlToMarkdown.Media("https://old.example/b.jpg", "ب", 40),
+                11L, new HtmlToMarkdown.Media("https://old.example/a.png", "أ", 40),
+                13L, new HtmlToMarkdown.Media("https://old.example/talk.mp3", "", 40),
+                14L, new HtmlToMarkdown.Media("https://old.example/other.jpg", "", 41)));
+
+        HtmlToMarkdown.Result result = withMedia.convert("[gallery]\n\n[audio]", 40);
+
+        assertTrue(result.markdown().startsWith("![أ](https://old.example/a.png)\n\n![ب](https://old.example/b.jpg)\n"),
+                result.markdown());
+        assertTrue(result.markdown().contains("<audio") && result.markdown().contains("https://old.example/talk.mp3"),
+                result.markdown());
+        assertTrue(!result.markdown().contains("other.jpg"), "another post's image: " + result.markdown());
+        assertTrue(result.notes().stream().noneMatch(n -> n.contains("dropped")), result.notes().toString());
+        // without attachments both are still noted as dropped
+        assertEquals(2, withMedia.convert("[gallery]\n\n[audio]", 99).notes().size());
+    }
+
+    @Test
     void controlCharactersScriptsAndEmptyParagraphsAreDropped() {
         HtmlToMarkdown.Result result = converter.convert("<p>نص\u0008 مع &#11;حرف تحكم</p><p>&nbsp;</p>"
                 + "<script>alert(1)</script><p onclick=\"x()\"><a href=\"javascript:alert(1)\">نقرة</a></p>");

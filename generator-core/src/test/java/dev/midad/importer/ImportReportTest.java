@@ -23,7 +23,7 @@ class ImportReportTest {
         ImportReport report = new ImportReport(
                 List.of(new ImportReport.Imported("post 101", "عنوان", Path.of("articles", "2024", "06", "101-a.md"), false),
                         new ImportReport.Imported("page 7", "من نحن", Path.of("pages", "7-mn-nhn.md"), true)),
-                List.of(new ImportReport.Skipped("attachment 120", "an attachment")),
+                List.of(new ImportReport.Skipped("attachment 120", "an attachment", false)),
                 List.of(Problem.at(Path.of("export.xml"), 216, "1 character XML does not allow (U+0008) removed")));
 
         assertEquals("""
@@ -42,7 +42,7 @@ class ImportReportTest {
 
     @Test
     void reportsAddUp() {
-        ImportReport a = new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty")), List.of());
+        ImportReport a = new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty", false)), List.of());
         ImportReport b = new ImportReport(List.of(new ImportReport.Imported("b.txt", "ب", Path.of("b.md"), false)),
                 List.of(), List.of());
 

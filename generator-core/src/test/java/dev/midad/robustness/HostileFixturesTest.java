@@ -70,6 +70,8 @@ class HostileFixturesTest {
             for (String[] line : expect) {
                 switch (line[0]) {
                     case "problem" -> Sites.assertProblem(problems, line[1]);
+                    case "problem-lacks" -> assertEquals(List.of(), problems.stream()
+                            .filter(p -> p.toString().contains(line[1])).toList(), "no problem may say " + line[1]);
                     case "count" -> assertEquals(Integer.parseInt(line[1]), problems.size(),
                             "number of problems:" + Sites.describe(problems));
                     default -> { }
@@ -104,10 +106,10 @@ class HostileFixturesTest {
         Sites.assertNoLeftovers(out);
     }
 
-    /** Nothing was written anywhere in the work folder except the site, the output and its manifest. */
+    /** Nothing was written anywhere in the work folder except the site, the output, its manifest and addresses. */
     private static void assertOutputInside(Path work, Path out) throws IOException {
         try (Stream<Path> entries = Files.list(work)) {
-            assertEquals(List.of(".out.manifest", "out", "site"),
+            assertEquals(List.of(".out.addresses", ".out.manifest", "out", "site"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

@@ -72,12 +72,12 @@ final class Sites {
         return result;
     }
 
-    /** Asserts that nothing but the output folder and its manifest sits next to it (no staging, lock, retired). */
+    /** Asserts that nothing but the output folder, its manifest and addresses sit next to it (no staging, lock, retired). */
     static void assertNoLeftovers(Path out) throws IOException {
         String name = out.getFileName().toString();
         try (Stream<Path> siblings = Files.list(out.getParent())) {
             List<String> left = siblings.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("." + name)).filter(n -> !n.equals("." + name + ".manifest"))
+                    .filter(n -> n.startsWith("." + name)).filter(n -> !n.equals("." + name + ".manifest") && !n.equals("." + name + ".addresses"))
                     .toList();
             assertEquals(List.of(), left, "left next to the output folder");
         }

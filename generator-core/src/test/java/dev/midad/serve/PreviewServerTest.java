@@ -69,4 +69,30 @@ class PreviewServerTest {
             }
         }
     }
+
+    @Test
+    void aPageKnowsTheVersionItWasServedWithSoASaveRightAfterLoadingShows() throws Exception {
+        Path site = tmp.resolve("site");
+        TestSites.write(site, "index.html", "<html><body><p>أ</p></body></html>");
+        try (PreviewServer server = new PreviewServer(site, 0, true)) {
+            String page = get(server, "").body();
+            // the save lands before the page's first poll (within ~0.3 s of loading)
+            server.reload();
+            String now = get(server, "__midad/version").body();
+            java.util.regex.Matcher baseline = java.util.regex.Pattern.compile("const v='(\\d+)'").matcher(page);
+            assertTrue(baseline.find(), page);
+            assertFalse(baseline.group(1).equals(now), "the page's baseline predates the save, so it reloads");
+            assertTrue(get(server, "").body().contains("const v='" + now + "'"), "a page served now is current");
+        }
+    }
+
+    @Test
+    void aBusyPortIsNamedWithTheFix() throws Exception {
+        try (PreviewServer first = new PreviewServer(tmp, 0)) {
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> new PreviewServer(tmp, first.port()));
+            assertTrue(e.getMessage().contains("port " + first.port() + " is already in use"), e.getMessage());
+            assertTrue(e.getMessage().contains("--port"), e.getMessage());
+        }
+    }
 }

@@ -1,18 +1,21 @@
 package dev.midad.maven;
 
 import dev.midad.BuildException;
+import dev.midad.BuildListener;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.CachedBuilder;
 import dev.midad.Site;
 import dev.midad.problem.Problem;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Builds the site into {@code outputDirectory}.
@@ -44,8 +47,7 @@ public class BuildMojo extends AbstractMidadMojo {
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future)
-                .withListener((phase, count, elapsed) ->
-                        getLog().info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis())));
+                .withListener(listener(getLog()));
         try {
             CachedBuilder.Outcome outcome = CachedBuilder.build(siteDir, outputDirectory.toPath().toAbsolutePath(),
                     options, clean);
@@ -53,10 +55,26 @@ public class BuildMojo extends AbstractMidadMojo {
             if (outcome.cacheNote() != null) {
                 getLog().warn("Midad: " + outcome.cacheNote());
             }
+            getLog().info(BuildResult.viewHint("mvn midad:serve"));
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(failureMessage(siteDir, e), e);
         }
+    }
+
+    /** Phases as info lines, warnings as Maven warnings. */
+    static BuildListener listener(Log log) {
+        return new BuildListener() {
+            @Override
+            public void phase(String phase, int count, Duration elapsed) {
+                log.info("Midad: %-6s %7d in %5d ms".formatted(phase, count, elapsed.toMillis()));
+            }
+
+            @Override
+            public void warning(Problem warning) {
+                log.warn("Midad: " + warning);
+            }
+        };
     }
 
     /**

@@ -21,7 +21,8 @@ public class CheckMojo extends AbstractMidadMojo {
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         try {
-            List<Problem> broken = Site.load(siteDir, BuildOptions.defaults()).check();
+            List<Problem> broken = Site.load(siteDir, BuildOptions.defaults().withListener(BuildMojo.listener(getLog())))
+                    .check();
             if (!broken.isEmpty()) {
                 broken.forEach(p -> getLog().error(p.toString()));
                 throw new MojoFailureException(failure(siteDir, broken));
@@ -29,7 +30,9 @@ public class CheckMojo extends AbstractMidadMojo {
             getLog().info("Midad: no problems found in " + siteDir);
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
-            throw new MojoFailureException(BuildMojo.failureMessage(siteDir, e), e);
+            // not "could not build": check never builds the site
+            throw new MojoFailureException(failure(siteDir, e.problems().isEmpty()
+                    ? List.of(Problem.of(null, String.valueOf(e.getMessage()))) : e.problems()), e);
         }
     }
 

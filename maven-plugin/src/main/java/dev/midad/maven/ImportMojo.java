@@ -62,6 +62,11 @@ public class ImportMojo extends AbstractMidadMojo {
                 getLog().warn(problem.toString());
             }
             getLog().info(report.headline() + " → " + siteDir);
+            if (!report.failed().isEmpty()) { // warnings alone are a success
+                throw new MojoFailureException("Midad could not import " + report.failed().size() + " of the items in "
+                        + source + ": " + report.failed().stream().map(f -> f.source() + " (" + f.reason() + ")")
+                        .toList());
+            }
         } catch (ImportException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException("Midad could not import " + source + ": " + e.getMessage(), e);

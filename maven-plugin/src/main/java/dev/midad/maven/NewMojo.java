@@ -28,7 +28,8 @@ public class NewMojo extends AbstractMidadMojo {
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         try {
-            getLog().info("Midad: created " + NewArticle.create(siteDir, title, category, Clock.systemUTC()));
+            getLog().info("Midad: created the draft " + NewArticle.create(siteDir, title, category, Clock.systemUTC())
+                    + " (draft: true: it is published once you remove that line; mvn midad:serve shows drafts)");
         } catch (BuildException e) {
             throw new MojoFailureException(BuildMojo.failureMessage(siteDir, e), e);
         }
