@@ -317,7 +317,7 @@ public final class SiteModelBuilder {
         SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), origin,
                 config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : absoluteUrl(logoUrl),
-                ogLocale(config.locale()), config.copyright(),
+                OpenGraphLocales.of(config.locale()), config.copyright(),
                 menu(categories, problems), pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
                 feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
                 .map(f -> new SiteConfig.WebFont(f.family(), resolveUrl(f.src(), rootUrl), f.weight(), f.style()))
@@ -420,14 +420,6 @@ public final class SiteModelBuilder {
         Map<String, List<ArticleView>> related = new HashMap<>();
         relatedUrls.forEach((url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
         return related;
-    }
-
-    /** Facebook's locale form: {@code ar} becomes ar_AR, {@code ar-EG} ar_EG. */
-    static String ogLocale(Locale locale) {
-        String country = locale.getCountry().isEmpty()
-                ? (locale.getLanguage().equals("en") ? "US" : locale.getLanguage().toUpperCase(Locale.ROOT))
-                : locale.getCountry();
-        return locale.getLanguage() + "_" + country;
     }
 
     /** The feeds of the page at decoded site path {@code pagePath}, one per format. */
