@@ -133,31 +133,50 @@ public final class BidiIsolation {
     private static void isolateRuns(Element block) {
         List<TextNode> texts = new ArrayList<>();
         collect(block, texts);
-        Matcher m = LTR_RUN.matcher("");
         for (TextNode text : texts) {
-            String value = text.getWholeText();
-            int start = nextRun(m, value, 0);
-            if (start < 0) {
+            List<Piece> pieces = split(text.getWholeText());
+            if (pieces.size() == 1 && !pieces.get(0).ltr()) {
                 continue;
             }
-            List<Node> replacement = new ArrayList<>();
-            int last = 0;
-            do {
-                if (start > last) {
-                    replacement.add(new TextNode(value.substring(last, start)));
-                }
-                replacement.add(new Element("bdi").appendText(m.group()));
-                last = m.end();
-                start = nextRun(m, value, last);
-            } while (start >= 0);
-            if (last < value.length()) {
-                replacement.add(new TextNode(value.substring(last)));
-            }
-            for (Node node : replacement) {
-                text.before(node);
+            for (Piece piece : pieces) {
+                text.before(piece.ltr() ? new Element("bdi").appendText(piece.text()) : new TextNode(piece.text()));
             }
             text.remove();
         }
+    }
+
+    /** A piece of plain text: a left-to-right run ({@code ltr}) or the text between two runs. */
+    public record Piece(String text, boolean ltr) {
+    }
+
+    /**
+     * A one-line text of a right-to-left page (headline, card title, menu item) cut into its left-to-right
+     * runs and the text between them, so that each run can be isolated and kept whole: "F-16" must neither
+     * read "16-F" nor break at its hyphen. A text without right-to-left letters is one piece, as it reads in
+     * its own direction anyway.
+     */
+    public static List<Piece> pieces(String text) {
+        boolean hasRtl = text.codePoints().map(Character::getDirectionality).anyMatch(d ->
+                d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC);
+        return hasRtl ? split(text) : List.of(new Piece(text, false));
+    }
+
+    /** {@code value} as the runs {@link #LTR_RUN} finds and the text around them, in order. */
+    private static List<Piece> split(String value) {
+        Matcher m = LTR_RUN.matcher("");
+        List<Piece> pieces = new ArrayList<>();
+        int last = 0;
+        for (int start = nextRun(m, value, 0); start >= 0; start = nextRun(m, value, last)) {
+            if (start > last) {
+                pieces.add(new Piece(value.substring(last, start), false));
+            }
+            pieces.add(new Piece(m.group(), true));
+            last = m.end();
+        }
+        if (last < value.length() || pieces.isEmpty()) {
+            pieces.add(new Piece(value.substring(last), false));
+        }
+        return pieces;
     }
 
     /** Text nodes of {@code element} that belong to it, not to a nested block or a skipped element. */
