@@ -314,9 +314,11 @@ public final class SiteModelBuilder {
         pages.sort(Comparator.comparing(StaticPageView::url));
 
         String logoUrl = config.logo().isEmpty() ? "" : resolveUrl(config.logo(), basePath + "/");
+        int[] logoSize = imageSize(logoUrl);
         SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), origin,
                 config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : absoluteUrl(logoUrl),
+                logoSize == null ? 0 : logoSize[0], logoSize == null ? 0 : logoSize[1],
                 OpenGraphLocales.of(config.locale()), config.copyright(),
                 menu(categories, problems), pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
                 feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
