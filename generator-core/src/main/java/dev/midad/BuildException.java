@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.problem.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

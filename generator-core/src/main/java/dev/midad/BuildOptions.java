@@ -1,5 +1,7 @@
 package dev.midad;
 
+import dev.midad.model.build.Publishing;
+
 import java.time.Clock;
 
 /**
@@ -10,7 +12,8 @@ import java.time.Clock;
  * @param clock         the build's notion of now (fixed in tests)
  * @param listener      told when each phase finishes
  */
-public record BuildOptions(boolean includeDrafts, boolean includeFuture, Clock clock, BuildListener listener) {
+public record BuildOptions(boolean includeDrafts, boolean includeFuture, Clock clock, BuildListener listener)
+        implements Publishing {
 
     public static BuildOptions defaults() {
         return new BuildOptions(false, false, Clock.systemUTC(), BuildListener.NONE);

@@ -1,17 +1,18 @@
 package dev.midad;
 
+import dev.midad.problem.Problem;
 import dev.midad.check.LinkChecker;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
-import dev.midad.model.Dates;
+import dev.midad.model.build.Dates;
 import dev.midad.content.Article;
 import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
-import dev.midad.model.SiteModelBuilder;
+import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
@@ -48,6 +49,9 @@ import java.util.stream.Stream;
  *
  * <p>Data flow: discover and parse content ({@link ContentLoader}) → site model ({@link SiteModelBuilder}) →
  * render every output format ({@link SiteRenderer}) → write atomically ({@link StagedOutput}).
+ *
+ * <p>Longer than 400 lines on purpose: it is the API's one entry point, and what it holds (loading every
+ * edition with its translations, building, checking) is the sequence of the stages; the work is in the stages.
  */
 public final class Site {
     static final String TEMPLATES = "templates";
@@ -297,7 +301,7 @@ public final class Site {
             Edition edition = editions.get(i);
             SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder(),
+            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(),
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
             articles += counts.articles();
             pages += counts.pages();

@@ -1,6 +1,6 @@
 package dev.midad.check;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

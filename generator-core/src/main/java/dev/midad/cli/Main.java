@@ -3,7 +3,7 @@ package dev.midad.cli;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
 import dev.midad.importer.ImportException;

@@ -1,7 +1,7 @@
 package dev.midad.config;
 
-import dev.midad.Problem;
-import dev.midad.content.SourceText;
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
 
 import java.net.URI;

@@ -1,8 +1,11 @@
 package dev.midad.content;
 
-import dev.midad.Problem;
+import dev.midad.markdown.MarkdownRenderer;
+import dev.midad.text.SourceText;
+import dev.midad.text.Excerpts;
+import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfig;
-import dev.midad.model.Slugs;
+import dev.midad.text.Slugs;
 import dev.midad.yaml.YamlMapping;
 
 import java.io.IOException;

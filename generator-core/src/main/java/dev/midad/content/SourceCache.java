@@ -1,6 +1,6 @@
 package dev.midad.content;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.midad.create;
 
 import dev.midad.BuildException;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
-import dev.midad.model.Slugs;
+import dev.midad.text.Slugs;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;

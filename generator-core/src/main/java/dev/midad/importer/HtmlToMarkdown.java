@@ -38,8 +38,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Instances are immutable and may be shared between threads.
+ *
+ * <p>Longer than 400 lines on purpose: one recursive walk over the DOM with a case per element, whose cases
+ * share one conversion's state (its mode and the notes it collects); split apart they would pass it around.
  */
-public final class HtmlToMarkdown {
+final class HtmlToMarkdown {
     /** Hard line break while a paragraph is assembled (a private-use character, never in input text). */
     private static final char BR = '\uE000';
     private static final String BR_STRING = String.valueOf(BR);

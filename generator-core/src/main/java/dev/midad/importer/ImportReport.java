@@ -1,6 +1,6 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

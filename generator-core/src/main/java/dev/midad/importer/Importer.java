@@ -1,8 +1,8 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
-import dev.midad.content.SourceText;
+import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
 
 import java.io.IOException;

@@ -1,10 +1,9 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
-import dev.midad.config.Permalink;
+import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
-import dev.midad.content.SourceText;
-import dev.midad.model.Slugs;
+import dev.midad.text.SourceText;
+import dev.midad.model.build.Links;
 import dev.midad.yaml.YamlMapping;
 
 import java.nio.file.Files;
@@ -20,23 +19,21 @@ import java.util.List;
  * there is none yet), so the importer knows where an article will live and writes no alias that is the article's
  * own address.
  *
- * @param permalink  the article permalink pattern
- * @param timeZone   the zone the permalink's date parts are taken in
- * @param amp        true when the site publishes AMP versions at {@code amp/} under every article
- * @param latinSlugs true for {@code slug_style: latin}
+ * @param addresses the site's address rule (the one the build uses)
+ * @param amp       true when the site publishes AMP versions at {@code amp/} under every article
  */
-record TargetSite(String permalink, ZoneId timeZone, boolean amp, boolean latinSlugs) {
+record TargetSite(Links.Rule addresses, boolean amp) {
     static final String DEFAULT_PERMALINK = "/{yyyy}/{mm}/{slug}/";
 
     static TargetSite read(Path siteDir, ZoneId fallbackZone) {
         Path file = siteDir.resolve(SiteConfigLoader.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new TargetSite(DEFAULT_PERMALINK, fallbackZone, false, false);
+            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
         }
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
         if (text == null) {
-            return new TargetSite(DEFAULT_PERMALINK, fallbackZone, false, false);
+            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
         }
         YamlMapping yaml = YamlMapping.parse(file, 1, text, problems);
         ZoneId zone = fallbackZone;
@@ -50,30 +47,32 @@ record TargetSite(String permalink, ZoneId timeZone, boolean amp, boolean latinS
         } else if (problems.isEmpty()) {
             zone = ZoneId.of("UTC");
         }
-        return new TargetSite(yaml.string("permalink", DEFAULT_PERMALINK), zone, yaml.bool("amp", false),
-                "latin".equals(yaml.string("slug_style", "arabic")));
+        return new TargetSite(new Links.Rule(yaml.string("permalink", DEFAULT_PERMALINK), zone,
+                "latin".equals(yaml.string("slug_style", "arabic"))), yaml.bool("amp", false));
     }
 
     /** The decoded site path an article will have, or null when it cannot be told (Latin slugs of Arabic text). */
     String articlePath(String slugOrTitle, String category, ZonedDateTime date) {
-        String slug = slug(slugOrTitle);
-        String categorySlug = category == null ? "" : slug(category);
-        if (slug == null || slug.isEmpty() || categorySlug == null) {
+        if (!told(slugOrTitle) || category != null && !transliterable(category)) {
             return null;
         }
-        return Permalink.expand(permalink, date.withZoneSameInstant(timeZone), slug, categorySlug);
+        return addresses.articlePath(slugOrTitle, category, date);
     }
 
     /** The decoded site path a page will have, or null when it cannot be told. */
     String pagePath(String slugOrTitle) {
-        String slug = slug(slugOrTitle);
-        return slug == null || slug.isEmpty() ? null : "/" + slug + "/";
+        return told(slugOrTitle) ? addresses.pagePath(slugOrTitle) : null;
     }
 
-    private String slug(String text) {
-        if (latinSlugs && !text.chars().allMatch(c -> c < 0x80)) {
-            return null;
-        }
-        return Slugs.slugify(text);
+    /**
+     * Whether the slug of {@code text} can be told here: not when it is empty, nor for non-ASCII text on a site
+     * with Latin slugs (the importer does not guess what an editor will accept as a transliteration).
+     */
+    private boolean told(String text) {
+        return transliterable(text) && !addresses.slug(text).isEmpty();
+    }
+
+    private boolean transliterable(String text) {
+        return !addresses.latinSlugs() || text.chars().allMatch(c -> c < 0x80);
     }
 }

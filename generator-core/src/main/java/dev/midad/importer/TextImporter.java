@@ -1,7 +1,7 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
-import dev.midad.content.SourceText;
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * and control characters are dropped. A file without a dateline date is imported as a draft dated by the file's
  * modification time, and the report says so.
  */
-public final class TextImporter {
+final class TextImporter {
     private static final DateTimeFormatter MONTH_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT);
 
     private final ImportOptions options;

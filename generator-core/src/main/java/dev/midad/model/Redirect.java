@@ -1,5 +1,7 @@
 package dev.midad.model;
 
+import dev.midad.text.UrlPaths;
+
 /**
  * An old address that must keep working.
  *

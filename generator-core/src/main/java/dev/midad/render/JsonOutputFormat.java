@@ -1,5 +1,6 @@
 package dev.midad.render;
 
+import dev.midad.media.MediaTypes;
 import freemarker.core.CommonMarkupOutputFormat;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.io.Writer;
  * {@code <}, {@code >} and {@code &} are escaped too, so the same output is safe inside an HTML
  * {@code <script type="application/ld+json">} element.
  */
-public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
+final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
     public static final JsonOutputFormat INSTANCE = new JsonOutputFormat();
 
     private JsonOutputFormat() {
@@ -24,7 +25,7 @@ public final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputF
 
     @Override
     public String getMimeType() {
-        return "application/json";
+        return MediaTypes.JSON;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.midad.render;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
 import dev.midad.model.DateView;
@@ -8,14 +8,15 @@ import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.model.PageMeta;
 import dev.midad.model.Redirect;
-import dev.midad.model.Paginator;
+import dev.midad.model.build.Paginator;
 import dev.midad.model.SiteModel;
-import dev.midad.model.SiteModelBuilder;
+import dev.midad.model.build.Links;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
-import dev.midad.model.UrlPaths;
-import dev.midad.postprocess.HtmlFragments;
+import dev.midad.text.UrlPaths;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
 import dev.midad.write.SiteOutput;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class SiteRenderer {
     /** Google News: articles of the last two days, at most 1,000. */
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_LIMIT = 1_000;
+    private static final BodyChain FEED_BODIES = HtmlStage.feed();
 
     /**
      * One file to render: a template and its data, plus values computed from the data only when the file is
@@ -80,7 +82,7 @@ public final class SiteRenderer {
     }
 
     private final SiteModel model;
-    private final SiteModelBuilder urls;
+    private final Links urls;
     private final Templates.View templates;
     private final Messages messages;
     private final Placement placement;
@@ -91,12 +93,12 @@ public final class SiteRenderer {
      * @param round what the previous build rendered, to skip files whose inputs did not change (or
      *              {@link RenderMemo#none()})
      */
-    public SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
+    public SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
                         Placement placement, RenderMemo.Round round) {
         this(model, urls, templates, messages, placement, round, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, SiteModelBuilder urls, Templates.View templates, Messages messages,
+    SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
                  Placement placement, RenderMemo.Round round, int sitemapLimit) {
         this.round = round;
         this.model = model;
@@ -190,9 +192,9 @@ public final class SiteRenderer {
             return List.of(page);
         }
         Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
-        SiteModelBuilder images = urls; // not this renderer: the job may outlive it (see Job#model)
+        Links images = urls; // not this renderer: the job may outlive it (see Job#model)
         return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
-                r -> r.derived("amp", article, a -> AmpHtml.convert(a.contentHtml(), images::imageSize)))));
+                r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml())))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {
@@ -296,16 +298,8 @@ public final class SiteRenderer {
 
     /** The article with every link and image in its body made absolute, computed once per article. */
     private static ArticleView withAbsoluteHtml(ArticleView a, RenderMemo.Round round) {
-        return round.derived("feed", a, view -> view.withContentHtml(absolutize(view.contentHtml(),
+        return round.derived("feed", a, view -> view.withContentHtml(FEED_BODIES.apply(view.contentHtml(),
                 view.absoluteUrl())));
-    }
-
-    static String absolutize(String html, String baseUrl) {
-        return HtmlFragments.edit(html, baseUrl, body -> HtmlFragments.rewriteLinks(body,
-                (element, attribute, value) -> {
-                    String absolute = element.absUrl(attribute);
-                    return absolute.isEmpty() ? null : absolute;
-                }));
     }
 
     /**

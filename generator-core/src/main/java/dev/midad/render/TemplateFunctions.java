@@ -3,9 +3,9 @@ package dev.midad.render;
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.util.ULocale;
 import dev.midad.i18n.Messages;
-import dev.midad.model.Bidi;
+import dev.midad.text.Bidi;
 import dev.midad.model.DateView;
-import dev.midad.postprocess.BidiIsolation;
+import dev.midad.html.TextRuns;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.ext.util.WrapperTemplateModel;
@@ -71,7 +71,7 @@ public final class TemplateFunctions {
             return html.fromPlainTextByEscaping(text);
         }
         StringBuilder out = new StringBuilder();
-        for (BidiIsolation.Piece piece : BidiIsolation.pieces(text)) {
+        for (TextRuns.Piece piece : TextRuns.of(text)) {
             String escaped = html.escapePlainText(piece.text());
             out.append(piece.ltr() ? "<bdi class=\"ltr-run\">" + escaped + "</bdi>" : escaped);
         }

@@ -1,6 +1,6 @@
 package dev.midad.render;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

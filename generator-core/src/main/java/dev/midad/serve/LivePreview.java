@@ -3,7 +3,7 @@ package dev.midad.serve;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.IncrementalBuilder;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

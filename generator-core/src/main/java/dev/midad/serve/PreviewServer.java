@@ -1,5 +1,6 @@
 package dev.midad.serve;
 
+import dev.midad.media.MediaTypes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,22 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * the network can read drafts.
  */
 public final class PreviewServer implements AutoCloseable {
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("xml", "application/xml; charset=utf-8"),
-            Map.entry("json", "application/json; charset=utf-8"),
-            Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"),
-            Map.entry("webp", "image/webp"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("woff2", "font/woff2"));
-
     /** Polled by the reload script injected into HTML pages while live reloading. */
     static final String VERSION_PATH = "/__midad/version";
     private static final String RELOAD_SCRIPT = "<script>(()=>{let v=null;setInterval(async()=>{try{"
@@ -190,9 +173,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     static String contentType(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String ext = name.substring(name.lastIndexOf('.') + 1);
-        return TYPES.getOrDefault(ext, "application/octet-stream");
+        return MediaTypes.contentType(file.getFileName().toString());
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -1,6 +1,6 @@
 package dev.midad.write;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 
 import java.io.IOException;
 import java.io.Writer;

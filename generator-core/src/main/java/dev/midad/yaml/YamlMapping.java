@@ -1,6 +1,6 @@
 package dev.midad.yaml;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;

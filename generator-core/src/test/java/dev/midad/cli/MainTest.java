@@ -59,7 +59,7 @@ class MainTest {
         }
         assertEquals(1, created.size());
         String text = Files.readString(created.get(0), StandardCharsets.UTF_8);
-        List<dev.midad.Problem> problems = new ArrayList<>();
+        List<dev.midad.problem.Problem> problems = new ArrayList<>();
         FrontMatter front = FrontMatter.split(Path.of("x.md"), text, problems);
         assertTrue(problems.isEmpty(), problems::toString);
         assertEquals("زيارة بوتين: ماذا بعد؟", front.yaml().string("title"));

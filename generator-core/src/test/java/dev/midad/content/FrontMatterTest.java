@@ -1,6 +1,7 @@
 package dev.midad.content;
 
-import dev.midad.Problem;
+import dev.midad.text.SourceText;
+import dev.midad.problem.Problem;
 import dev.midad.yaml.YamlMapping;
 import org.junit.jupiter.api.Test;
 

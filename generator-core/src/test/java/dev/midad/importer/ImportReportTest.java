@@ -1,6 +1,6 @@
 package dev.midad.importer;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

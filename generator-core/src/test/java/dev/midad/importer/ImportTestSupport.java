@@ -1,7 +1,7 @@
 package dev.midad.importer;
 
 import dev.midad.BuildOptions;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.content.FrontMatter;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.midad.importer;
 import dev.midad.BuildResult;
 import dev.midad.Site;
 import dev.midad.content.FrontMatter;
-import dev.midad.model.Slugs;
+import dev.midad.text.Slugs;
 import dev.midad.yaml.YamlMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

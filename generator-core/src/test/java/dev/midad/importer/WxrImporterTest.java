@@ -1,7 +1,7 @@
 package dev.midad.importer;
 
 import dev.midad.BuildResult;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.content.FrontMatter;
 import dev.midad.yaml.YamlMapping;

@@ -1,15 +1,15 @@
 package dev.midad.render;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
-import dev.midad.model.Dates;
+import dev.midad.model.build.Dates;
 import dev.midad.model.SiteModel;
-import dev.midad.model.SiteModelBuilder;
+import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.write.StagedOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +47,7 @@ class SitemapSplitTest {
                 TemplateFunctions.of(messages, true, "ar", "latn", model.now()));
         Path out = tmp.resolve("out");
         try (StagedOutput staged = new StagedOutput(out)) {
-            new SiteRenderer(model, builder, view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
+            new SiteRenderer(model, builder.links(), view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
                     .render(staged, problems);
             staged.commit();
         }

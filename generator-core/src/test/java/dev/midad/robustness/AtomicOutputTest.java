@@ -1,6 +1,6 @@
 package dev.midad.robustness;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.TestSites;
 import dev.midad.write.StagedOutput;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.midad.BuildException;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.write.StagedOutput;
 
 import org.jsoup.Jsoup;

@@ -1,6 +1,6 @@
 package dev.midad.robustness;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;

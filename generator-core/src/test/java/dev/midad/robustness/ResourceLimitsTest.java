@@ -1,10 +1,10 @@
 package dev.midad.robustness;
 
 import dev.midad.BuildResult;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.TestSites;
 import dev.midad.content.ContentLoader;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,7 +139,7 @@ class ResourceLimitsTest {
         assertTrue(Files.size(out.resolve("2024/05/extreme/index.html")) > 5_000_000, "the whole body is published");
     }
 
-    /** A source file beyond {@link dev.midad.content.SourceText#MAX_BYTES} is refused before it is read. */
+    /** A source file beyond {@link dev.midad.text.SourceText#MAX_BYTES} is refused before it is read. */
     @Test
     void absurdlyLargeFileIsRefusedBeforeReading() throws Exception {
         Path out = tmp.resolve("out");

@@ -1,7 +1,7 @@
 package dev.midad.robustness;
 
 import dev.midad.TestSites;
-import dev.midad.content.MarkdownRenderer;
+import dev.midad.markdown.MarkdownRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

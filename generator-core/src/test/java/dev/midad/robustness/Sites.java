@@ -2,7 +2,7 @@ package dev.midad.robustness;
 
 import dev.midad.BuildException;
 import dev.midad.BuildResult;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import org.w3c.dom.Document;

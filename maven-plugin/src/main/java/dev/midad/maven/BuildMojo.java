@@ -3,7 +3,7 @@ package dev.midad.maven;
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.Site;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,6 +1,6 @@
 package dev.midad.maven;
 
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import dev.midad.importer.ImportException;
 import dev.midad.importer.ImportOptions;
 import dev.midad.importer.ImportReport;

@@ -1,7 +1,7 @@
 package dev.midad.maven;
 
 import dev.midad.BuildException;
-import dev.midad.Problem;
+import dev.midad.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

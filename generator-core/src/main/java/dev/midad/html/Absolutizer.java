@@ -1,0 +1,23 @@
+package dev.midad.html;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Every link and image made absolute against the base the body was parsed with (the article's own absolute
+ * URL): feed readers show the HTML away from the site.
+ */
+final class Absolutizer implements BodyProcessor {
+    static final Absolutizer INSTANCE = new Absolutizer();
+
+    private Absolutizer() {
+    }
+
+    @Override
+    public boolean process(Element body) {
+        HtmlFragments.rewriteLinks(body, (element, attribute, value) -> {
+            String absolute = element.absUrl(attribute);
+            return absolute.isEmpty() ? null : absolute;
+        });
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.midad.html;
+
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Turns an article body into AMP-valid markup: {@code <img>} becomes {@code <amp-img layout="responsive">}
+ * with explicit dimensions, embeds AMP cannot show without extra scripts become plain links, and
+ * attributes AMP forbids (inline styles) are dropped.
+ */
+final class AmpHtml implements BodyProcessor {
+    /** Used when an image's size is unknown: news photos are mostly 16:9. */
+    static final int[] FALLBACK_SIZE = {1200, 675};
+
+    private final Function<String, int[]> sizeOf;
+
+    /**
+     * @param sizeOf pixel size of an image URL as written in the body, or null when unknown
+     */
+    AmpHtml(Function<String, int[]> sizeOf) {
+        this.sizeOf = sizeOf;
+    }
+
+    @Override
+    public boolean process(Element body) {
+        for (Element img : body.select("img")) {
+            int[] size = sizeOf.apply(img.attr("src"));
+            if (size == null || size[0] <= 0 || size[1] <= 0) {
+                size = FALLBACK_SIZE;
+            }
+            Element amp = new Element("amp-img")
+                    .attr("src", img.attr("src"))
+                    .attr("alt", img.attr("alt"))
+                    .attr("width", String.valueOf(size[0]))
+                    .attr("height", String.valueOf(size[1]))
+                    .attr("layout", "responsive");
+            img.replaceWith(amp);
+        }
+        for (Element embed : body.select("iframe, video, audio, object, embed")) {
+            String src = embed.attr("abs:src").isEmpty() ? embed.attr("src") : embed.attr("abs:src");
+            if (src.isEmpty()) {
+                embed.remove();
+            } else {
+                embed.replaceWith(new Element("p").appendChild(new Element("a").attr("href", src).text(src)));
+            }
+        }
+        body.select("script, style, form, input, button, link, meta, base").remove();
+        for (Element el : body.getAllElements()) {
+            List<String> drop = new ArrayList<>();
+            for (Attribute attribute : el.attributes()) {
+                String key = attribute.getKey();
+                if (key.equals("style") || key.startsWith("on")) {
+                    drop.add(key);
+                }
+            }
+            drop.forEach(el::removeAttr);
+        }
+        return true;
+    }
+}

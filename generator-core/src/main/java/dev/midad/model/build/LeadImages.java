@@ -1,0 +1,45 @@
+package dev.midad.model.build;
+
+import dev.midad.content.Article;
+import dev.midad.media.MediaTypes;
+import dev.midad.model.ImageView;
+import dev.midad.problem.Problem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** An article's lead image ({@code image:} in front matter): its addresses, type, pixel size and bytes. */
+final class LeadImages {
+    private final Links links;
+
+    LeadImages(Links links) {
+        this.links = links;
+    }
+
+    /** The image of {@code article} at {@code articleUrl}, or null when it has none. */
+    ImageView of(Article article, String articleUrl) {
+        if (article.image().isEmpty()) {
+            return null;
+        }
+        String imageUrl = links.resolve(article.image(), articleUrl);
+        Optional<Path> file = links.localFile(article.image()).filter(f -> f.startsWith(links.staticDir()));
+        int[] size = file.map(links::imageSize).orElse(new int[]{0, 0});
+        long bytes = file.map(f -> f.toFile().length()).orElse(0L);
+        return new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : links.absoluteUrl(imageUrl),
+                article.imageAlt(), article.imageCaption(), MediaTypes.ofImage(article.image()), size[0], size[1],
+                bytes);
+    }
+
+    /** A problem when the image names a file under static/ that does not exist, or a file outside it. */
+    void check(Article article, List<Problem> problems) {
+        String image = article.image();
+        Path staticDir = links.staticDir();
+        links.localFile(image).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file)).ifPresent(file ->
+                problems.add(Problem.of(article.source(), file.startsWith(staticDir)
+                        ? "'image' " + image + " does not exist: put the file at "
+                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
+                        : "'image' " + image + " points outside the static/ folder")));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.midad.model.build;
+
+import dev.midad.model.ArticleView;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * "Related articles": the {@value #RELATED_COUNT} articles sharing most tags with an article, ties to the newer
+ * one. Remembers the previous build's lists and reuses them while no article's address or tags changed.
+ */
+final class RelatedArticles {
+    /** How many related articles an article shows. */
+    static final int RELATED_COUNT = 4;
+    /** Related articles are searched among the newest this-many articles of each shared tag. */
+    private static final int RELATED_SCAN_PER_TAG = 200;
+
+    /** The previous build's related articles (by URL) and the articles' tags it was computed from. */
+    private Map<String, List<String>> relatedUrls = Map.of();
+    private List<Object> relatedInput = List.of();
+
+    /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
+    Map<String, List<ArticleView>> of(List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
+        List<Object> input = new ArrayList<>(views.size() * 2);
+        for (ArticleView view : views) {
+            input.add(view.url());
+            input.add(tagsByUrl.get(view.url()));
+        }
+        if (!input.equals(relatedInput)) {
+            Map<String, List<String>> urls = new HashMap<>();
+            related(views, tagsByUrl).forEach((url, list) -> urls.put(url, list.stream().map(ArticleView::url).toList()));
+            relatedUrls = urls;
+            relatedInput = input;
+        }
+        Map<String, ArticleView> byUrl = new HashMap<>();
+        views.forEach(v -> byUrl.put(v.url(), v));
+        Map<String, List<ArticleView>> related = new HashMap<>();
+        relatedUrls.forEach((url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
+        return related;
+    }
+
+    private static Map<String, List<ArticleView>> related(List<ArticleView> views,
+                                                          Map<String, List<String>> tagsByUrl) {
+        // Articles are named by their position in views (newest first): no hashing of URLs while ranking.
+        int count = views.size();
+        List<List<String>> tagsOf = new ArrayList<>(count);
+        Map<String, List<Integer>> byTag = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            List<String> tags = tagsByUrl.get(views.get(i).url());
+            tagsOf.add(tags);
+            for (String tag : tags) {
+                byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> scanned = new HashMap<>();
+        byTag.forEach((tag, tagged) -> scanned.put(tag, tagged.stream()
+                .limit(RELATED_SCAN_PER_TAG).mapToInt(Integer::intValue).toArray()));
+        int[] shared = new int[count];
+        Map<String, List<ArticleView>> related = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            List<int[]> lists = new ArrayList<>();
+            int total = 0;
+            for (String tag : tagsOf.get(i)) {
+                int[] tagged = scanned.get(tag);
+                lists.add(tagged);
+                total += tagged.length;
+            }
+            int[] candidates = new int[total];
+            int found = 0;
+            for (int[] tagged : lists) {
+                for (int other : tagged) {
+                    if (other != i && shared[other]++ == 0) {
+                        candidates[found++] = other;
+                    }
+                }
+            }
+            // the RELATED_COUNT most shared tags, ties to the newer article: insertion into a short sorted array
+            int[] best = new int[RELATED_COUNT];
+            int kept = 0;
+            for (int c = 0; c < found; c++) {
+                int other = candidates[c];
+                int at = kept;
+                while (at > 0 && ranksBefore(other, best[at - 1], shared)) {
+                    at--;
+                }
+                if (at < RELATED_COUNT) {
+                    System.arraycopy(best, at, best, at + 1, Math.min(kept, RELATED_COUNT - 1) - at);
+                    best[at] = other;
+                    kept = Math.min(kept + 1, RELATED_COUNT);
+                }
+            }
+            ArticleView[] picked = new ArticleView[kept];
+            for (int k = 0; k < kept; k++) {
+                picked[k] = views.get(best[k]);
+            }
+            for (int c = 0; c < found; c++) {
+                shared[candidates[c]] = 0;
+            }
+            related.put(views.get(i).url(), Stream.of(picked).toList());
+        }
+        return related;
+    }
+
+    /** More shared tags first, then the newer article (the lower position). */
+    private static boolean ranksBefore(int a, int b, int[] shared) {
+        return shared[a] > shared[b] || (shared[a] == shared[b] && a < b);
+    }
+}

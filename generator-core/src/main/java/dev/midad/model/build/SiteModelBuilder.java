@@ -1,0 +1,267 @@
+package dev.midad.model.build;
+
+import dev.midad.config.SiteConfig;
+import dev.midad.content.Article;
+import dev.midad.content.ContentLoader;
+import dev.midad.content.StaticPage;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
+import dev.midad.i18n.Messages;
+import dev.midad.model.ArticleView;
+import dev.midad.model.EditionLink;
+import dev.midad.model.ImageView;
+import dev.midad.model.Link;
+import dev.midad.model.Redirect;
+import dev.midad.model.SiteModel;
+import dev.midad.model.SiteView;
+import dev.midad.model.StaticPageView;
+import dev.midad.model.Translation;
+import dev.midad.problem.Problem;
+import dev.midad.text.Excerpts;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Resolves loaded content into a {@link SiteModel}: it places every article at its address ({@link Links}),
+ * runs the model-time HTML passes ({@link HtmlStage#view}), and asks its helpers for the rest — the published
+ * order ({@link PublishedOrder}), lead images ({@link LeadImages}), old addresses ({@link Aliases}),
+ * taxonomies and the menu ({@link Taxonomies}), related articles ({@link RelatedArticles}), language and
+ * translations ({@link Editions}). A builder remembers what its last {@link #build} resolved (article views,
+ * related lists, terms) and reuses it for articles that are the same objects next time (the live preview keeps
+ * one builder while the configuration, messages and static files stay the same). One build at a time per
+ * builder.
+ */
+public final class SiteModelBuilder {
+    /** Featured articles shown on top of the home page. */
+    static final int FEATURED_ON_TOP = 3;
+
+    private final SiteConfig config;
+    private final Links links;
+    private final Dates dates;
+    private final String basePath;
+    private final String rootUrl;
+    private final List<EditionLink> editions;
+    private final PublishedOrder publishedOrder = new PublishedOrder();
+    private final LeadImages leadImages;
+    private final Aliases aliases;
+    private final Taxonomies taxonomies;
+    private final RelatedArticles related = new RelatedArticles();
+    private final Editions editionRules;
+    /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
+    private final BodyChain rtlBodies;
+    private final BodyChain ltrBodies;
+    private final BodyChain pageBodies;
+    /**
+     * What the previous {@link #build} resolved, by article object: a builder kept for the next build in the
+     * same JVM (same configuration, messages and static files) reuses the view of every article whose file
+     * was not parsed again. Read in parallel during a build, replaced at its end.
+     */
+    private Map<Article, Known> known = Map.of();
+    private SiteView lastSite;
+
+    /**
+     * One article resolved: its address, its view with the given translations, its old addresses, and problems
+     * with its image and aliases.
+     */
+    private record Known(String path, String translationKey, List<Translation> translations, ArticleView view,
+                         List<Problem> imageProblems, List<Redirect> redirects, List<Problem> redirectProblems) {
+        Known withTranslations(List<Translation> others) {
+            return new Known(path, translationKey, others, view.withTranslations(others), imageProblems, redirects,
+                    redirectProblems);
+        }
+    }
+
+    /**
+     * @param rootUrl  site-relative URL of the main edition's home (shared assets live there)
+     * @param editions every edition of the publication, this one marked current (empty without editions)
+     */
+    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
+                            List<EditionLink> editions) {
+        this.config = config;
+        this.rootUrl = rootUrl;
+        this.editions = List.copyOf(editions);
+        this.dates = new Dates(config);
+        this.basePath = config.basePath();
+        this.links = new Links(config, staticDir, rootUrl);
+        this.leadImages = new LeadImages(links);
+        this.aliases = new Aliases(links);
+        this.taxonomies = new Taxonomies(links, messages);
+        this.editionRules = new Editions(config, links);
+        this.rtlBodies = HtmlStage.view(links.rootBase(), messages, true);
+        this.ltrBodies = HtmlStage.view(links.rootBase(), messages, false);
+        this.pageBodies = HtmlStage.page(links.rootBase());
+    }
+
+    /** The address rule of this edition, for the renderer (one object per builder, kept across builds). */
+    public Links links() {
+        return links;
+    }
+
+    /** Published articles (drafts and future ones only when asked for), newest first. */
+    public List<Article> published(ContentLoader.Content content, Publishing options) {
+        return publishedOrder.published(content, options);
+    }
+
+    /** {@code article} as a translation target seen from another edition. */
+    public Translation translation(Article article) {
+        return editionRules.translation(article);
+    }
+
+    /**
+     * The key linking translations across editions ({@code translation_key} in front matter), or null;
+     * remembered from the previous build for an unchanged article.
+     */
+    public String translationKeyOf(Article article) {
+        Known before = known.get(article);
+        return before != null ? before.translationKey() : Editions.translationKey(article);
+    }
+
+    /**
+     * @param translations every edition's articles by translation key (see {@link #translationKeyOf})
+     */
+    public SiteModel build(ContentLoader.Content content, Publishing options,
+                           Map<String, List<Translation>> translations, List<Problem> problems) {
+        ZonedDateTime now = ZonedDateTime.now(options.clock());
+        List<Article> published = published(content, options);
+
+        Map<String, Path> claimed = new HashMap<>();
+        List<Article> placed = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<List<Translation>> translationsOf = new ArrayList<>();
+        for (Article article : published) {
+            Known before = known.get(article);
+            String path = before != null ? before.path() : links.path(article);
+            Path earlier = claimed.putIfAbsent(path, article.source());
+            if (earlier != null) {
+                problems.add(Problem.of(article.source(), "has the same address " + path + " as " + earlier
+                        + ": give one of them a different 'slug:'"));
+                continue;
+            }
+            String key = before != null ? before.translationKey() : Editions.translationKey(article);
+            placed.add(article);
+            paths.add(path);
+            translationsOf.add(key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
+                    .filter(t -> !t.url().equals(links.url(path))).toList());
+        }
+        // the expensive part (HTML post-processing, dates, image sizes) in parallel; unchanged articles reuse
+        // the view of the previous build of this builder
+        List<Known> resolved = IntStream.range(0, placed.size()).parallel()
+                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i)))
+                .toList();
+        Map<Article, Known> nextKnown = new IdentityHashMap<>();
+        List<ArticleView> views = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
+        Map<Redirect, Path> redirectSources = new IdentityHashMap<>();
+        Map<String, List<String>> tagsByUrl = new HashMap<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Article article = placed.get(i);
+            Known known = resolved.get(i);
+            nextKnown.put(article, known);
+            problems.addAll(known.imageProblems());
+            ArticleView view = known.view();
+            views.add(view);
+            problems.addAll(known.redirectProblems());
+            for (Redirect redirect : known.redirects()) {
+                redirects.add(redirect);
+                redirectSources.put(redirect, article.source());
+            }
+            tagsByUrl.put(view.url(), article.tags());
+        }
+        this.known = nextKnown;
+
+        List<ArticleView> homeOrder = new ArrayList<>();
+        Set<ArticleView> onTop = Collections.newSetFromMap(new IdentityHashMap<>());
+        views.stream().filter(ArticleView::featured).limit(FEATURED_ON_TOP).forEach(onTop::add);
+        homeOrder.addAll(views.stream().filter(onTop::contains).toList());
+        homeOrder.addAll(views.stream().filter(v -> !onTop.contains(v)).toList());
+
+        List<SiteModel.Taxonomy> siteTaxonomies = taxonomies.of(views);
+
+        List<StaticPageView> pages = new ArrayList<>();
+        for (StaticPage page : content.pages()) {
+            String path = links.pagePath(page.slug());
+            Path earlier = claimed.putIfAbsent(path, page.source());
+            if (earlier != null) {
+                problems.add(Problem.of(page.source(), "has the same address " + path + " as " + earlier
+                        + ": give one of them a different 'slug:'"));
+                continue;
+            }
+            String url = links.url(path);
+            pages.add(new StaticPageView(page.title(), url, links.absoluteUrl(url), page.summary(),
+                    pageBodies.apply(page.bodyHtml()), page.source().toString()));
+            for (Redirect redirect : aliases.redirects(page.params(), page.source(), "page_id", url, links.absoluteUrl(url),
+                    problems)) {
+                redirects.add(redirect);
+                redirectSources.put(redirect, page.source());
+            }
+        }
+        pages.sort(Comparator.comparing(StaticPageView::url));
+
+        String logoUrl = config.logo().isEmpty() ? "" : links.resolve(config.logo(), basePath + "/");
+        int[] logoSize = links.imageSize(logoUrl);
+        SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), links.origin(),
+                config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
+                logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : links.absoluteUrl(logoUrl),
+                logoSize == null ? 0 : logoSize[0], logoSize == null ? 0 : logoSize[1],
+                OpenGraphLocales.of(config.locale()), config.copyright(),
+                taxonomies.menu(siteTaxonomies.get(0), config.menu(), problems),
+                pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
+                links.feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
+                .map(f -> new SiteConfig.WebFont(f.family(), links.resolve(f.src(), rootUrl), f.weight(), f.style()))
+                .toList(),
+                config.params());
+        if (site.equals(lastSite)) {
+            site = lastSite; // the same object: every page's inputs compare at a glance
+        }
+        lastSite = site;
+
+        Aliases.checkClaimed(redirects, redirectSources, claimed, problems);
+        redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
+        return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
+                siteTaxonomies, List.copyOf(pages), related.of(views, tagsByUrl),
+                List.copyOf(redirects));
+    }
+
+    private Known resolve(Article article, String path, List<Translation> translations) {
+        Known before = known.get(article);
+        if (before != null) {
+            return before.translations().equals(translations) ? before : before.withTranslations(translations);
+        }
+        List<Problem> imageProblems = new ArrayList<>();
+        leadImages.check(article, imageProblems);
+        ArticleView view = view(article, path, translations);
+        List<Problem> redirectProblems = new ArrayList<>();
+        List<Redirect> redirects = aliases.redirects(article.params(), article.source(), "p", view.url(), view.absoluteUrl(),
+                redirectProblems);
+        return new Known(path, Editions.translationKey(article), translations, view, List.copyOf(imageProblems),
+                List.copyOf(redirects), List.copyOf(redirectProblems));
+    }
+
+    private ArticleView view(Article article, String path, List<Translation> translations) {
+        String url = links.url(path);
+        ImageView image = leadImages.of(article, url);
+        Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
+        String lead = article.summary().endsWith("…")
+                ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
+        String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
+                ? "" : article.summary();
+        String html = (editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies).apply(article.bodyHtml());
+        return new ArticleView(article.title(), url, links.absoluteUrl(url), dates.view(article.date()),
+                dates.view(article.updated()), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
+                article.dateline(), article.sourceName(), article.featured(),
+                html,
+                Excerpts.readingMinutes(article.bodyText()), article.params(),
+                article.source().toString().replace('\\', '/'), editionRules.languageOf(article), editionRules.directionOf(article),
+                translations);
+    }
+}
