@@ -13,11 +13,14 @@ import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
 import dev.midad.model.build.SiteModelBuilder;
+import dev.midad.output.BuiltInOutput;
+import dev.midad.output.OutputRegistry;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.content.SourceCache;
 import dev.midad.render.RenderMemo;
+import dev.midad.search.SearchIndex;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
@@ -37,7 +40,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -60,18 +65,21 @@ public final class Site {
 
     /** One edition of the site, loaded: the main one at the root, others under their path. */
     private record Edition(SiteConfig config, String filePrefix, Messages messages, SiteModelBuilder builder,
-                           SiteModel model) {
+                           SiteModel model, Set<String> drafts) {
     }
 
     private final Path siteDir;
     private final List<Edition> editions;
+    private final OutputRegistry outputs;
     private final BuildListener listener;
     private final long loadNanos;
     private final Reusable reusable;
 
-    private Site(Path siteDir, List<Edition> editions, BuildListener listener, long loadNanos, Reusable reusable) {
+    private Site(Path siteDir, List<Edition> editions, OutputRegistry outputs, BuildListener listener,
+                 long loadNanos, Reusable reusable) {
         this.siteDir = siteDir;
         this.editions = List.copyOf(editions);
+        this.outputs = outputs;
         this.listener = listener;
         this.loadNanos = loadNanos;
         this.reusable = reusable;
@@ -155,6 +163,10 @@ public final class Site {
         if (main == null) {
             throw new BuildException(problems);
         }
+        OutputRegistry outputs = OutputRegistry.of(main, problems);
+        if (!problems.isEmpty()) {
+            throw new BuildException(problems);
+        }
         List<SiteConfig> configs = new ArrayList<>(List.of(main));
         List<String> prefixes = new ArrayList<>(List.of(""));
         for (SiteConfig.Edition edition : main.editions()) {
@@ -206,14 +218,17 @@ public final class Site {
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 SiteModel model = builders.get(i).build(contents.get(i), options, translations, problems);
-                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model));
+                Set<String> drafts = contents.get(i).articles().stream().filter(Article::draft) // never searchable
+                        .map(a -> a.source().toString().replace('\\', '/')).collect(Collectors.toSet());
+                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model,
+                        drafts));
             }
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
             options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, options.listener(), System.nanoTime() - start, reusable);
+            return new Site(dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -290,7 +305,7 @@ public final class Site {
             templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
                     config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
         }
-        shared.check(SiteRenderer.requiredTemplates(config().amp()), problems);
+        shared.check(outputs.checkDeclaredTemplates(shared::exists, problems), problems);
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
@@ -301,8 +316,12 @@ public final class Site {
             Edition edition = editions.get(i);
             SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(),
+            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(), outputs,
                     templates.get(i), edition.messages(), placement, round).render(output, problems);
+            if (outputs.has(BuiltInOutput.SEARCH_PAGE)) {
+                SearchIndex.write(edition.model().articles().stream().filter(a -> !edition.drafts().contains(
+                        a.sourcePath())).toList(), edition.filePrefix(), output, problems, round);
+            }
             articles += counts.articles();
             pages += counts.pages();
             feeds += counts.feeds();

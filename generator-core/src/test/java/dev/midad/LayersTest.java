@@ -34,6 +34,7 @@ class LayersTest {
             List.of("output"),                        // 3 plan: the output registry
             List.of("write"),                         // the output folder (staged, in place, manifest)
             List.of("render"),                        // 4 render: templates into the output
+            List.of("search"),                        // the search index (an output written beside the rendered ones)
             List.of("check", "importer"),             // tools on a site: link checker, WordPress import
             List.of(""),                              // the API: Site, IncrementalBuilder, BuildOptions, ...
             List.of("serve", "create"),               // preview server, new article
@@ -80,14 +81,14 @@ class LayersTest {
                     Object o = new dev.midad.importer.ImportOptions(null, null);
                 }
                 """;
-        assertEquals(List.of("X.java: dev.midad.check uses dev.midad.importer (layer 11 is not below layer 11)"),
+        assertEquals(List.of("X.java: dev.midad.check uses dev.midad.importer (layer 12 is not below layer 12)"),
                 violations("X.java", siblings));
         String unplaced = """
-                package dev.midad.search;
+                package dev.midad.unplaced;
 
                 import dev.midad.problem.Problem;
                 """;
-        assertEquals(List.of("S.java: dev.midad.search is in no layer: add it to LayersTest.LAYERS"),
+        assertEquals(List.of("S.java: dev.midad.unplaced is in no layer: add it to LayersTest.LAYERS"),
                 violations("S.java", unplaced));
     }
 

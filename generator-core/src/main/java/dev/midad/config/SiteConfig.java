@@ -34,6 +34,7 @@ import java.util.Map;
  * @param fonts         self-hosted web fonts, declared with {@code font-display: swap}
  * @param editions      other-language editions, each built under its own path (e.g. /en/)
  * @param params        every other key, available to templates as {@code site.params}
+ * @param outputs       template-only outputs, built-in outputs switched off, the feeds of each scope
  */
 public record SiteConfig(
         String title,
@@ -60,7 +61,8 @@ public record SiteConfig(
         Map<String, String> strings,
         List<WebFont> fonts,
         List<Edition> editions,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        OutputSettings outputs) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
@@ -96,7 +98,7 @@ public record SiteConfig(
                 edition.language(), edition.direction(), edition.locale(), edition.digits(), timeZone, permalink,
                 perPage, feedSize, edition.dateFormat(), defaultAuthor, logo, edition.copyright(), edition.menu(),
                 embedHosts,
-                trustHtml, amp, hijri, slugStyle, edition.strings(), fonts, List.of(), params);
+                trustHtml, amp, hijri, slugStyle, edition.strings(), fonts, List.of(), params, outputs);
     }
 
     /** A self-hosted font face: {@code src} is a site path such as {@code /fonts/naskh.woff2}. */

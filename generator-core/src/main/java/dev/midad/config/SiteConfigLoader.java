@@ -24,7 +24,8 @@ public final class SiteConfigLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
             "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
-            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "hijri", "slug_style", "strings", "fonts", "editions", "params");
+            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "hijri", "slug_style", "strings", "fonts", "editions", "params",
+            "outputs", "feeds");
 
     /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
     static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube.com", "www.youtube-nocookie.com",
@@ -105,14 +106,16 @@ public final class SiteConfigLoader {
         }
         List<SiteConfig.WebFont> fonts = fonts(yaml);
         List<SiteConfig.Edition> editions = editions(yaml, title, yaml.string("description", ""), dateFormat);
+        int feedSize = yaml.positiveInt("feed_size", 20);
+        OutputSettings outputs = OutputSettingsReader.read(yaml, feedSize);
         if (problems.size() > before) {
             return null;
         }
         return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
-                zone, permalink, yaml.positiveInt("per_page", 10), yaml.positiveInt("feed_size", 20), dateFormat,
+                zone, permalink, yaml.positiveInt("per_page", 10), feedSize, dateFormat,
                 yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, embedHosts, trustHtml,
                 yaml.bool("amp", false), yaml.bool("hijri", false), slugStyle, strings, fonts, editions,
-                params);
+                params, outputs);
     }
 
     private static List<SiteConfig.Edition> editions(YamlMapping yaml, String title, String description,

@@ -56,7 +56,7 @@ public final class RenderMemo {
          * object (the model reuses the view of an unchanged article).
          */
         @SuppressWarnings("unchecked")
-        <T> T derived(String kind, ArticleView article, Function<ArticleView, T> compute) {
+        public <T> T derived(String kind, ArticleView article, Function<ArticleView, T> compute) {
             String key = kind + " " + article.url();
             Derived cached = derived.get(key);
             if (cached != null && cached.from() == article) {

@@ -17,6 +17,12 @@ import dev.midad.model.Term;
 import dev.midad.text.UrlPaths;
 import dev.midad.html.BodyChain;
 import dev.midad.html.HtmlStage;
+import dev.midad.output.BuiltInOutput;
+import dev.midad.output.FeedOutput;
+import dev.midad.output.OutputFormat;
+import dev.midad.output.OutputRegistry;
+import dev.midad.output.Scope;
+import dev.midad.output.TemplateOutput;
 import dev.midad.write.SiteOutput;
 
 import java.io.IOException;
@@ -24,15 +30,18 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Renders every output of a {@link SiteModel} in parallel into a {@link SiteOutput}: HTML pages, feeds in
- * every {@link FeedFormat}, sitemaps, robots.txt. Each output is one {@link Job}: a template, its data and
- * the file it goes to — one content model, many output formats.
+ * Renders a {@link SiteModel} into a {@link SiteOutput}: walks the {@link OutputRegistry} (HTML pages,
+ * feeds in each {@link FeedFormat}, sitemaps, robots.txt, redirects, a site's template-only outputs), turns
+ * each output into {@link Job}s — a template, its data and the file it goes to — and renders them in parallel:
+ * one content model, many output formats.
  */
 public final class SiteRenderer {
     static final String GENERATOR = "Midad";
@@ -83,6 +92,7 @@ public final class SiteRenderer {
 
     private final SiteModel model;
     private final Links urls;
+    private final OutputRegistry outputs;
     private final Templates.View templates;
     private final Messages messages;
     private final Placement placement;
@@ -90,69 +100,43 @@ public final class SiteRenderer {
     private final RenderMemo.Round round;
 
     /**
-     * @param round what the previous build rendered, to skip files whose inputs did not change (or
-     *              {@link RenderMemo#none()})
+     * @param outputs what to render (see {@link OutputRegistry#of})
+     * @param round   what the previous build rendered, to skip files whose inputs did not change (or
+     *                {@link RenderMemo#none()})
      */
-    public SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
-                        Placement placement, RenderMemo.Round round) {
-        this(model, urls, templates, messages, placement, round, SITEMAP_LIMIT);
+    public SiteRenderer(SiteModel model, Links urls, OutputRegistry outputs, Templates.View templates,
+                        Messages messages, Placement placement, RenderMemo.Round round) {
+        this(model, urls, outputs, templates, messages, placement, round, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, Links urls, Templates.View templates, Messages messages,
-                 Placement placement, RenderMemo.Round round, int sitemapLimit) {
+    SiteRenderer(SiteModel model, Links urls, OutputRegistry outputs, Templates.View templates,
+                 Messages messages, Placement placement, RenderMemo.Round round, int sitemapLimit) {
         this.round = round;
         this.model = model;
         this.urls = urls;
+        this.outputs = outputs;
         this.templates = templates;
         this.messages = messages;
         this.placement = placement;
         this.sitemapLimit = sitemapLimit;
     }
 
-    /** Template names the theme (or the site) must provide for this site. */
-    public static List<String> requiredTemplates(boolean amp) {
-        List<String> names = new ArrayList<>(List.of("home.ftlh", "article.ftlh", "page.ftlh", "list.ftlh",
-                "terms.ftlh", "feeds.ftlh", "404.ftlh", "sitemap.ftlx", "sitemap-index.ftlx", "news-sitemap.ftlx",
-                "robots.ftl", "redirect.ftlh", "redirects-netlify.ftl", "redirects-nginx.ftl", "redirects-apache.ftl"));
-        FeedFormat.ALL.forEach(f -> names.add(f.template()));
-        if (amp) {
-            names.add("amp.ftlh");
-        }
-        return names;
-    }
-
+    /** Walks the registry: each output adds its jobs, then all jobs are rendered in parallel. */
     public Counts render(SiteOutput out, List<Problem> problems) {
-        List<Job> jobs = new ArrayList<>();
         round.articles(model.articles());
-        homePages(jobs);
-        for (ArticleView article : model.articles()) {
-            List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-            jobs.addAll(round.reuse(placement.filePrefix() + article.url(), List.of(article, related, model.site(),
-                    urls), () -> articleJobs(article, related)));
+        Map<String, List<FeedLink>> termFeeds = termFeeds();
+        List<Job> jobs = new ArrayList<>();
+        int pages = 0;
+        int feeds = 0;
+        for (OutputFormat output : outputs.outputs()) {
+            int before = jobs.size();
+            plan(output, jobs, termFeeds);
+            if (output instanceof FeedOutput) {
+                feeds += jobs.size() - before;
+            } else if (output instanceof BuiltInOutput builtIn && PAGE_KINDS.contains(builtIn.kind())) {
+                pages += jobs.size() - before;
+            }
         }
-        for (StaticPageView page : model.pages()) {
-            jobs.add(page("page.ftlh", page.url(), meta("page", page.title(), page.url(), page.summary(),
-                    model.site().feeds()), Map.of("staticPage", page)));
-        }
-        List<FeedGroup> feedGroups = new ArrayList<>();
-        feedGroups.add(new FeedGroup(model.site().title(), model.site().homeUrl(), model.site().feeds()));
-        for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
-            taxonomyPages(taxonomy, jobs, feedGroups);
-        }
-        String feedsUrl = urls.url("/feeds/");
-        jobs.add(page("feeds.ftlh", feedsUrl, meta("feeds", messages.get("page_title.feeds"), feedsUrl,
-                messages.get("description.feeds", model.site().title()), model.site().feeds()),
-                Map.of("feedGroups", feedGroups)));
-        if (placement.main()) {
-            jobs.add(new Job("404.html", "404.ftlh", Map.of("site", model.site(),
-                    "meta", meta("404", messages.get("page_title.not_found"), model.site().homeUrl() + "404.html", "",
-                            model.site().feeds()))));
-        }
-        int pages = (int) jobs.stream().map(Job::template)
-                .filter(t -> t.endsWith(".ftlh") && !t.equals("article.ftlh") && !t.equals("amp.ftlh")).count();
-        int feeds = feedJobs(jobs);
-        sitemapJobs(jobs);
-        redirectJobs(jobs);
 
         jobs.parallelStream().forEach(job -> {
             String file = placement.filePrefix() + job.file();
@@ -184,17 +168,118 @@ public final class SiteRenderer {
         return new Counts(model.articles().size(), pages, feeds);
     }
 
-    /** An article's page, and its AMP page when the site has them. */
-    private List<Job> articleJobs(ArticleView article, List<ArticleView> related) {
-        PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
-        Job page = page("article.ftlh", article.url(), meta, Map.of("article", article, "related", related));
-        if (!model.site().amp()) {
-            return List.of(page);
+    /** Built-in outputs counted as pages in {@link Counts}. */
+    private static final Set<BuiltInOutput.Kind> PAGE_KINDS = EnumSet.of(BuiltInOutput.Kind.HOME,
+            BuiltInOutput.Kind.PAGE, BuiltInOutput.Kind.TERMS, BuiltInOutput.Kind.LIST, BuiltInOutput.Kind.FEEDS_PAGE, BuiltInOutput.Kind.SEARCH_PAGE,
+            BuiltInOutput.Kind.NOT_FOUND);
+
+    /** Adds the jobs of one output. */
+    private void plan(OutputFormat output, List<Job> jobs, Map<String, List<FeedLink>> termFeeds) {
+        if (output instanceof FeedOutput feed) {
+            feedJobs(feed, jobs);
+            return;
         }
-        Job amp = page("amp.ftlh", article.url() + "amp/", meta, Map.of("article", article, "related", related));
+        if (output instanceof TemplateOutput declared) {
+            declaredJobs(declared, jobs);
+            return;
+        }
+        BuiltInOutput builtIn = (BuiltInOutput) output;
+        switch (builtIn.kind()) {
+            case HOME -> homePages(builtIn, jobs);
+            case ARTICLE, AMP -> {
+                String key = placement.filePrefix() + (builtIn.kind() == BuiltInOutput.Kind.AMP ? "amp " : "");
+                for (ArticleView article : model.articles()) {
+                    List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
+                    jobs.add(round.reuse(key + article.url(), List.of(article, related, model.site(), urls),
+                            () -> articleJob(builtIn, article, related)));
+                }
+            }
+            case PAGE -> {
+                for (StaticPageView page : model.pages()) {
+                    String url = address(page.url(), builtIn.path());
+                    jobs.add(page(builtIn.template(), url, meta("page", page.title(), url, page.summary(),
+                            model.site().feeds()), Map.of("staticPage", page)));
+                }
+            }
+            case TERMS -> model.taxonomies().forEach(taxonomy -> jobs.add(termsPage(builtIn, taxonomy)));
+            case LIST -> {
+                for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
+                    for (Term term : taxonomy.terms()) {
+                        jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term,
+                                taxonomy.view(), model.site(), urls, builtIn), () -> termPages(builtIn,
+                                taxonomy.view(), term, termFeeds.get(term.url()))));
+                    }
+                }
+            }
+            case FEEDS_PAGE -> {
+                String url = urls.url(address("/", builtIn.path()));
+                jobs.add(page(builtIn.template(), url, meta("feeds", messages.get("page_title.feeds"), url,
+                        messages.get("description.feeds", model.site().title()), model.site().feeds()),
+                        Map.of("feedGroups", feedGroups(termFeeds))));
+            }
+            case SEARCH_PAGE -> { // the page that reads the index dev.midad.search writes
+                String url = urls.url(address("/", builtIn.path()));
+                jobs.add(page(builtIn.template(), url, meta("search", messages.get("page_title.search"), url,
+                        messages.get("description.search", model.site().title()), model.site().feeds()), Map.of()));
+            }
+            case NOT_FOUND -> {
+                if (placement.main()) {
+                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
+                            "meta", meta("404", messages.get("page_title.not_found"),
+                                    model.site().homeUrl() + builtIn.path(), "", model.site().feeds()))));
+                }
+            }
+            case SITEMAP -> sitemapJobs(builtIn, jobs);
+            case NEWS_SITEMAP -> {
+                List<ArticleView> news = newsArticles(model);
+                if (!news.isEmpty()) { // the news sitemap schema needs at least one <url>
+                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
+                            "articles", news)));
+                }
+            }
+            case ROBOTS -> {
+                if (placement.main()) {
+                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(), "sitemaps",
+                            placement.sitemaps())));
+                }
+            }
+            case REDIRECT_PAGE -> {
+                for (Redirect redirect : model.redirects()) {
+                    if (redirect.hasPage()) {
+                        jobs.add(new Job(UrlPaths.toFile(address(redirect.fromPath(), builtIn.path())),
+                                builtIn.template(), Map.of("site", model.site(), "redirect", redirect)));
+                    }
+                }
+            }
+            case REDIRECT_RULES -> {
+                if (!model.redirects().isEmpty()) {
+                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
+                            "redirects", model.redirects(), "basePath", model.config().basePath())));
+                }
+            }
+        }
+    }
+
+    /**
+     * The address of {@code path} in the folder at {@code folderUrl}: a file's own, or for {@code index.html}
+     * the folder's ({@code amp/index.html} in /2024/06/x/ is /2024/06/x/amp/).
+     */
+    private static String address(String folderUrl, String path) {
+        return folderUrl + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length())
+                : path);
+    }
+
+    /** An article's page, or its AMP page (whose markup is made only when the page is really rendered). */
+    private Job articleJob(BuiltInOutput output, ArticleView article, List<ArticleView> related) {
+        PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
+        Job page = page(output.template(), address(article.url(), output.path()), meta, Map.of("article", article,
+                "related", related));
+        if (output.kind() != BuiltInOutput.Kind.AMP) {
+            return page;
+        }
         Links images = urls; // not this renderer: the job may outlive it (see Job#model)
-        return List.of(page, new Job(amp.file(), amp.template(), amp.data(), Map.of("ampContent",
-                r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml())))));
+        return new Job(page.file(), page.template(), page.data(), Map.of("ampContent",
+                r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml()))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {
@@ -212,7 +297,7 @@ public final class SiteRenderer {
         return new PageMeta(kind, title, url, urls.absoluteUrl(url), description, feeds);
     }
 
-    private void homePages(List<Job> jobs) {
+    private void homePages(BuiltInOutput output, List<Job> jobs) {
         for (Paginator.Page page : Paginator.paginate(model.homeOrder(), model.config().perPage(), "/", urls::url)) {
             List<ArticleView> featured = page.pager().number() == 1
                     ? page.articles().stream().filter(ArticleView::featured).toList() : List.of();
@@ -220,38 +305,59 @@ public final class SiteRenderer {
             String url = urls.url(page.path());
             String title = page.pager().number() == 1 ? model.site().title()
                     : messages.get("page_title.page_n", messages.number(page.pager().number()));
-            jobs.add(page("home.ftlh", url, meta("home", title, url, model.site().description(),
+            jobs.add(page(output.template(), url, meta("home", title, url, model.site().description(),
                     model.site().feeds()), Map.of("articles", rest, "featured", featured, "pager", page.pager())));
         }
     }
 
-    private void taxonomyPages(SiteModel.Taxonomy taxonomy, List<Job> jobs, List<FeedGroup> feedGroups) {
-        String indexUrl = taxonomy.view().url();
+    /** A taxonomy's index of its terms (/categories/, /tags/, /authors/). */
+    private Job termsPage(BuiltInOutput output, SiteModel.Taxonomy taxonomy) {
+        String indexUrl = address(taxonomy.view().url(), output.path());
         String indexKind = taxonomy.view().kind().equals("category") ? "categories" : taxonomy.view().kind() + "s";
-        jobs.add(page("terms.ftlh", indexUrl, meta(indexKind, taxonomy.view().title(), indexUrl,
+        return page(output.template(), indexUrl, meta(indexKind, taxonomy.view().title(), indexUrl,
                 taxonomy.view().title() + " — " + model.site().title(), model.site().feeds()),
-                Map.of("taxonomy", taxonomy.view(), "terms", taxonomy.terms())));
-        for (Term term : taxonomy.terms()) {
-            List<FeedLink> termFeeds = round.reuse(placement.filePrefix() + "feed links " + term.url(),
-                    List.of(term.name(), urls), () -> urls.feeds(term.name(), UrlPaths.decode(term.url(),
-                            model.config().basePath())));
-            feedGroups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(), termFeeds));
-            jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term, taxonomy.view(),
-                    model.site(), urls), () -> termPages(taxonomy.view(), term, termFeeds)));
+                Map.of("taxonomy", taxonomy.view(), "terms", taxonomy.terms()));
+    }
+
+    /** Every term's feed links (the formats its taxonomy's feed scope has), by the term's address. */
+    private Map<String, List<FeedLink>> termFeeds() {
+        Map<String, List<FeedLink>> feeds = new HashMap<>();
+        for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
+            List<FeedFormat> formats = outputs.feeds(taxonomy.view().kind()).formats();
+            for (Term term : taxonomy.terms()) {
+                feeds.put(term.url(), round.reuse(placement.filePrefix() + "feed links " + term.url(),
+                        List.of(term.name(), urls, formats), () -> urls.feeds(term.name(), UrlPaths.decode(term.url(),
+                                model.config().basePath()), formats)));
+            }
         }
+        return feeds;
+    }
+
+    /** The site's feeds and every term's, for the feeds page. */
+    private List<FeedGroup> feedGroups(Map<String, List<FeedLink>> termFeeds) {
+        List<FeedGroup> groups = new ArrayList<>();
+        groups.add(new FeedGroup(model.site().title(), model.site().homeUrl(), model.site().feeds()));
+        for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
+            for (Term term : taxonomy.terms()) {
+                groups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(),
+                        termFeeds.get(term.url())));
+            }
+        }
+        groups.removeIf(group -> group.feeds().isEmpty()); // a scope with formats: []
+        return groups;
     }
 
     /** A term's list pages. */
-    private List<Job> termPages(TaxonomyView taxonomy, Term term, List<FeedLink> termFeeds) {
+    private List<Job> termPages(BuiltInOutput output, TaxonomyView taxonomy, Term term, List<FeedLink> termFeeds) {
         List<Job> jobs = new ArrayList<>();
         List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
         String termPath = UrlPaths.decode(term.url(), model.config().basePath());
         for (Paginator.Page page : Paginator.paginate(term.articles(), model.config().perPage(), termPath,
                 urls::url)) {
-            String url = urls.url(page.path());
+            String url = address(urls.url(page.path()), output.path());
             String title = page.pager().number() == 1 ? term.name()
                     : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
-            jobs.add(page("list.ftlh", url, meta(taxonomy.kind(), title, url,
+            jobs.add(page(output.template(), url, meta(taxonomy.kind(), title, url,
                     messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy, "term", term,
                     "articles", page.articles(), "pager", page.pager())));
         }
@@ -264,36 +370,86 @@ public final class SiteRenderer {
         return all;
     }
 
-    /** Every format for the site and for every term of every taxonomy. */
-    private int feedJobs(List<Job> jobs) {
-        int count = 0;
-        for (FeedFormat format : FeedFormat.ALL) {
-            jobs.add(feed(format, "/", model.site().title(), model.site().description(), model.site().homeUrl(),
-                    model.articles()));
-            count++;
-            for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
-                for (Term term : taxonomy.terms()) {
-                    jobs.add(round.reuse(placement.filePrefix() + format.fileName() + " " + term.url(),
-                            List.of(term, model.site(), urls), () -> feed(format, UrlPaths.decode(term.url(),
-                                    model.config().basePath()), term.name() + " — " + model.site().title(),
-                                    messages.get("description.term", term.name()), term.url(), term.articles())));
-                    count++;
-                }
+    /** A feed format's feed for the site, or for every term of every taxonomy whose feed scope has the format. */
+    private void feedJobs(FeedOutput output, List<Job> jobs) {
+        FeedFormat format = output.format();
+        if (output.scope() == Scope.SITE) {
+            jobs.add(feed(format, outputs.feeds("site"), "/", model.site().title(), model.site().description(),
+                    model.site().homeUrl(), model.articles()));
+            return;
+        }
+        for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
+            OutputRegistry.Feeds chosen = outputs.feeds(taxonomy.view().kind());
+            if (!chosen.formats().contains(format)) {
+                continue;
+            }
+            for (Term term : taxonomy.terms()) {
+                jobs.add(round.reuse(placement.filePrefix() + format.fileName() + " " + term.url(),
+                        List.of(term, model.site(), urls, chosen), () -> feed(format, chosen,
+                                UrlPaths.decode(term.url(), model.config().basePath()),
+                                term.name() + " — " + model.site().title(),
+                                messages.get("description.term", term.name()), term.url(), term.articles())));
             }
         }
-        return count;
     }
 
-    /** A feed; its articles' HTML gets absolute links only when the feed is really rendered. */
-    private Job feed(FeedFormat format, String pagePath, String title, String description, String pageUrl,
-                     List<ArticleView> articles) {
-        List<ArticleView> newest = articles.stream().limit(model.config().feedSize()).toList();
+    /**
+     * A template-only output from site.yaml: one file for the site, or one in each term's or article's folder.
+     * Its template gets {@code site}, {@code output} and what its scope shows (see the README).
+     */
+    private void declaredJobs(TemplateOutput output, List<Job> jobs) {
+        String basePath = model.config().basePath();
+        switch (output.scope()) {
+            case SITE -> jobs.add(declaredJob(output, "/", Map.of("articles", model.articles(),
+                    "taxonomies", model.taxonomies())));
+            case TERM -> {
+                for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
+                    for (Term term : taxonomy.terms()) {
+                        jobs.add(round.reuse(placement.filePrefix() + output.name() + " " + term.url(),
+                                List.of(term, taxonomy.view(), model.site(), urls, output),
+                                () -> declaredJob(output, UrlPaths.decode(term.url(), basePath), Map.of(
+                                        "taxonomy", taxonomy.view(), "term", term, "articles", term.articles()))));
+                    }
+                }
+            }
+            case ARTICLE -> {
+                for (ArticleView article : model.articles()) {
+                    List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
+                    jobs.add(round.reuse(placement.filePrefix() + output.name() + " " + article.url(),
+                            List.of(article, related, model.site(), urls, output),
+                            () -> declaredJob(output, UrlPaths.decode(article.url(), basePath), Map.of(
+                                    "article", article, "related", related))));
+                }
+            }
+            default -> throw new IllegalStateException("no template-only outputs of scope " + output.scope());
+        }
+    }
+
+    private Job declaredJob(TemplateOutput output, String folderPath, Map<String, Object> extra) {
+        String url = urls.url(folderPath + output.path());
+        Map<String, Object> data = new HashMap<>(extra);
+        data.put("site", model.site());
+        data.put("output", new OutputView(output.name(), output.mediaType(), url, urls.absoluteUrl(url)));
+        return new Job(UrlPaths.toFile(folderPath + output.path()), output.template(), data);
+    }
+
+    /**
+     * A feed; in a full-content feed its articles' HTML gets absolute links only when the feed is really
+     * rendered.
+     */
+    private Job feed(FeedFormat format, OutputRegistry.Feeds chosen, String pagePath, String title,
+                     String description, String pageUrl, List<ArticleView> articles) {
+        List<ArticleView> newest = articles.stream().limit(chosen.items()).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
         FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
-                model.config().language(), lastModified(newest), newest, GENERATOR);
-        return new Job(UrlPaths.toFile(pagePath + format.fileName()), format.template(),
-                Map.of("site", model.site(), "feed", feed), Map.of("feed", round -> feed.withArticles(
-                        newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
+                model.config().language(), lastModified(newest), newest, GENERATOR, chosen.full());
+        String file = UrlPaths.toFile(pagePath + format.fileName());
+        Map<String, Object> data = Map.of("site", model.site(), "feed", feed);
+        if (!chosen.full()) { // summaries only: no article body to make absolute
+            return new Job(file, format.template(), data);
+        }
+        return new Job(file, format.template(), data, Map.of("feed", round -> feed.withArticles(
+                newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
     }
 
     /** The article with every link and image in its body made absolute, computed once per article. */
@@ -302,51 +458,23 @@ public final class SiteRenderer {
                 view.absoluteUrl())));
     }
 
-    /**
-     * A page at every old address (meta refresh plus canonical, for any static host), and the same rules as
-     * server configuration: {@code _redirects} (Netlify, Cloudflare Pages), {@code redirects.nginx.conf}
-     * and {@code .htaccess} (Apache), which also carry the query-only rules such as {@code /?p=123}.
-     */
-    private void redirectJobs(List<Job> jobs) {
-        for (Redirect redirect : model.redirects()) {
-            if (redirect.hasPage()) {
-                jobs.add(new Job(UrlPaths.toFile(redirect.fromPath()), "redirect.ftlh",
-                        Map.of("site", model.site(), "redirect", redirect)));
-            }
-        }
-        if (!model.redirects().isEmpty()) {
-            Map<String, Object> data = Map.of("site", model.site(), "redirects", model.redirects(),
-                    "basePath", model.config().basePath());
-            jobs.add(new Job("_redirects", "redirects-netlify.ftl", data));
-            jobs.add(new Job("redirects.nginx.conf", "redirects-nginx.ftl", data));
-            jobs.add(new Job(".htaccess", "redirects-apache.ftl", data));
-        }
-    }
-
-    /** sitemap.xml (an index of sitemap-N.xml past the limit), the Google News sitemap, robots.txt. */
-    private void sitemapJobs(List<Job> jobs) {
+    /** sitemap.xml, or past the limit an index of sitemap-N.xml files. */
+    private void sitemapJobs(BuiltInOutput output, List<Job> jobs) {
         List<SitemapUrl> entries = sitemapEntries();
         if (entries.size() <= sitemapLimit) {
-            jobs.add(new Job("sitemap.xml", "sitemap.ftlx", Map.of("site", model.site(), "urls", entries)));
-        } else {
-            List<SitemapUrl> parts = new ArrayList<>();
-            for (int i = 0, n = 1; i < entries.size(); i += sitemapLimit, n++) {
-                List<SitemapUrl> chunk = entries.subList(i, Math.min(i + sitemapLimit, entries.size()));
-                String file = "sitemap-" + n + ".xml";
-                jobs.add(new Job(file, "sitemap.ftlx", Map.of("site", model.site(), "urls", List.copyOf(chunk))));
-                String newest = chunk.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
-                parts.add(new SitemapUrl(urls.absoluteUrl(urls.url("/" + file)), newest));
-            }
-            jobs.add(new Job("sitemap.xml", "sitemap-index.ftlx", Map.of("site", model.site(), "sitemaps", parts)));
+            jobs.add(new Job(output.path(), output.template(), Map.of("site", model.site(), "urls", entries)));
+            return;
         }
-        List<ArticleView> news = newsArticles(model);
-        if (!news.isEmpty()) { // the news sitemap schema needs at least one <url>
-            jobs.add(new Job("news-sitemap.xml", "news-sitemap.ftlx", Map.of("site", model.site(), "articles", news)));
+        List<SitemapUrl> parts = new ArrayList<>();
+        for (int i = 0, n = 1; i < entries.size(); i += sitemapLimit, n++) {
+            List<SitemapUrl> chunk = entries.subList(i, Math.min(i + sitemapLimit, entries.size()));
+            String file = "sitemap-" + n + ".xml";
+            jobs.add(new Job(file, output.template(), Map.of("site", model.site(), "urls", List.copyOf(chunk))));
+            String newest = chunk.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
+            parts.add(new SitemapUrl(urls.absoluteUrl(urls.url("/" + file)), newest));
         }
-        if (placement.main()) {
-            jobs.add(new Job("robots.txt", "robots.ftl", Map.of("site", model.site(), "sitemaps",
-                    placement.sitemaps())));
-        }
+        jobs.add(new Job(output.path(), BuiltInOutput.SITEMAP_INDEX_TEMPLATE, Map.of("site", model.site(),
+                "sitemaps", parts)));
     }
 
     /** Articles for the Google News sitemap: published in the last 48 hours, newest first, at most 1,000. */

@@ -46,8 +46,8 @@ public final class Templates {
      * render time, so {@link #check} parses them up front too (a site may replace any one of them).
      */
     public static final List<String> THEME_SHELL = List.of("layout.ftlh", "partials/head.ftlh",
-            "partials/social.ftlh", "partials/header.ftlh", "partials/footer.ftlh", "macros/text.ftlh",
-            "macros/cards.ftlh", "macros/pagination.ftlh");
+            "partials/social.ftlh", "partials/header.ftlh", "partials/search-box.ftlh", "partials/footer.ftlh",
+            "macros/text.ftlh", "macros/cards.ftlh", "macros/pagination.ftlh");
 
     private final Configuration freemarker;
     /**
@@ -105,6 +105,21 @@ public final class Templates {
             return true; // unreadable now, reported when it is used: assume the worst
         }
         return false;
+    }
+
+    /** True when the site's templates/ or the theme has a template {@code name}. */
+    public boolean exists(String name) {
+        TemplateLoader loader = freemarker.getTemplateLoader();
+        try {
+            Object source = loader.findTemplateSource(name);
+            if (source == null) {
+                return false;
+            }
+            loader.closeTemplateSource(source);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -70,14 +71,21 @@ public final class YamlMapping {
     private final int firstLine;
     private final Map<String, Object> values;
     private final Map<String, Integer> keyLines;
+    private final Map<String, Node> valueNodes;
     private final List<Problem> problems;
 
     private YamlMapping(Path file, int firstLine, Map<String, Object> values, Map<String, Integer> keyLines,
                         List<Problem> problems) {
+        this(file, firstLine, values, keyLines, Map.of(), problems);
+    }
+
+    private YamlMapping(Path file, int firstLine, Map<String, Object> values, Map<String, Integer> keyLines,
+                        Map<String, Node> valueNodes, List<Problem> problems) {
         this.file = file;
         this.firstLine = firstLine;
         this.values = values;
         this.keyLines = keyLines;
+        this.valueNodes = valueNodes;
         this.problems = problems;
     }
 
@@ -111,15 +119,17 @@ public final class YamlMapping {
                 return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
             }
             Map<String, Integer> keyLines = new LinkedHashMap<>();
+            Map<String, Node> valueNodes = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     keyLines.put(key.getValue(), firstLine + lineOf(key));
+                    valueNodes.put(key.getValue(), tuple.getValueNode());
                 }
             }
             Object constructed = new StandardConstructor(settings).constructSingleDocument(root);
             Map<String, Object> values = new LinkedHashMap<>();
             ((Map<?, ?>) constructed).forEach((k, v) -> values.put(String.valueOf(k), v));
-            return new YamlMapping(file, firstLine, values, keyLines, problems);
+            return new YamlMapping(file, firstLine, values, keyLines, valueNodes, problems);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> at = e.getProblemMark();
             if (isUnclosedQuote(e)) {
@@ -234,6 +244,40 @@ public final class YamlMapping {
     /** Line of {@code key} in the file, or the first line of the block when the key is absent. */
     public int lineOf(String key) {
         return keyLines.getOrDefault(key, firstLine);
+    }
+
+    /**
+     * Line of a value nested under {@code key}: {@code path} holds list indexes (Integer) and mapping keys
+     * (String), e.g. {@code lineOf("outputs", 2, "scope")}; the line of the deepest part found.
+     */
+    public int lineOf(String key, Object... path) {
+        int line = lineOf(key);
+        Node node = valueNodes.get(key);
+        for (Object step : path) {
+            Node next = null;
+            if (step instanceof Integer index && node instanceof SequenceNode list && index < list.getValue().size()) {
+                next = list.getValue().get(index);
+            } else if (node instanceof MappingNode map) {
+                for (NodeTuple tuple : map.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(step)) {
+                        line = firstLine + lineOf(name);
+                        next = tuple.getValueNode();
+                    }
+                }
+            }
+            if (next == null) {
+                return line;
+            }
+            if (!(next instanceof ScalarNode)) {
+                line = firstLine + lineOf(next);
+            }
+            node = next;
+        }
+        return line;
+    }
+
+    public void problemAt(int line, String message) {
+        problems.add(Problem.at(file, line, message));
     }
 
     public void problem(String key, String message) {

@@ -75,8 +75,7 @@ class OutputFormatsTest {
 
     @Test
     void atomFeedsForSiteAndEveryTerm() throws Exception {
-        for (String path : List.of("atom.xml", "category/سياسة/atom.xml", "tag/روسيا/atom.xml",
-                "author/سارة-حسن/atom.xml")) {
+        for (String path : List.of("atom.xml", "category/سياسة/atom.xml")) { // tags and authors: RSS only
             SyndFeed feed = rome(path);
             assertEquals("atom_1.0", feed.getFeedType(), path);
             assertFalse(feed.getEntries().isEmpty(), path);
@@ -111,7 +110,25 @@ class OutputFormatsTest {
         JsonObject seed = items.getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getString("title").startsWith("بوتين")).findFirst().orElseThrow();
         assertEquals("https://test.example/images/map.svg", seed.getString("image"));
-        assertTrue(Files.exists(out.resolve("tag/الناتو/feed.json")));
+        assertTrue(Files.exists(out.resolve("category/سياسة/feed.json")));
+        assertFalse(Files.exists(out.resolve("tag/الناتو/feed.json")), "tags get a summary RSS feed only");
+        assertFalse(Files.exists(out.resolve("tag/الناتو/atom.xml")));
+    }
+
+    @Test
+    void tagAndAuthorFeedsAreValidSummaryRss() throws Exception {
+        for (String path : List.of("tag/روسيا/rss.xml", "author/سارة-حسن/rss.xml")) {
+            SyndFeed feed = rome(path);
+            assertEquals("rss_2.0", feed.getFeedType(), path);
+            assertFalse(feed.getEntries().isEmpty(), path);
+            for (SyndEntry entry : feed.getEntries()) {
+                assertTrue(entry.getLink().startsWith("https://test.example/"), entry.getLink());
+                assertTrue(entry.getContents().isEmpty(), path + ": no full content");
+            }
+            assertFalse(read(out, path).contains("content:encoded>"), path);
+        }
+        assertTrue(rome("category/سياسة/rss.xml").getEntries().get(0).getContents().size() == 1,
+                "categories keep full content");
     }
 
     @Test
@@ -119,11 +136,11 @@ class OutputFormatsTest {
         Document tagPage = html("tag/روسيا/index.html");
         List<String> feeds = tagPage.select("link[rel=alternate]").eachAttr("href");
         assertTrue(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/rss.xml"), feeds.toString());
-        assertTrue(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/atom.xml"), feeds.toString());
-        assertTrue(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/feed.json"), feeds.toString());
+        assertFalse(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/atom.xml"), "not written, not advertised");
+        assertFalse(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/feed.json"), feeds.toString());
         assertTrue(feeds.contains("/rss.xml"), feeds.toString());
         Document feedsPage = html("feeds/index.html");
-        assertTrue(feedsPage.select("a[href=/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/atom.xml]").size() == 1);
+        assertTrue(feedsPage.select("a[href=/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/rss.xml]").size() == 1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.midad.i18n.Messages;
 import dev.midad.model.build.Dates;
 import dev.midad.model.SiteModel;
 import dev.midad.model.build.SiteModelBuilder;
+import dev.midad.output.OutputRegistry;
 import dev.midad.write.StagedOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class SitemapSplitTest {
                 TemplateFunctions.of(messages, true, "ar", "latn", model.now()));
         Path out = tmp.resolve("out");
         try (StagedOutput staged = new StagedOutput(out)) {
-            new SiteRenderer(model, builder.links(), view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
+            new SiteRenderer(model, builder.links(), OutputRegistry.of(config, problems), view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
                     .render(staged, problems);
             staged.commit();
         }

@@ -366,15 +366,33 @@ class SampleSiteFeedsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * The default feeds: full content for the site and its categories, summaries for tags and authors
+     * (RSS only there), each item still with a title, a link and a description when the article has one.
+     */
     @Test
-    void everyItemHasContentEncoded() {
-        RAW.forEach((rel, xml) -> {
+    void siteAndCategoryItemsHaveFullContentTagAndAuthorItemsSummaries() {
+        int summaryFeeds = 0;
+        for (Map.Entry<String, Document> feed : RAW.entrySet()) {
+            String rel = feed.getKey();
+            boolean full = !rel.matches("([a-z-]+/)?(tag|author)/.*"); // en/tag/… in the English edition
+            summaryFeeds += full ? 0 : 1;
             for (org.w3c.dom.Element item : children(channel(rel), null, "item")) {
-                assertEquals(1, children(item, "http://purl.org/rss/1.0/modules/content/", "encoded").size(),
-                        rel + ": item " + children(item, null, "title").get(0).getTextContent()
-                                + " has one <content:encoded>");
+                String title = children(item, null, "title").get(0).getTextContent();
+                assertEquals(full ? 1 : 0, children(item, "http://purl.org/rss/1.0/modules/content/", "encoded")
+                        .size(), rel + ": item " + title + (full ? " has one <content:encoded>" : " has none"));
+                assertEquals(1, children(item, null, "link").size(), rel + ": item " + title + " has a link");
             }
-        });
+            if (!full) {
+                assertFalse(Files.exists(site.out().resolve(rel).resolveSibling("atom.xml")), rel + ": RSS only");
+                assertFalse(Files.exists(site.out().resolve(rel).resolveSibling("feed.json")), rel + ": RSS only");
+            }
+        }
+        assertTrue(summaryFeeds > 0, "no tag or author feed");
+        SyndFeed tag = FEEDS.entrySet().stream().filter(e -> e.getKey().startsWith("tag/")).findFirst()
+                .orElseThrow().getValue();
+        assertTrue(tag.getEntries().stream().anyMatch(e -> e.getDescription() != null
+                && !e.getDescription().getValue().isBlank()), "summary feeds carry the summaries");
     }
 
     @Test

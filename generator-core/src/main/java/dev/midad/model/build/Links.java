@@ -118,9 +118,9 @@ public final class Links {
     }
 
     /** The feeds of the page at decoded site path {@code pagePath}, one per format. */
-    public List<FeedLink> feeds(String title, String pagePath) {
-        return FeedFormat.ALL.stream()
-                .map(f -> new FeedLink(title + " — " + f.label(), url(pagePath + f.fileName()), f.mediaType()))
+    public List<FeedLink> feeds(String title, String pagePath, List<FeedFormat> formats) {
+        return formats.stream()
+                .map(f -> new FeedLink(title + " — " + f.label(), url(pagePath + f.fileName()), f))
                 .toList();
     }
 

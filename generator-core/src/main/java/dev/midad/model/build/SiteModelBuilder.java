@@ -9,6 +9,7 @@ import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
 import dev.midad.model.EditionLink;
+import dev.midad.model.FeedFormat;
 import dev.midad.model.ImageView;
 import dev.midad.model.Link;
 import dev.midad.model.Redirect;
@@ -216,7 +217,8 @@ public final class SiteModelBuilder {
                 OpenGraphLocales.of(config.locale()), config.copyright(),
                 taxonomies.menu(siteTaxonomies.get(0), config.menu(), problems),
                 pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
-                links.feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
+                links.feeds(config.title(), "/", FeedFormat.named(config.outputs().feeds("site").formats())), editions,
+                config.amp(), config.fonts().stream()
                 .map(f -> new SiteConfig.WebFont(f.family(), links.resolve(f.src(), rootUrl), f.weight(), f.style()))
                 .toList(),
                 config.params());

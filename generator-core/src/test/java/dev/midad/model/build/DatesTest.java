@@ -1,6 +1,7 @@
 package dev.midad.model.build;
 
 import dev.midad.model.DateView;
+import dev.midad.config.OutputSettings;
 import dev.midad.config.SiteConfig;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class DatesTest {
     static SiteConfig config(String locale, String digits) {
         return new SiteConfig("t", "", URI.create("https://x.example/"), "ar", "rtl", Locale.forLanguageTag(locale),
                 digits, ZoneId.of("Europe/Kyiv"), "/{yyyy}/{mm}/{slug}/", 10, 20, "d MMMM yyyy", "", "", "",
-                List.of(), List.of(), false, false, false, "arabic", Map.of(), List.of(), List.of(), Map.of());
+                List.of(), List.of(), false, false, false, "arabic", Map.of(), List.of(), List.of(), Map.of(),
+                OutputSettings.defaults(20));
     }
 
     private final ZonedDateTime seed = ZonedDateTime.parse("2024-06-20T07:00:00Z");

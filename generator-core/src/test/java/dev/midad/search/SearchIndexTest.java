@@ -1,0 +1,156 @@
+package dev.midad.search;
+
+import dev.midad.Site;
+import dev.midad.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.json.Json;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The index files: their format, what they hold (and leave out), and their bytes across builds. */
+class SearchIndexTest {
+
+    private static JsonObject json(Path file) throws IOException {
+        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Decoded postings of a term: doc id → weight. */
+    private static Map<Integer, Integer> postings(Path out, String kind, String term) throws IOException {
+        Path shard = out.resolve("search/terms/" + Analyser.shardOf(term) + ".json");
+        Map<Integer, Integer> decoded = new TreeMap<>();
+        if (!Files.exists(shard)) {
+            return decoded;
+        }
+        JsonObject terms = json(shard).getJsonObject(kind);
+        if (!terms.containsKey(term)) {
+            return decoded;
+        }
+        JsonArray list = terms.getJsonArray(term);
+        int id = 0;
+        for (int i = 0; i < list.size(); i += 2) {
+            int delta = list.getInt(i);
+            assertTrue(i == 0 ? delta >= 0 : delta > 0, "ids ascending");
+            id += delta;
+            decoded.put(id, list.getInt(i + 1));
+        }
+        return decoded;
+    }
+
+    private static String titleOf(Path out, int id) throws IOException {
+        return json(out.resolve("search/docs/" + id + ".json")).getString("t");
+    }
+
+    private static Map<String, byte[]> indexFiles(Path out) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(out.resolve("search"))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(out.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void oneDocumentPerPublishedArticleOldestFirstWithWhatAResultShows(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Site.load(TestSites.small(tmp.resolve("site")), TestSites.options()).build(out);
+        try (Stream<Path> docs = Files.list(out.resolve("search/docs"))) {
+            assertEquals(3, docs.count(), "three published articles: no draft, no future article");
+        }
+        JsonObject first = json(out.resolve("search/docs/0.json"));
+        assertEquals("بوتين يعتبر زيارته لكوريا الشمالية بادرة حسن نية", first.getString("t"));
+        assertEquals("سياسة", first.getString("s"));
+        assertEquals("20 يونيو 2024", first.getString("d"));
+        assertTrue(first.getString("u").startsWith("/2024/06/%D8%A8"), first.getString("u"));
+        assertTrue(first.getString("x").contains("ISW"));
+        assertEquals("صادرات الحبوب من أوديسا", titleOf(out, 2));
+        assertTrue(Files.exists(out.resolve("search/index.html")), "the search page");
+    }
+
+    @Test
+    void draftsAreNeverIndexedEvenWhenShown(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Site.load(TestSites.small(tmp.resolve("site")), TestSites.options().withDrafts(true)).build(out);
+        assertTrue(Files.exists(out.resolve("2024/09")), "the draft is shown");
+        assertEquals(Map.of(), postings(out, "e", "مسوده"));
+        try (Stream<Path> docs = Files.list(out.resolve("search/docs"))) {
+            assertEquals(3, docs.count());
+        }
+    }
+
+    @Test
+    void exactTermsAndStemsWithTitleAndSummaryWeighingMore(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Site.load(TestSites.small(tmp.resolve("site")), TestSites.options()).build(out);
+        int tag = postings(out, "e", "روسيا").get(0);
+        assertTrue(tag >= 1 && tag <= SearchIndex.MAX_BODY_WEIGHT, "a tag counts as body text: " + tag);
+        assertEquals(Map.of(1, SearchIndex.HEAD_WEIGHT + tag), postings(out, "e", "الناتو"), "title, and a tag");
+        assertEquals(Map.of(1, SearchIndex.HEAD_WEIGHT + tag), postings(out, "s", "ناتو"));
+        assertTrue(postings(out, "e", "isw").get(0) > SearchIndex.HEAD_WEIGHT, "summary, and the body");
+        assertEquals(List.of(0), new ArrayList<>(postings(out, "s", "كوريا").keySet()), "لكوريا has the stem");
+        assertEquals(Map.of(), postings(out, "e", "في"), "stop words are left out");
+    }
+
+    @Test
+    void bodyWeightGrowsWithTheCountAndShrinksWithTheLength() {
+        assertEquals(0, SearchIndex.bodyWeight(0, 100));
+        assertTrue(SearchIndex.bodyWeight(1, 50) > SearchIndex.bodyWeight(1, 1000));
+        assertTrue(SearchIndex.bodyWeight(5, 300) > SearchIndex.bodyWeight(1, 300));
+        assertEquals(1, SearchIndex.bodyWeight(1, 100_000));
+        assertEquals(SearchIndex.MAX_BODY_WEIGHT, SearchIndex.bodyWeight(1000, 300));
+    }
+
+    @Test
+    void sameContentSameBytesAndANewArticleLeavesOtherFilesAlone(@TempDir Path tmp) throws Exception {
+        Path site = TestSites.small(tmp.resolve("site"));
+        Site.load(site, TestSites.options()).build(tmp.resolve("a"));
+        Site.load(site, TestSites.options()).build(tmp.resolve("b"));
+        Map<String, byte[]> a = indexFiles(tmp.resolve("a"));
+        Map<String, byte[]> b = indexFiles(tmp.resolve("b"));
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((file, bytes) -> assertArrayEquals(bytes, b.get(file), file));
+
+        TestSites.write(site, "articles/2024/10/fourth.md", """
+                ---
+                title: مصفاة جديدة
+                date: 2024-10-01
+                ---
+                افتتاح مصفاة.
+                """);
+        Site.load(site, TestSites.options()).build(tmp.resolve("c"));
+        Map<String, byte[]> c = indexFiles(tmp.resolve("c"));
+        List<String> changed = new ArrayList<>();
+        a.forEach((file, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, c.get(file))) {
+                changed.add(file);
+            }
+        });
+        String refinery = "search/terms/" + Analyser.shardOf("مصفاه") + ".json";
+        assertFalse(a.containsKey(refinery));
+        assertTrue(c.containsKey(refinery));
+        assertTrue(c.containsKey("search/docs/3.json"), "the newest article takes the next id");
+        assertEquals(List.of(), changed, "older documents and unrelated shards keep their bytes");
+        assertNotEquals(a.size(), c.size());
+    }
+}
