@@ -128,28 +128,13 @@ final class BidiIsolation implements BodyProcessor {
     private static void isolateRuns(Element block) {
         List<TextNode> texts = new ArrayList<>();
         collect(block, texts);
-        Matcher m = LTR_RUN.matcher("");
         for (TextNode text : texts) {
-            String value = text.getWholeText();
-            int start = nextRun(m, value, 0);
-            if (start < 0) {
+            List<TextRuns.Piece> pieces = TextRuns.split(text.getWholeText());
+            if (pieces.size() == 1 && !pieces.get(0).ltr()) {
                 continue;
             }
-            List<Node> replacement = new ArrayList<>();
-            int last = 0;
-            do {
-                if (start > last) {
-                    replacement.add(new TextNode(value.substring(last, start)));
-                }
-                replacement.add(new Element("bdi").appendText(m.group()));
-                last = m.end();
-                start = nextRun(m, value, last);
-            } while (start >= 0);
-            if (last < value.length()) {
-                replacement.add(new TextNode(value.substring(last)));
-            }
-            for (Node node : replacement) {
-                text.before(node);
+            for (TextRuns.Piece piece : pieces) {
+                text.before(piece.ltr() ? new Element("bdi").appendText(piece.text()) : new TextNode(piece.text()));
             }
             text.remove();
         }

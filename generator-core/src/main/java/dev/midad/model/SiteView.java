@@ -12,6 +12,8 @@ import java.util.Map;
  * @param homeUrl         site-relative URL of the home page ("/" or the base path + "/")
  * @param logoUrl         site-relative logo URL, or empty
  * @param logoAbsoluteUrl absolute logo URL, or empty (JSON-LD publisher logo)
+ * @param logoWidth       pixel width of the logo when the engine could read it (from static/), else 0
+ * @param logoHeight      pixel height of the logo, else 0
  * @param ogLocale        Open Graph locale, e.g. {@code ar_AR}
  * @param menu            category navigation, in menu order
  * @param feeds           the site-wide feeds
@@ -21,7 +23,8 @@ import java.util.Map;
  * @param fonts           self-hosted font faces to declare (site-relative, encoded {@code src})
  */
 public record SiteView(String title, String description, String baseUrl, String origin, String language,
-                       String direction, String homeUrl, String rootUrl, String logoUrl, String logoAbsoluteUrl, String ogLocale, String copyright,
+                       String direction, String homeUrl, String rootUrl, String logoUrl, String logoAbsoluteUrl,
+                       int logoWidth, int logoHeight, String ogLocale, String copyright,
                        List<Link> menu, List<Link> pages, List<FeedLink> feeds, List<EditionLink> editions, boolean amp,
                        List<SiteConfig.WebFont> fonts, Map<String, Object> params) {
     public SiteView {

@@ -5,6 +5,9 @@ import com.ibm.icu.util.ULocale;
 import dev.midad.i18n.Messages;
 import dev.midad.text.Bidi;
 import dev.midad.model.DateView;
+import dev.midad.html.TextRuns;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
@@ -22,6 +25,8 @@ import java.util.Map;
  *   <li>{@code msg(key, args…)}: an interface string from the site's message bundle</li>
  *   <li>{@code count(key, n)}: the plural form of a counted string ("3 دقائق قراءة", "11 دقيقة قراءة")</li>
  *   <li>{@code plain(text)}: text for places without the page's direction, isolated only where needed</li>
+ *   <li>{@code isolate(text)}: HTML of a one-line text (headline, menu item) on a right-to-left page, its
+ *       left-to-right runs each in a {@code <bdi class="ltr-run">} (kept whole by the theme's CSS)</li>
  *   <li>{@code relative(date)}: "قبل 3 ساعات", relative to the build's clock (a static page does not age)</li>
  * </ul>
  */
@@ -48,6 +53,7 @@ public final class TemplateFunctions {
                     return messages.count(text(args.get(0)), n.getAsNumber().longValue());
                 },
                 "plain", (TemplateMethodModelEx) args -> Bidi.isolate(text(single(args, "plain")), rtl),
+                "isolate", (TemplateMethodModelEx) args -> isolate(text(single(args, "isolate")), rtl),
                 "relative", (TemplateMethodModelEx) args -> {
                     Object date = single(args, "relative");
                     if (!(date instanceof WrapperTemplateModel wrapper
@@ -57,6 +63,19 @@ public final class TemplateFunctions {
                     Templates.noteClockRead();
                     return relative(relative, view.value(), now);
                 });
+    }
+
+    static TemplateHTMLOutputModel isolate(String text, boolean rtl) throws TemplateModelException {
+        HTMLOutputFormat html = HTMLOutputFormat.INSTANCE;
+        if (!rtl) {
+            return html.fromPlainTextByEscaping(text);
+        }
+        StringBuilder out = new StringBuilder();
+        for (TextRuns.Piece piece : TextRuns.of(text)) {
+            String escaped = html.escapePlainText(piece.text());
+            out.append(piece.ltr() ? "<bdi class=\"ltr-run\">" + escaped + "</bdi>" : escaped);
+        }
+        return html.fromMarkup(out.toString());
     }
 
     static String relative(RelativeDateTimeFormatter formatter, ZonedDateTime then, ZonedDateTime now) {

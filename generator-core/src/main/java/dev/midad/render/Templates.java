@@ -41,6 +41,14 @@ public final class Templates {
     /** Classpath folder of the default theme (the repository's {@code templates/}). */
     public static final String THEME_ROOT = "/dev/midad/theme";
 
+    /**
+     * The default theme's page shell: the base template, its partials and macro files. They are included at
+     * render time, so {@link #check} parses them up front too (a site may replace any one of them).
+     */
+    public static final List<String> THEME_SHELL = List.of("layout.ftlh", "partials/head.ftlh",
+            "partials/social.ftlh", "partials/header.ftlh", "partials/search-box.ftlh", "partials/footer.ftlh",
+            "macros/text.ftlh", "macros/cards.ftlh", "macros/pagination.ftlh");
+
     private final Configuration freemarker;
     /**
      * The site's own templates use FreeMarker's {@code .now}: every rendering then depends on the clock (the
@@ -99,7 +107,6 @@ public final class Templates {
         return false;
     }
 
-    /** Loads and parses {@code names} up front so every broken template is reported before anything renders. */
     /** True when the site's templates/ or the theme has a template {@code name}. */
     public boolean exists(String name) {
         TemplateLoader loader = freemarker.getTemplateLoader();
@@ -115,8 +122,12 @@ public final class Templates {
         }
     }
 
+    /**
+     * Loads and parses {@code names} and the {@linkplain #THEME_SHELL page shell} up front so every broken
+     * template is reported before anything renders.
+     */
     public void check(List<String> names, List<Problem> problems) {
-        for (String name : names) {
+        for (String name : java.util.stream.Stream.concat(names.stream(), THEME_SHELL.stream()).distinct().toList()) {
             try {
                 freemarker.getTemplate(name);
             } catch (ParseException e) {

@@ -5,7 +5,6 @@ import dev.midad.content.Article;
 import dev.midad.model.Translation;
 import dev.midad.text.Bidi;
 
-import java.util.Locale;
 
 /**
  * An article's language and direction (its own {@code lang}/{@code dir}, else the edition's), and how it is seen
@@ -44,13 +43,5 @@ final class Editions {
             return (String) dir;
         }
         return article.params().get("lang") == null ? config.direction() : Bidi.directionOfLanguage(languageOf(article));
-    }
-
-    /** Facebook's locale form: {@code ar} becomes ar_AR, {@code ar-EG} ar_EG. */
-    static String ogLocale(Locale locale) {
-        String country = locale.getCountry().isEmpty()
-                ? (locale.getLanguage().equals("en") ? "US" : locale.getLanguage().toUpperCase(Locale.ROOT))
-                : locale.getCountry();
-        return locale.getLanguage() + "_" + country;
     }
 }

@@ -209,10 +209,12 @@ public final class SiteModelBuilder {
         pages.sort(Comparator.comparing(StaticPageView::url));
 
         String logoUrl = config.logo().isEmpty() ? "" : links.resolve(config.logo(), basePath + "/");
+        int[] logoSize = links.imageSize(logoUrl);
         SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), links.origin(),
                 config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : links.absoluteUrl(logoUrl),
-                Editions.ogLocale(config.locale()), config.copyright(),
+                logoSize == null ? 0 : logoSize[0], logoSize == null ? 0 : logoSize[1],
+                OpenGraphLocales.of(config.locale()), config.copyright(),
                 taxonomies.menu(siteTaxonomies.get(0), config.menu(), problems),
                 pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
                 links.feeds(config.title(), "/", FeedFormat.named(config.outputs().feeds("site").formats())), editions,
