@@ -2,7 +2,9 @@ package dev.midad.content;
 
 import dev.midad.Problem;
 import dev.midad.config.SiteConfig;
+import dev.midad.model.Aliases;
 import dev.midad.model.Slugs;
+import dev.midad.yaml.VisibleText;
 import dev.midad.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -213,6 +215,7 @@ public final class ContentLoader {
         String source = yaml.string("source", "");
         String imageAlt = yaml.string("image_alt", "");
         String imageCaption = yaml.string("image_caption", "");
+        checkAliases(yaml);
         if (!local.isEmpty()) {
             return null;
         }
@@ -234,6 +237,8 @@ public final class ContentLoader {
         String title = requiredTitle(front.yaml());
         String slug = slug(front.yaml(), title);
         String summary = front.yaml().string("summary", "");
+        front.yaml().bool("draft", false); // checked like an article's; the model leaves drafts out
+        checkAliases(front.yaml());
         if (!local.isEmpty()) {
             return null;
         }
@@ -242,6 +247,23 @@ public final class ContentLoader {
             return null;
         }
         return new StaticPage(shown, title, slug, summaryOrLead(summary, body), body.html(), front.yaml().params());
+    }
+
+    /** Every {@code aliases} path entry must be a portable site path Midad does not write itself. */
+    private static void checkAliases(YamlMapping yaml) {
+        Object aliases = yaml.values().get("aliases");
+        List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+        for (Object entry : entries) {
+            String alias = String.valueOf(entry).strip();
+            if (alias.contains("?")) {
+                continue; // a /?p=123 rule, checked with the redirects
+            }
+            Aliases.Checked checked = Aliases.path(alias);
+            if (!checked.ok()) {
+                yaml.problem("aliases", "'aliases' entry '" + VisibleText.of(alias) + "' " + checked.problem()
+                        + ": remove it or write the old address, e.g. /2019/05/old-slug/");
+            }
+        }
     }
 
     /** The summary written in front matter, else the lead paragraph cut at a word boundary. */

@@ -14,13 +14,11 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -48,7 +46,7 @@ import java.util.stream.Collectors;
  *   <li>jsoup's "relaxed" safelist (text formatting, links, images, tables, lists, quotes) plus a few
  *       newsroom tags ({@code figure}, {@code figcaption}, {@code mark}, {@code bdi} …); no scripts, styles,
  *       forms, objects or event handlers;</li>
- *   <li>links may be http(s), mailto or relative; images http(s), relative, or {@code data:image/…};</li>
+ *   <li>links may be http(s), mailto, tel, sms, irc(s) or relative; images http(s), relative, or {@code data:image/…};</li>
  *   <li>{@code <iframe>} only with an {@code https} address on a host listed in {@code embed_hosts}, with
  *       {@code src, width, height, title, loading, allowfullscreen, referrerpolicy} and a {@code sandbox}
  *       that lets the player run but not navigate the page, open dialogs or submit forms;</li>
@@ -83,7 +81,6 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
-    private final TextContentRenderer textRenderer;
     private final Safelist safelist;
     private final boolean trustHtml;
 
@@ -111,7 +108,6 @@ public final class MarkdownRenderer {
                 .extensions(extensions)
                 .build();
         this.htmlRenderer = HtmlRenderer.builder().extensions(extensions).build();
-        this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
         this.trustHtml = trustHtml;
         this.safelist = new Policy(embedHosts.stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT))
@@ -186,20 +182,14 @@ public final class MarkdownRenderer {
             // error is safe to catch here and report (classes it touches were loaded by the warm-up).
             throw new TooDeepException(busiestLine(markdown));
         }
-        String html = sanitize(htmlRenderer.render(document));
-        String text = textRenderer.render(document);
-        String first = "";
-        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Paragraph) {
-                first = textRenderer.render(node).strip();
-                break;
-            }
-        }
-        return new Rendered(html, text, first);
+        // text and excerpt come from the sanitised HTML, never from the source: raw tags and link syntax
+        // written in Markdown must not reach summaries (which feeds and social cards publish)
+        Element body = sanitize(htmlRenderer.render(document));
+        return new Rendered(body.html(), body.text(), PlainText.firstParagraph(body));
     }
 
     /** Safelist cleaning, then every link and image address percent-encoded like the site's own links. */
-    private String sanitize(String html) {
+    private Element sanitize(String html) {
         Document doc = Jsoup.parseBodyFragment(html, SANITIZE_BASE);
         Document clean = trustHtml ? doc : new Cleaner(safelist).clean(doc);
         clean.outputSettings().prettyPrint(false);
@@ -222,7 +212,7 @@ public final class MarkdownRenderer {
             }
         }
         HtmlFragments.rewriteLinks(clean.body(), (element, attribute, value) -> UrlPaths.encodeNonAscii(value));
-        return clean.body().html();
+        return clean.body();
     }
 
     /** Whether {@code src} is an https address on one of {@code hosts} (no user info, default port). */
@@ -254,6 +244,8 @@ public final class MarkdownRenderer {
             addTags("section", "del", "s", "figure", "figcaption", "bdi", "mark", "abbr", "hr", "small");
             addAttributes(":all", "id", "class", "dir", "lang", "title", "aria-label");
             addAttributes("a", "rel");
+            // autolinks of these schemes are legitimate (chat rooms, phone numbers); none can run script
+            addProtocols("a", "href", "irc", "ircs", "tel", "sms");
             addAttributes("th", "align", "style");
             addAttributes("td", "align", "style");
             preserveRelativeLinks(true);

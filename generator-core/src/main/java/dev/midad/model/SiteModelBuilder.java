@@ -287,14 +287,18 @@ public final class SiteModelBuilder {
         homeOrder.addAll(views.stream().filter(v -> !onTop.contains(v)).toList());
 
         SiteModel.Taxonomy categories = taxonomy("category", "/categories/", "/category/", views,
-                v -> v.category() == null ? List.of() : List.of(v.category()));
-        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags);
-        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors);
+                v -> v.category() == null ? List.of() : List.of(v.category()), problems);
+        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags, problems);
+        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors,
+                problems);
         lastTerms = Map.copyOf(nextTerms);
         nextTerms.clear();
 
         List<StaticPageView> pages = new ArrayList<>();
         for (StaticPage page : content.pages()) {
+            if (Boolean.TRUE.equals(page.params().get("draft")) && !options.includeDrafts()) {
+                continue;
+            }
             String path = "/" + slug(page.slug()) + "/";
             Path earlier = claimed.putIfAbsent(path, page.source());
             if (earlier != null) {
@@ -368,13 +372,11 @@ public final class SiteModelBuilder {
                 redirects.add(new Redirect("", query, toUrl, toAbsolute));
                 continue;
             }
-            String decoded = UrlPaths.decode(alias.startsWith("/") ? alias : "/" + alias, "");
-            if (decoded.contains("/../") || decoded.endsWith("/..") || decoded.contains("\\")) {
-                continue;
+            Aliases.Checked checked = Aliases.path(alias);
+            if (!checked.ok()) {
+                continue; // reported with its line when the file was read
             }
-            if (!decoded.endsWith("/") && !decoded.matches(".*\\.[A-Za-z0-9]{1,5}$")) {
-                decoded += "/";
-            }
+            String decoded = checked.path();
             if (!url(decoded).equals(toUrl)) { // the article's own address: nothing to redirect
                 redirects.add(new Redirect(decoded, "", toUrl, toAbsolute));
             }
@@ -450,12 +452,12 @@ public final class SiteModelBuilder {
         }
         Link category = article.category() == null ? null
                 : new Link(article.category(), url("/category/" + slug(article.category()) + "/"));
-        List<Link> tags = article.tags().stream()
+        List<Link> tags = TermNames.oncePerAddress(article.tags().stream()
                 .filter(t -> !slug(t).isEmpty())
-                .map(t -> new Link(t, url("/tag/" + slug(t) + "/"))).toList();
-        List<Link> authors = article.authors().stream()
+                .map(t -> new Link(t, url("/tag/" + slug(t) + "/"))).toList());
+        List<Link> authors = TermNames.oncePerAddress(article.authors().stream()
                 .filter(a -> !slug(a).isEmpty())
-                .map(a -> new Link(a, url("/author/" + slug(a) + "/"))).toList();
+                .map(a -> new Link(a, url("/author/" + slug(a) + "/"))).toList());
         String lead = article.summary().endsWith("…")
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
@@ -486,10 +488,10 @@ public final class SiteModelBuilder {
     /** A reference written by an editor: absolute URL as is, {@code /x} under the main edition's base, else relative. */
     private String resolveUrl(String reference, String relativeTo) {
         if (reference.startsWith("http://") || reference.startsWith("https://")) {
-            return reference;
+            return UrlPaths.encodeNonAscii(reference);
         }
         if (reference.startsWith("/")) {
-            return rootBase + (reference.contains("%") ? reference : UrlPaths.encode(reference));
+            return rootBase + (reference.contains("%") ? UrlPaths.encodeNonAscii(reference) : UrlPaths.encode(reference));
         }
         String path = UrlPaths.decode(relativeTo, basePath) + reference;
         return reference.contains("%") ? basePath + path : url(path);
@@ -551,13 +553,24 @@ public final class SiteModelBuilder {
     }
 
     private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
-                                        List<ArticleView> views, Function<ArticleView, List<Link>> termsOf) {
-        record Gathered(String name, List<ArticleView> articles) {
+                                        List<ArticleView> views, Function<ArticleView, List<Link>> termsOf,
+                                        List<Problem> problems) {
+        record Gathered(String name, String source, List<ArticleView> articles) {
         }
         Map<String, Gathered> byUrl = new HashMap<>(); // sorted once below, not on every insert
+        Set<String> reported = new java.util.HashSet<>();
         for (ArticleView view : views) {
             for (Link term : termsOf.apply(view)) {
-                byUrl.computeIfAbsent(term.url(), k -> new Gathered(term.name(), new ArrayList<>())).articles().add(view);
+                Gathered gathered = byUrl.computeIfAbsent(term.url(),
+                        k -> new Gathered(term.name(), view.sourcePath(), new ArrayList<>()));
+                if (!TermNames.sameTerm(gathered.name(), term.name()) && reported.add(term.url())) {
+                    problems.add(Problem.of(Path.of(view.sourcePath()), TermNames.clash(kind, term.name(),
+                            gathered.name(), gathered.source(), UrlPaths.decode(term.url(), basePath))));
+                }
+                List<ArticleView> listed = gathered.articles();
+                if (listed.isEmpty() || listed.get(listed.size() - 1) != view) { // once, however it is spelt
+                    listed.add(view);
+                }
             }
         }
         List<Term> terms = new ArrayList<>();

@@ -10,6 +10,7 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
+import org.jsoup.nodes.Entities;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -22,6 +23,8 @@ import java.util.Map;
  *   <li>{@code msg(key, args…)}: an interface string from the site's message bundle</li>
  *   <li>{@code count(key, n)}: the plural form of a counted string ("3 دقائق قراءة", "11 دقيقة قراءة")</li>
  *   <li>{@code plain(text)}: text for places without the page's direction, isolated only where needed</li>
+ *   <li>{@code html(text)}: plain text as HTML source, for feed fields readers parse as HTML (RSS
+ *       {@code description}, Atom {@code type="html"}, JSON Feed {@code summary}): {@code <} stays text there</li>
  *   <li>{@code relative(date)}: "قبل 3 ساعات", relative to the build's clock (a static page does not age)</li>
  * </ul>
  */
@@ -48,6 +51,7 @@ public final class TemplateFunctions {
                     return messages.count(text(args.get(0)), n.getAsNumber().longValue());
                 },
                 "plain", (TemplateMethodModelEx) args -> Bidi.isolate(text(single(args, "plain")), rtl),
+                "html", (TemplateMethodModelEx) args -> Entities.escape(text(single(args, "html"))),
                 "relative", (TemplateMethodModelEx) args -> {
                     Object date = single(args, "relative");
                     if (!(date instanceof WrapperTemplateModel wrapper
