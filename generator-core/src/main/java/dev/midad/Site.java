@@ -188,6 +188,7 @@ public final class Site {
     /** As {@link #load(Path, BuildOptions)}, reusing what an earlier load and build left in {@code reusable}. */
     static Site load(Path siteDir, BuildOptions options, Reusable reusable) throws BuildException {
         long start = System.nanoTime();
+        FileNameEncoding.check();
         Path dir = siteDir.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         SiteConfig main = SiteConfigLoader.load(dir, problems);

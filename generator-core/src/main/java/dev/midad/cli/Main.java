@@ -35,6 +35,7 @@ import java.util.Properties;
  * midad init [site]                                   start a new site that builds at once
  * midad build [site] [output] [--drafts] [--future] [--clean]   build the site (default output: site/target/site)
  * midad serve [site] [output] [--port 8080]           live preview on 127.0.0.1: rebuild and reload on save
+ *                                                     (default output: site/target/preview, never the built site)
  * midad check [site]                                  validate content, templates and internal links
  * midad new "عنوان الخبر" [site] [--category سياسة]     create a draft article with complete front matter
  * midad import export.xml|article.txt|folder [site] [--overwrite]   import WordPress or plain-text articles
@@ -204,7 +205,9 @@ public final class Main {
                 case "check" -> check(Path.of(positional.size() > 1 ? positional.get(1) : "."), options, out, err);
                 default -> {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
-                    Path outputDir = positional.size() > 2 ? Path.of(positional.get(2)) : siteDir.resolve("target/site");
+                    // the preview shows drafts and embargoed articles: it never writes where builds publish from
+                    Path outputDir = positional.size() > 2 ? Path.of(positional.get(2))
+                            : siteDir.resolve(command.equals("serve") ? "target/preview" : "target/site");
                     if (command.equals("serve")) {
                         serve(siteDir, outputDir, port, out);
                         yield 0;
@@ -229,6 +232,13 @@ public final class Main {
             return 1;
         } catch (IOException e) {
             err.println("Midad: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // a bug, not bad input: no stack trace for the editor, but what a report needs
+            err.println("Midad: internal error while running '" + command + "' on "
+                    + (positional.size() > 1 ? positional.get(1) : ".")
+                    + " (" + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?") + ");"
+                    + " the previous output is unchanged. Please report it together with the file being built.");
             return 1;
         }
     }

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads and validates {@code site.yaml}. */
@@ -64,6 +64,7 @@ public final class SiteConfigLoader {
             yaml.problem("direction", "'direction' must be rtl or ltr, not '" + direction + "'");
         }
         String language = yaml.string("language", "ar");
+        ConfigValues.language("language", language).ifPresent(message -> yaml.problem("language", message));
         Locale locale = locale(yaml, language);
         String digits = yaml.string("digits", "latn");
         if (!digits.equals("latn") && !digits.equals("arab")) {
@@ -73,12 +74,10 @@ public final class SiteConfigLoader {
         String permalink = yaml.string("permalink", "/{yyyy}/{mm}/{slug}/");
         Permalink.validate(permalink, message -> yaml.problem("permalink", message));
         String dateFormat = yaml.string("date_format", "d MMMM yyyy");
-        try {
-            DateTimeFormatter.ofPattern(dateFormat);
-        } catch (IllegalArgumentException e) {
-            yaml.problem("date_format", "'date_format' is not a valid java.time pattern: " + e.getMessage());
-        }
+        ConfigValues.dateFormat("date_format", dateFormat, locale)
+                .ifPresent(message -> yaml.problem("date_format", message));
         String logo = yaml.string("logo", "");
+        ConfigValues.sitePathOrUrl("logo", logo).ifPresent(message -> yaml.problem("logo", message));
         Map<String, Object> params = new LinkedHashMap<>();
         Object declaredParams = yaml.values().get("params");
         if (declaredParams instanceof Map<?, ?> map) {
@@ -137,12 +136,22 @@ public final class SiteConfigLoader {
                 continue;
             }
             String language = String.valueOf(map.get("language"));
+            Optional<String> badLanguage = ConfigValues.language("language", language);
+            if (badLanguage.isPresent()) {
+                yaml.problem("editions", "edition: " + badLanguage.get());
+                continue;
+            }
             String path = String.valueOf(map.containsKey("path") ? map.get("path") : language);
             if (!path.matches("[a-z0-9-]+")) {
-                yaml.problem("editions", "edition path '" + path + "' must be lower-case letters, digits or '-'");
+                yaml.problem("editions", "edition path '" + ConfigValues.printable(path)
+                        + "' must be lower-case letters, digits or '-'");
                 continue;
             }
             String direction = String.valueOf(map.containsKey("direction") ? map.get("direction") : "ltr");
+            if (!direction.equals("rtl") && !direction.equals("ltr")) {
+                yaml.problem("editions", "edition '" + language + "': 'direction' must be rtl or ltr");
+                continue;
+            }
             Locale locale;
             try {
                 locale = new Locale.Builder().setLanguageTag(String.valueOf(
@@ -157,12 +166,22 @@ public final class SiteConfigLoader {
             if (map.get("strings") instanceof Map<?, ?> given) {
                 given.forEach((k, v) -> strings.put(String.valueOf(k), String.valueOf(v)));
             }
+            String editionFormat = String.valueOf(map.containsKey("date_format") ? map.get("date_format") : dateFormat);
+            Optional<String> badFormat = ConfigValues.dateFormat("date_format", editionFormat, locale);
+            if (badFormat.isPresent()) {
+                yaml.problem("editions", "edition '" + language + "': " + badFormat.get());
+                continue;
+            }
+            String editionDigits = String.valueOf(map.containsKey("digits") ? map.get("digits") : "latn");
+            if (!editionDigits.equals("latn") && !editionDigits.equals("arab")) {
+                yaml.problem("editions", "edition '" + language + "': 'digits' must be latn or arab");
+                continue;
+            }
             editions.add(new SiteConfig.Edition(language, direction,
                     String.valueOf(map.containsKey("title") ? map.get("title") : title),
                     String.valueOf(map.containsKey("description") ? map.get("description") : description),
                     locale, path, menu,
-                    String.valueOf(map.containsKey("date_format") ? map.get("date_format") : dateFormat),
-                    String.valueOf(map.containsKey("digits") ? map.get("digits") : "latn"),
+                    editionFormat, editionDigits,
                     String.valueOf(map.containsKey("copyright") ? map.get("copyright") : ""), strings));
         }
         return editions;
@@ -201,6 +220,11 @@ public final class SiteConfigLoader {
         }
         try {
             URI uri = new URI(text.endsWith("/") ? text : text + "/");
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                yaml.problem("base_url", "'base_url' may not carry a query (?…), a fragment (#…) or a user name:"
+                        + " every address of the site starts with it; write e.g. https://news.example/");
+                return URI.create("http://localhost/");
+            }
             if (!uri.isAbsolute() || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new URISyntaxException(text, "not an absolute http(s) URL");

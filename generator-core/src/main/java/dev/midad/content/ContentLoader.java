@@ -5,7 +5,9 @@ import dev.midad.text.SourceText;
 import dev.midad.text.Excerpts;
 import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfig;
+import dev.midad.text.AliasPaths;
 import dev.midad.text.Slugs;
+import dev.midad.yaml.VisibleText;
 import dev.midad.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -220,6 +222,7 @@ public final class ContentLoader {
         String source = yaml.string("source", "");
         String imageAlt = yaml.string("image_alt", "");
         String imageCaption = yaml.string("image_caption", "");
+        checkAliases(yaml);
         if (!local.isEmpty()) {
             return null;
         }
@@ -241,6 +244,8 @@ public final class ContentLoader {
         String title = requiredTitle(front.yaml());
         String slug = slug(front.yaml(), title);
         String summary = front.yaml().string("summary", "");
+        front.yaml().bool("draft", false); // checked like an article's; the model leaves drafts out
+        checkAliases(front.yaml());
         if (!local.isEmpty()) {
             return null;
         }
@@ -249,6 +254,23 @@ public final class ContentLoader {
             return null;
         }
         return new StaticPage(shown, title, slug, summaryOrLead(summary, body), body.html(), front.yaml().params());
+    }
+
+    /** Every {@code aliases} path entry must be a portable site path Midad does not write itself. */
+    private static void checkAliases(YamlMapping yaml) {
+        Object aliases = yaml.values().get("aliases");
+        List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+        for (Object entry : entries) {
+            String alias = String.valueOf(entry).strip();
+            if (alias.contains("?")) {
+                continue; // a /?p=123 rule, checked with the redirects
+            }
+            AliasPaths.Checked checked = AliasPaths.path(alias);
+            if (!checked.ok()) {
+                yaml.problem("aliases", "'aliases' entry '" + VisibleText.of(alias) + "' " + checked.problem()
+                        + ": remove it or write the old address, e.g. /2019/05/old-slug/");
+            }
+        }
     }
 
     /** The summary written in front matter, else the lead paragraph cut at a word boundary. */

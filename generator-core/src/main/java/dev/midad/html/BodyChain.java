@@ -2,6 +2,7 @@ package dev.midad.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,21 @@ public final class BodyChain {
     /** {@code html} with every processor applied; {@code html} itself when none of them changed it. */
     public String apply(String html) {
         return apply(html, baseUri);
+    }
+
+    /**
+     * The parsed body with every processor applied, for a caller that also needs its text; parses even when
+     * no processor would change {@code html}.
+     */
+    public Element body(String html) {
+        Document doc = Jsoup.parseBodyFragment(html, baseUri);
+        doc.outputSettings().prettyPrint(false);
+        for (BodyProcessor processor : processors) {
+            if (processor.mayChange(html)) {
+                processor.process(doc.body());
+            }
+        }
+        return doc.body();
     }
 
     /** Like {@link #apply(String)}, with relative links resolving against {@code baseUri}. */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *   <li>jsoup's "relaxed" safelist (text formatting, links, images, tables, lists, quotes) plus a few
  *       newsroom tags ({@code figure}, {@code figcaption}, {@code mark}, {@code bdi} …); no scripts, styles,
  *       forms, objects or event handlers;</li>
- *   <li>links may be http(s), mailto or relative; images http(s), relative, or {@code data:image/…};</li>
+ *   <li>links may be http(s), mailto, tel, sms, irc(s) or relative; images http(s), relative, or {@code data:image/…};</li>
  *   <li>{@code <iframe>} only with an {@code https} address on a host listed in {@code embed_hosts}, with
  *       {@code src, width, height, title, loading, allowfullscreen, referrerpolicy} and a {@code sandbox}
  *       that lets the player run but not navigate the page, open dialogs or submit forms;</li>
@@ -108,6 +108,8 @@ final class Sanitizer implements BodyProcessor {
             addTags("section", "del", "s", "figure", "figcaption", "bdi", "mark", "abbr", "hr", "small");
             addAttributes(":all", "id", "class", "dir", "lang", "title", "aria-label");
             addAttributes("a", "rel");
+            // autolinks of these schemes are legitimate (chat rooms, phone numbers); none can run script
+            addProtocols("a", "href", "irc", "ircs", "tel", "sms");
             addAttributes("th", "align", "style");
             addAttributes("td", "align", "style");
             preserveRelativeLinks(true);

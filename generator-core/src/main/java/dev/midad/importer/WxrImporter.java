@@ -202,7 +202,16 @@ final class WxrImporter {
                     : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
             List<String> aliases = new ArrayList<>();
             for (String alias : aliases(item)) {
-                String decoded = UrlPaths.decode(alias, "");
+                dev.midad.text.AliasPaths.Checked checked = dev.midad.text.AliasPaths.path(alias);
+                if (!checked.ok()) { // the site would refuse it: report it here, keep the article
+                    problem(item, "its old address '" + dev.midad.yaml.VisibleText.of(alias) + "' "
+                            + checked.problem() + ": no redirect from it");
+                    continue;
+                }
+                String decoded = checked.path();
+                if (!UrlPaths.decode(alias, "").equals(decoded)) {
+                    alias = UrlPaths.encode(decoded); // normalised, e.g. //greek/x/ to /greek/x/
+                }
                 boolean itself = decoded.equals(own) || target.amp() && !page && decoded.equals(own + "amp/");
                 if (!itself) {
                     aliases.add(alias);

@@ -14,13 +14,13 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
+import dev.midad.html.PlainText;
+import org.jsoup.nodes.Element;
 
 import java.util.List;
 
@@ -41,7 +41,6 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
-    private final TextContentRenderer textRenderer;
     /** The sanitiser and link encoding of {@link HtmlStage#rendered}. */
     private final BodyChain html;
 
@@ -69,7 +68,6 @@ public final class MarkdownRenderer {
                 .extensions(extensions)
                 .build();
         this.htmlRenderer = HtmlRenderer.builder().extensions(extensions).build();
-        this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
         this.html = HtmlStage.rendered(embedHosts, trustHtml);
         render(WARM_UP);
     }
@@ -140,16 +138,10 @@ public final class MarkdownRenderer {
             // error is safe to catch here and report (classes it touches were loaded by the warm-up).
             throw new TooDeepException(busiestLine(markdown));
         }
-        String html = this.html.apply(htmlRenderer.render(document));
-        String text = textRenderer.render(document);
-        String first = "";
-        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Paragraph) {
-                first = textRenderer.render(node).strip();
-                break;
-            }
-        }
-        return new Rendered(html, text, first);
+        // text and excerpt come from the sanitised HTML, never from the source: raw tags and link syntax
+        // written in Markdown must not reach summaries (which feeds and social cards publish)
+        Element body = this.html.body(htmlRenderer.render(document));
+        return new Rendered(body.html(), body.text(), PlainText.firstParagraph(body));
     }
 
     /** Markdown nested deeper than {@link #MAX_NESTING} levels. */

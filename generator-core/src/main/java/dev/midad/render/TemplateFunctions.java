@@ -13,6 +13,7 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
+import org.jsoup.nodes.Entities;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -27,6 +28,8 @@ import java.util.Map;
  *   <li>{@code plain(text)}: text for places without the page's direction, isolated only where needed</li>
  *   <li>{@code isolate(text)}: HTML of a one-line text (headline, menu item) on a right-to-left page, its
  *       left-to-right runs each in a {@code <bdi class="ltr-run">} (kept whole by the theme's CSS)</li>
+ *   <li>{@code html(text)}: plain text as HTML source, for feed fields readers parse as HTML (RSS
+ *       {@code description}, Atom {@code type="html"}, JSON Feed {@code summary}): {@code <} stays text there</li>
  *   <li>{@code relative(date)}: "قبل 3 ساعات", relative to the build's clock (a static page does not age)</li>
  * </ul>
  */
@@ -54,6 +57,7 @@ public final class TemplateFunctions {
                 },
                 "plain", (TemplateMethodModelEx) args -> Bidi.isolate(text(single(args, "plain")), rtl),
                 "isolate", (TemplateMethodModelEx) args -> isolate(text(single(args, "isolate")), rtl),
+                "html", (TemplateMethodModelEx) args -> Entities.escape(text(single(args, "html"))),
                 "relative", (TemplateMethodModelEx) args -> {
                     Object date = single(args, "relative");
                     if (!(date instanceof WrapperTemplateModel wrapper

@@ -40,7 +40,7 @@ public final class Slugs {
                 pendingHyphen = true;
             }
         }
-        return cap(slug.toString());
+        return PortableNames.slug(cap(slug.toString()));
     }
 
     /** Arabic diacritics (tashkeel), superscript alef, tatweel, Quranic marks and other combining marks. */

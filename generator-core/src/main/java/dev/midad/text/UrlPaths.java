@@ -47,14 +47,17 @@ public final class UrlPaths {
     }
 
     /**
-     * Percent-encodes only what may not stand in a URI as written by an editor: non-ASCII characters and
-     * spaces. Existing escapes, query strings and fragments are kept.
+     * Percent-encodes what may not stand in a URI as written by an editor (RFC 3986): non-ASCII characters,
+     * spaces and controls, {@code " < > \ ^ ` { | }}, a {@code %} that starts no escape, and {@code [ ]}
+     * outside the host (browsers read {@code \} as {@code /}, so a raw one sends the link elsewhere).
+     * Existing escapes, query strings and fragments are kept.
      */
     public static String encodeNonAscii(String url) {
+        int hostEnd = hostEnd(url);
         StringBuilder out = null;
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c > 0x7F || c == ' ') {
+            if (mustEncode(url, i, hostEnd)) {
                 if (out == null) {
                     out = new StringBuilder(url.length() * 2).append(url, 0, i);
                 }
@@ -68,5 +71,39 @@ public final class UrlPaths {
             }
         }
         return out == null ? url : out.toString();
+    }
+
+    private static boolean mustEncode(String url, int i, int hostEnd) {
+        char c = url.charAt(i);
+        if (c > 0x7E || c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0) {
+            return true;
+        }
+        if (c == '%') {
+            return i + 2 >= url.length() || !isHex(url.charAt(i + 1)) || !isHex(url.charAt(i + 2));
+        }
+        return (c == '[' || c == ']') && i >= hostEnd;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Where the authority of {@code scheme://host…} ends (IPv6 hosts keep their brackets); 0 without one. */
+    private static int hostEnd(String url) {
+        int slashes = url.indexOf("://");
+        if (slashes <= 0 || !url.substring(0, slashes).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            return url.startsWith("//") ? endOfAuthority(url, 2) : 0;
+        }
+        return endOfAuthority(url, slashes + 3);
+    }
+
+    private static int endOfAuthority(String url, int from) {
+        for (int i = from; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                return i;
+            }
+        }
+        return url.length();
     }
 }

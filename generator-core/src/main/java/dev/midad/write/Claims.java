@@ -1,6 +1,7 @@
 package dev.midad.write;
 
 import dev.midad.problem.Problem;
+import dev.midad.text.PortableNames;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Claims {
     private final Path root;
     private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
+    private final Map<String, String> byFoldedName = new ConcurrentHashMap<>();
 
     Claims(Path root) {
         this.root = root;
@@ -19,7 +21,13 @@ final class Claims {
 
     /** The file {@code relativeFile} names under the root, now claimed by {@code producer}. */
     Path claim(String relativeFile, String producer) throws SiteOutput.CollisionException {
-        Path target = root.resolve(relativeFile).normalize();
+        Path target;
+        try {
+            target = root.resolve(relativeFile).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "would write a file this system"
+                    + " cannot name (" + e.getReason() + "): " + dev.midad.yaml.VisibleText.of(relativeFile)));
+        }
         if (!target.startsWith(root) || target.equals(root)) {
             throw new SiteOutput.CollisionException(Problem.of(Path.of(producer),
                     "would write outside the output folder: " + relativeFile));
@@ -34,6 +42,13 @@ final class Claims {
         if (earlier != null) {
             throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
                     + ", which " + earlier + " writes too: change a slug or rename one of them"));
+        }
+        // macOS and Windows hold names that differ only in case or normalisation as one file
+        String other = byFoldedName.putIfAbsent(PortableNames.fold(relativeFile), relativeFile);
+        if (other != null && !other.equals(relativeFile)) {
+            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
+                    + ", which is the same file as " + other + " (written by " + writtenBy.get(other) + ") on macOS"
+                    + " and Windows, where names differ only in case or Unicode normalisation: rename one"));
         }
     }
 

@@ -68,11 +68,26 @@ public final class StagedOutput implements SiteOutput {
         try {
             recoverAndClean(parent, prefix);
             checkReplaceable(this.outputDir);
-            this.staging = Files.createTempDirectory(parent, prefix + STAGING);
+            this.staging = createStaging(parent, prefix + STAGING);
             this.claims = new Claims(staging);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * A new staging folder with the permissions the umask gives (755 under 022): it becomes the output folder,
+     * and {@code Files.createTempDirectory} would make it 700, which web servers cannot read once it is copied.
+     */
+    private static Path createStaging(Path parent, String prefix) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        while (true) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(random.nextLong())));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
         }
     }
 

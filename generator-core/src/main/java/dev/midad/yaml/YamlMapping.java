@@ -151,8 +151,14 @@ public final class YamlMapping {
     private static Problem checkShape(Path file, int firstLine, String yaml, LoadSettings settings) {
         ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
         Deque<String> open = new ArrayDeque<>();
+        AliasExpansion expansion = new AliasExpansion();
         while (events.hasNext()) {
             Event event = events.next();
+            if (expansion.add(event) > AliasExpansion.MAX_VALUES) {
+                return at(file, firstLine, event, "aliases (*name) here expand to more than "
+                        + AliasExpansion.MAX_VALUES + " values (an alias of an alias of …, the \"billion laughs\""
+                        + " attack); write the values out instead");
+            }
             if (event instanceof CollectionStartEvent start) {
                 open.push(start.getAnchor().map(Anchor::getValue).orElse(""));
                 if (open.size() > MAX_DEPTH) {
@@ -379,13 +385,19 @@ public final class YamlMapping {
                         + " year, e.g. 2024-06-20");
                 return null;
             }
-            if (parsed instanceof OffsetDateTime offset) {
-                return offset.atZoneSameInstant(zone);
+            ZonedDateTime result = parsed instanceof OffsetDateTime offset ? offset.atZoneSameInstant(zone)
+                    : parsed instanceof LocalDateTime local ? local.atZone(zone)
+                    : ((LocalDate) parsed).atStartOfDay(zone);
+            // RFC 3339 and RFC 822 have four-digit years: the year must stay in range in the site's zone and in UTC
+            int shown = Math.max(result.getYear(), result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
+            int lowest = Math.min(result.getYear(), result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
+            if (shown > MAX_YEAR || lowest < MIN_YEAR) {
+                problem(key, "'" + key + "' is " + text + ", which falls outside the years " + MIN_YEAR + "–"
+                        + MAX_YEAR + " in the site's time zone or in UTC; feeds cannot carry it: write a date"
+                        + " in those years");
+                return null;
             }
-            if (parsed instanceof LocalDateTime local) {
-                return local.atZone(zone);
-            }
-            return ((LocalDate) parsed).atStartOfDay(zone);
+            return result;
         } catch (DateTimeException e) {
             problem(key, "'" + key + "' is not a valid date: '" + text
                     + "'. Write it as 2024-06-20, 2024-06-20T10:00 or 2024-06-20T10:00:00+03:00");

@@ -18,8 +18,12 @@ import java.nio.file.Path;
 @Mojo(name = "serve", threadSafe = true)
 public class ServeMojo extends AbstractMidadMojo {
 
-    /** Where the preview site is written. */
-    @Parameter(property = "midad.outputDirectory", defaultValue = "${project.build.directory}/site", required = true)
+    /**
+     * Where the preview site is written: its own folder, since it holds drafts and embargoed articles that
+     * {@code mvn site} must never publish.
+     */
+    @Parameter(property = "midad.previewDirectory", defaultValue = "${project.build.directory}/preview",
+            required = true)
     private File outputDirectory;
 
     /** Port on 127.0.0.1. */

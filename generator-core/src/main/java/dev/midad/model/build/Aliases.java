@@ -1,5 +1,6 @@
 package dev.midad.model.build;
 
+import dev.midad.text.AliasPaths;
 import dev.midad.model.Redirect;
 import dev.midad.problem.Problem;
 import dev.midad.text.UrlPaths;
@@ -46,13 +47,11 @@ final class Aliases {
                 redirects.add(new Redirect("", query, toUrl, toAbsolute));
                 continue;
             }
-            String decoded = UrlPaths.decode(alias.startsWith("/") ? alias : "/" + alias, "");
-            if (decoded.contains("/../") || decoded.endsWith("/..") || decoded.contains("\\")) {
-                continue;
+            AliasPaths.Checked checked = AliasPaths.path(alias);
+            if (!checked.ok()) {
+                continue; // reported with its line when the file was read
             }
-            if (!decoded.endsWith("/") && !decoded.matches(".*\\.[A-Za-z0-9]{1,5}$")) {
-                decoded += "/";
-            }
+            String decoded = checked.path();
             if (!links.url(decoded).equals(toUrl)) { // the article's own address: nothing to redirect
                 redirects.add(new Redirect(decoded, "", toUrl, toAbsolute));
             }

@@ -45,8 +45,21 @@ public final class Dates {
             return null;
         }
         ZonedDateTime local = instant.withZoneSameInstant(config.timeZone());
-        return new DateView(local, reader.format(local), time.format(local), hijriText(local), ISO.format(local),
-                RFC_822.format(local), local.toInstant().toEpochMilli());
+        ZonedDateTime machine = inWholeMinutes(local);
+        return new DateView(local, reader.format(local), time.format(local), hijriText(local), ISO.format(machine),
+                RFC_822.format(machine), local.toInstant().toEpochMilli());
+    }
+
+    /**
+     * The same instant at an offset of whole minutes: RFC 3339 and RFC 822 cannot write seconds in an offset
+     * (local mean time before 1900 has them, e.g. Europe/Kyiv +02:02:04), so such an offset is truncated.
+     */
+    static ZonedDateTime inWholeMinutes(ZonedDateTime local) {
+        int seconds = local.getOffset().getTotalSeconds();
+        if (seconds % 60 == 0) {
+            return local;
+        }
+        return local.withZoneSameInstant(java.time.ZoneOffset.ofTotalSeconds(seconds / 60 * 60));
     }
 
     private String hijriText(ZonedDateTime local) {

@@ -127,10 +127,10 @@ public final class Links {
     /** A reference written by an editor: absolute URL as is, {@code /x} under the main edition's base, else relative. */
     public String resolve(String reference, String relativeTo) {
         if (reference.startsWith("http://") || reference.startsWith("https://")) {
-            return reference;
+            return UrlPaths.encodeNonAscii(reference);
         }
         if (reference.startsWith("/")) {
-            return rootBase + (reference.contains("%") ? reference : UrlPaths.encode(reference));
+            return rootBase + (reference.contains("%") ? UrlPaths.encodeNonAscii(reference) : UrlPaths.encode(reference));
         }
         String path = UrlPaths.decode(relativeTo, basePath) + reference;
         return reference.contains("%") ? basePath + path : url(path);

@@ -186,10 +186,13 @@ public final class SiteModelBuilder {
         homeOrder.addAll(views.stream().filter(onTop::contains).toList());
         homeOrder.addAll(views.stream().filter(v -> !onTop.contains(v)).toList());
 
-        List<SiteModel.Taxonomy> siteTaxonomies = taxonomies.of(views);
+        List<SiteModel.Taxonomy> siteTaxonomies = taxonomies.of(views, problems);
 
         List<StaticPageView> pages = new ArrayList<>();
         for (StaticPage page : content.pages()) {
+            if (Boolean.TRUE.equals(page.params().get("draft")) && !options.includeDrafts()) {
+                continue;
+            }
             String path = links.pagePath(page.slug());
             Path earlier = claimed.putIfAbsent(path, page.source());
             if (earlier != null) {

@@ -12,6 +12,8 @@ import dev.midad.text.UrlPaths;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +40,12 @@ final class Taxonomies {
     }
 
     /** Categories, tags and authors of {@code views}, in that order. */
-    List<SiteModel.Taxonomy> of(List<ArticleView> views) {
+    List<SiteModel.Taxonomy> of(List<ArticleView> views, List<Problem> problems) {
         SiteModel.Taxonomy categories = taxonomy("category", "/categories/", "/category/", views,
-                v -> v.category() == null ? List.of() : List.of(v.category()));
-        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags);
-        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors);
+                v -> v.category() == null ? List.of() : List.of(v.category()), problems);
+        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags, problems);
+        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors,
+                problems);
         lastTerms = Map.copyOf(nextTerms);
         nextTerms.clear();
         return List.of(categories, tags, authors);
@@ -58,19 +61,30 @@ final class Taxonomies {
     }
 
     private List<Link> links(List<String> names, String kind) {
-        return names.stream()
+        return TermNames.oncePerAddress(names.stream()
                 .filter(name -> !links.slug(name).isEmpty())
-                .map(name -> new Link(name, links.termUrl(kind, name))).toList();
+                .map(name -> new Link(name, links.termUrl(kind, name))).toList());
     }
 
     private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
-                                        List<ArticleView> views, Function<ArticleView, List<Link>> termsOf) {
-        record Gathered(String name, List<ArticleView> articles) {
+                                        List<ArticleView> views, Function<ArticleView, List<Link>> termsOf,
+                                        List<Problem> problems) {
+        record Gathered(String name, String source, List<ArticleView> articles) {
         }
         Map<String, Gathered> byUrl = new HashMap<>(); // sorted once below, not on every insert
+        Set<String> reported = new HashSet<>();
         for (ArticleView view : views) {
             for (Link term : termsOf.apply(view)) {
-                byUrl.computeIfAbsent(term.url(), k -> new Gathered(term.name(), new ArrayList<>())).articles().add(view);
+                Gathered gathered = byUrl.computeIfAbsent(term.url(),
+                        k -> new Gathered(term.name(), view.sourcePath(), new ArrayList<>()));
+                if (!TermNames.sameTerm(gathered.name(), term.name()) && reported.add(term.url())) {
+                    problems.add(Problem.of(Path.of(view.sourcePath()), TermNames.clash(kind, term.name(),
+                            gathered.name(), gathered.source(), UrlPaths.decode(term.url(), links.basePath()))));
+                }
+                List<ArticleView> listed = gathered.articles();
+                if (listed.isEmpty() || listed.get(listed.size() - 1) != view) { // once, however it is spelt
+                    listed.add(view);
+                }
             }
         }
         List<Term> terms = new ArrayList<>();
