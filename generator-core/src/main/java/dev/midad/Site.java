@@ -338,13 +338,17 @@ public final class Site {
         }
     }
 
+    /** The folder an edition's articles/ and pages/ sit in. */
+    private Path contentDir(Edition edition) {
+        return edition.filePrefix().isEmpty() ? siteDir : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+    }
+
     /** Every article and page body as published, with its Markdown file (see {@link BodyLinks}). */
     private List<BodyLinks.Body> bodies() {
         List<BodyLinks.Body> bodies = new ArrayList<>();
         String basePath = config().basePath();
         for (Edition edition : editions) {
-            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
-                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            Path contentDir = contentDir(edition);
             for (var article : edition.model().articles()) {
                 bodies.add(body(contentDir, article.sourcePath(), article.url(), article.contentHtml(), basePath));
             }
@@ -360,8 +364,7 @@ public final class Site {
         List<MovedAddresses.Published> published = new ArrayList<>();
         String basePath = config().basePath();
         for (Edition edition : editions) {
-            Path contentDir = edition.filePrefix().isEmpty() ? siteDir
-                    : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+            Path contentDir = contentDir(edition);
             for (var article : edition.model().articles()) {
                 Object aliases = article.params().get("aliases");
                 List<?> written = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
