@@ -2,10 +2,20 @@ package dev.midad;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
-/** What a finished build wrote. */
+/** What a finished build wrote, and its warnings (problems that did not stop it). */
 public record BuildResult(Path outputDir, int articles, int pages, int feeds, int files, int unchanged,
-                          Duration elapsed) {
+                          Duration elapsed, List<Problem> warnings) {
+
+    public BuildResult {
+        warnings = List.copyOf(warnings);
+    }
+
+    public BuildResult(Path outputDir, int articles, int pages, int feeds, int files, int unchanged,
+                       Duration elapsed) {
+        this(outputDir, articles, pages, feeds, files, unchanged, elapsed, List.of());
+    }
 
     /** One-line summary for logs. */
     public String summary() {

@@ -6,6 +6,8 @@ import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.MarkdownRenderer;
 import dev.midad.i18n.Messages;
+import dev.midad.image.ImagePipeline;
+import dev.midad.image.ImageSettings;
 import dev.midad.model.Dates;
 import dev.midad.content.Article;
 import dev.midad.model.EditionLink;
@@ -85,6 +87,8 @@ public final class Site {
         /** Messages and model builders per edition (also depend on templates/i18n and static/ files). */
         private List<Messages> messages;
         private List<SiteModelBuilder> builders;
+        /** Resized images and social cards (depends on static/ files and the configuration). */
+        private ImagePipeline images;
         /** Parsed templates and what each file was rendered from (depend on templates/). */
         private Templates templates;
         private RenderMemo memo;
@@ -173,11 +177,15 @@ public final class Site {
                 found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
                         p.line(), p.column(), p.message())));
                 if (reusable.builders == null) {
+                    if (i == 0) {
+                        reusable.images = ImagePipeline.create(ImageSettings.from(main.params().get("images"), dir,
+                                problems), dir.resolve(STATIC));
+                    }
                     Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
                             config.strings(), Dates.digits(config.digits()));
                     messages.add(bundle);
                     builders.add(new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
-                            editionLinks(configs, i)));
+                            editionLinks(configs, i), reusable.images));
                 }
             }
             if (reusable.builders == null) {
@@ -303,16 +311,37 @@ public final class Site {
             pages += counts.pages();
             feeds += counts.feeds();
         }
+        ImagePipeline.Report images = writeImages(output, problems);
         copyAssets(output, problems);
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
+        listener.phase("images", images.encoded(), Duration.ofNanos(images.nanos()));
         listener.phase("render", output.fileCount(), Duration.ofNanos(System.nanoTime() - start));
         long writeStart = System.nanoTime();
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
         return new Built(new BuildResult(out, articles, pages, feeds, output.fileCount(), output.unchangedCount(),
-                Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(), round.renderedCount());
+                Duration.ofNanos(System.nanoTime() - start + loadNanos), warnings()), output.manifest(),
+                round.renderedCount());
+    }
+
+    /** What is not wrong enough to stop a build but worth fixing (images, headlines); stable order. */
+    public List<Problem> warnings() {
+        return reusable.images.warnings();
+    }
+
+    /** Resized images and social cards into the output: encoded when the cache lacks them, else copied. */
+    private ImagePipeline.Report writeImages(SiteOutput output, List<Problem> problems) throws IOException {
+        return reusable.images.write((source, file) -> {
+            try {
+                output.copy(source, file, "images");
+            } catch (SiteOutput.CollisionException e) {
+                synchronized (problems) {
+                    problems.add(e.problem());
+                }
+            }
+        });
     }
 
     /**

@@ -99,6 +99,7 @@ public final class Main {
                     }
                     BuildResult result = Site.load(siteDir, options).build(outputDir);
                     out.println(result.summary());
+                    result.warnings().forEach(w -> err.println("  warning: " + w));
                     yield 0;
                 }
             };
@@ -128,7 +129,9 @@ public final class Main {
 
     private static int check(Path siteDir, BuildOptions options, PrintStream out, PrintStream err)
             throws BuildException {
-        List<Problem> broken = Site.load(siteDir, options).check();
+        Site site = Site.load(siteDir, options);
+        List<Problem> broken = site.check();
+        site.warnings().forEach(w -> err.println("  warning: " + w));
         if (broken.isEmpty()) {
             out.println("Midad: no problems found in " + siteDir.toAbsolutePath().normalize());
             return 0;

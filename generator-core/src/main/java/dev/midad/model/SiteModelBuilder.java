@@ -10,6 +10,8 @@ import dev.midad.content.ContentLoader;
 import dev.midad.content.Excerpts;
 import dev.midad.content.StaticPage;
 import dev.midad.i18n.Messages;
+import dev.midad.image.BodyImages;
+import dev.midad.image.ImagePipeline;
 import dev.midad.postprocess.BidiIsolation;
 import dev.midad.postprocess.ContentPolish;
 import dev.midad.postprocess.HtmlFragments;
@@ -58,6 +60,9 @@ public final class SiteModelBuilder {
     private final String rootUrl;
     private final List<EditionLink> editions;
     private final ImageSizes imageSizes = new ImageSizes();
+    /** Resized copies and social cards; null when the site is built without image processing. */
+    private final ImagePipeline images;
+    private final LeadImages leadImages;
     /**
      * What the previous {@link #build} resolved, by article object: a builder kept for the next build in the
      * same JVM (same configuration, messages and static files) reuses the view of every article whose file
@@ -91,6 +96,12 @@ public final class SiteModelBuilder {
      */
     public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
                             List<EditionLink> editions) {
+        this(config, staticDir, messages, rootUrl, editions, null);
+    }
+
+    /** @param images the site's image pipeline, or null for images as they are */
+    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
+                            List<EditionLink> editions, ImagePipeline images) {
         this.config = config;
         this.staticDir = staticDir;
         this.messages = messages;
@@ -101,6 +112,10 @@ public final class SiteModelBuilder {
         this.rootBase = rootUrl.substring(0, rootUrl.length() - 1);
         String base = config.baseUrl().toString();
         this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+        this.images = images;
+        this.leadImages = images == null ? null : new LeadImages(images, rootBase, origin,
+                UrlPaths.decode(basePath, "").substring(UrlPaths.decode(rootBase, "").length()), config.title(),
+                config.logo());
     }
 
     /** Arabic slugs by default; transliterated to Latin when the site sets {@code slug_style: latin}. */
@@ -322,7 +337,14 @@ public final class SiteModelBuilder {
                 feeds(config.title(), "/"), editions, config.amp(), config.fonts().stream()
                 .map(f -> new SiteConfig.WebFont(f.family(), resolveUrl(f.src(), rootUrl), f.weight(), f.style()))
                 .toList(),
-                config.params());
+                config.params(), leadImages == null ? null : leadImages.siteCard(basePath + "|site",
+                config.description()));
+        if (images != null) {
+            Set<String> owners = new java.util.HashSet<>();
+            placed.forEach(a -> owners.add(imageOwner(a)));
+            owners.add(basePath + "|site");
+            images.retain(basePath + "|", owners);
+        }
         if (site.equals(lastSite)) {
             site = lastSite; // the same object: every page's inputs compare at a glance
         }
@@ -439,15 +461,8 @@ public final class SiteModelBuilder {
 
     private ArticleView view(Article article, String path, List<Translation> translations) {
         String url = url(path);
-        ImageView image = null;
-        if (!article.image().isEmpty()) {
-            String imageUrl = resolveUrl(article.image(), url);
-            Optional<Path> file = localFile(article.image()).filter(f -> f.startsWith(staticDir));
-            int[] size = file.map(imageSizes::of).orElse(new int[]{0, 0});
-            long bytes = file.map(f -> f.toFile().length()).orElse(0L);
-            image = new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : absoluteUrl(imageUrl),
-                    article.imageAlt(), article.imageCaption(), mediaType(article.image()), size[0], size[1], bytes);
-        }
+        ImageView image = article.image().isEmpty() ? null : plainImage(article.image(), url, article.imageAlt(),
+                article.imageCaption(), String.valueOf(article.params().getOrDefault("image_credit", "")));
         Link category = article.category() == null ? null
                 : new Link(article.category(), url("/category/" + slug(article.category()) + "/"));
         List<Link> tags = article.tags().stream()
@@ -456,6 +471,17 @@ public final class SiteModelBuilder {
         List<Link> authors = article.authors().stream()
                 .filter(a -> !slug(a).isEmpty())
                 .map(a -> new Link(a, url("/author/" + slug(a) + "/"))).toList();
+        List<ImageView> gallery = List.of();
+        ImageView share = image;
+        String owner = imageOwner(article);
+        if (leadImages != null) {
+            image = image == null ? null : leadImages.image(owner, image, article.image(),
+                    String.valueOf(article.params().getOrDefault("image_focus", "")));
+            gallery = leadImages.gallery(owner, article, src -> plainImage(src, url, "", "", ""));
+            share = leadImages.share(owner, article, path, image, dates.view(article.date()),
+                    category == null ? "" : category.name());
+            images.warnings(owner, leadImages.check(article, image, gallery));
+        }
         String lead = article.summary().endsWith("…")
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
@@ -465,14 +491,17 @@ public final class SiteModelBuilder {
         boolean rebase = needsRebase(body);
         boolean polish = ContentPolish.mayChange(body);
         boolean rtl = directionOf(article).equals("rtl");
-        String html = !rebase && !polish && !rtl ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
+        boolean responsive = images != null && body.contains("<img");
+        String html = !rebase && !polish && !rtl && !responsive ? body : HtmlFragments.editIfChanged(body, "", parsed -> {
             if (rebase) {
                 rebaseLinks(parsed);
             }
             if (polish) {
                 ContentPolish.apply(parsed, messages);
             }
-            return BidiIsolation.apply(parsed, rtl) || rebase || polish;
+            boolean resized = responsive && BodyImages.apply(parsed, src -> images.responsive(owner,
+                    UrlPaths.decode(src, rootBase), leadImages.urls(), 0.5, 0.5));
+            return BidiIsolation.apply(parsed, rtl) || rebase || polish || resized;
         });
         return new ArticleView(article.title(), url, absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), authors, category, tags, article.summary(), standfirst, image,
@@ -480,7 +509,22 @@ public final class SiteModelBuilder {
                 html,
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), languageOf(article), directionOf(article),
-                translations);
+                translations, share, gallery);
+    }
+
+    /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
+    private String imageOwner(Article article) {
+        return basePath + "|" + article.source();
+    }
+
+    /** An image as written in front matter, measured when it is a file of the site. */
+    private ImageView plainImage(String reference, String relativeTo, String alt, String caption, String credit) {
+        String imageUrl = resolveUrl(reference, relativeTo);
+        Optional<Path> file = localFile(reference).filter(f -> f.startsWith(staticDir));
+        int[] size = file.map(imageSizes::of).orElse(new int[]{0, 0});
+        long bytes = file.map(f -> f.toFile().length()).orElse(0L);
+        return new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : absoluteUrl(imageUrl), alt, caption,
+                mediaType(reference), size[0], size[1], bytes, credit.equals("null") ? "" : credit, null);
     }
 
     /** A reference written by an editor: absolute URL as is, {@code /x} under the main edition's base, else relative. */

@@ -301,11 +301,13 @@ public final class SiteRenderer {
     }
 
     static String absolutize(String html, String baseUrl) {
-        return HtmlFragments.edit(html, baseUrl, body -> HtmlFragments.rewriteLinks(body,
-                (element, attribute, value) -> {
-                    String absolute = element.absUrl(attribute);
-                    return absolute.isEmpty() ? null : absolute;
-                }));
+        return HtmlFragments.edit(html, baseUrl, body -> {
+            HtmlFragments.rewriteLinks(body, (element, attribute, value) -> {
+                String absolute = element.absUrl(attribute);
+                return absolute.isEmpty() ? null : absolute;
+            });
+            dev.midad.image.Srcsets.absolutize(body);
+        });
     }
 
     /**
