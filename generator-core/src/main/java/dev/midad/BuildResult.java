@@ -2,6 +2,7 @@ package dev.midad;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a finished build wrote.

@@ -11,6 +11,8 @@ import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
+import dev.midad.image.ImagePipeline;
+import dev.midad.image.ImageSettings;
 import dev.midad.model.build.Dates;
 import dev.midad.content.Article;
 import dev.midad.model.EditionLink;
@@ -104,6 +106,8 @@ public final class Site {
         /** Messages and model builders per edition (also depend on templates/i18n and static/ files). */
         private List<Messages> messages;
         private List<SiteModelBuilder> builders;
+        /** Resized images and social cards (depends on static/ files and the configuration). */
+        private ImagePipeline images;
         /** Parsed templates and what each file was rendered from (depend on templates/). */
         private Templates templates;
         private RenderMemo memo;
@@ -223,11 +227,15 @@ public final class Site {
                         p.line(), p.column(), p.message())));
                 KeyTypos.inContent(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
                 if (reusable.builders == null) {
+                    if (i == 0) {
+                        reusable.images = ImagePipeline.create(ImageSettings.from(main.params().get("images"), dir,
+                                problems), dir.resolve(STATIC));
+                    }
                     Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
                             config.strings(), Dates.digits(config.digits()));
                     messages.add(bundle);
                     SiteModelBuilder builder = new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
-                            editionLinks(configs, i));
+                            editionLinks(configs, i), reusable.images);
                     if (reusable.restoring != null && i < reusable.restoring.size()) {
                         builder.restore(reusable.restoring.get(i));
                     }
@@ -452,17 +460,39 @@ public final class Site {
             pages += counts.pages();
             feeds += counts.feeds();
         }
+        ImagePipeline.Report images = writeImages(output, problems);
         copyAssets(output, problems);
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
+        listener.phase("images", images.encoded(), Duration.ofNanos(images.nanos()));
         listener.phase("render", output.fileCount(), Duration.ofNanos(System.nanoTime() - start));
         long writeStart = System.nanoTime();
         beforeCommit.run();
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
-        return new Built(new BuildResult(out, articles, draftsLeftOut, pages, feeds, output.fileCount(), output.unchangedCount(),
-                Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(), round.renderedCount());
+        warnings().forEach(listener::warning);
+        return new Built(new BuildResult(out, articles, draftsLeftOut, pages, feeds, output.fileCount(),
+                output.unchangedCount(), Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(),
+                round.renderedCount());
+    }
+
+    /** What is not wrong enough to stop a build but worth fixing (images, headlines); stable order. */
+    public List<Problem> warnings() {
+        return reusable.images.warnings();
+    }
+
+    /** Resized images and social cards into the output: encoded when the cache lacks them, else copied. */
+    private ImagePipeline.Report writeImages(SiteOutput output, List<Problem> problems) throws IOException {
+        return reusable.images.write((source, file) -> {
+            try {
+                output.copy(source, file, "images");
+            } catch (SiteOutput.CollisionException e) {
+                synchronized (problems) {
+                    problems.add(e.problem());
+                }
+            }
+        });
     }
 
     /**

@@ -325,10 +325,12 @@ class IncrementalBuilderTest {
 
     private int assetCount(IncrementalBuilder.Rebuild build) throws IOException {
         try (Stream<Path> files = Files.walk(out)) {
-            return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".svg")
-                    || f.toString().endsWith(".css") || f.toString().endsWith(".woff2") || f.toString().endsWith(".js")
+            // copied or written whole, not rendered from a template: assets, static files, resized images and
+            // cards (from the image cache), the search index
+            return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().matches(
+                    ".*\\.(svg|css|woff2|js|jpg|png|webp)$")
                     || out.relativize(f).toString().replace('\\', '/').matches("(.*/)?search/(terms|docs)/.*\\.json"))
-                    .count(); // copied or written whole, not rendered from a template: assets, the search index
+                    .count();
         }
     }
 

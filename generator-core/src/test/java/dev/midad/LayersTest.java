@@ -24,7 +24,7 @@ class LayersTest {
     /** The layers, lowest first; packages of one layer are independent of each other. */
     static final List<List<String>> LAYERS = List.of(
             List.of("problem"),                       // Problem: every stage reports with it
-            List.of("text", "yaml", "media", "i18n"), // leaves: text helpers, YAML, media types, messages
+            List.of("text", "yaml", "media", "i18n", "image"), // leaves: text, YAML, media types, messages, images
             List.of("config"),                        // site.yaml
             List.of("html"),                          // the HTML stage: body processors on parsed bodies
             List.of("markdown"),                      // Markdown to HTML (then the first HTML chain)

@@ -265,7 +265,9 @@ public final class Main {
 
     private static int check(Path siteDir, BuildOptions options, PrintStream out, PrintStream err)
             throws BuildException {
-        List<Problem> broken = Site.load(siteDir, options).check();
+        Site site = Site.load(siteDir, options);
+        List<Problem> broken = site.check();
+        site.warnings().forEach(w -> err.println("  warning: " + w));
         if (broken.isEmpty()) {
             out.println("Midad: no problems found in " + siteDir.toAbsolutePath().normalize());
             return 0;

@@ -1,5 +1,6 @@
 package dev.midad.html;
 
+import dev.midad.image.Srcsets;
 import org.jsoup.nodes.Element;
 
 /**
@@ -18,6 +19,7 @@ final class Absolutizer implements BodyProcessor {
             String absolute = element.absUrl(attribute);
             return absolute.isEmpty() ? null : absolute;
         });
+        Srcsets.absolutize(body); // each candidate of a srcset, which the link rewriter does not split
         return true;
     }
 }

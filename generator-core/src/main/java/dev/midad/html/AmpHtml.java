@@ -27,6 +27,8 @@ final class AmpHtml implements BodyProcessor {
 
     @Override
     public boolean process(Element body) {
+        body.select("picture > source").remove(); // AMP has no <picture>: amp-img takes the srcset itself
+        body.select("picture").unwrap();
         for (Element img : body.select("img")) {
             int[] size = sizeOf.apply(img.attr("src"));
             if (size == null || size[0] <= 0 || size[1] <= 0) {
@@ -38,6 +40,9 @@ final class AmpHtml implements BodyProcessor {
                     .attr("width", String.valueOf(size[0]))
                     .attr("height", String.valueOf(size[1]))
                     .attr("layout", "responsive");
+            if (img.hasAttr("srcset")) {
+                amp.attr("srcset", img.attr("srcset")).attr("sizes", img.attr("sizes"));
+            }
             img.replaceWith(amp);
         }
         for (Element embed : body.select("iframe, video, audio, object, embed")) {

@@ -8,7 +8,9 @@ import java.util.Map;
  * Nullable: {@code updated}, {@code category}, {@code image}; empty string for absent texts.
  * {@code standfirst} is the summary when it adds something, empty when it would only repeat the lead paragraph.
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
- * edition's; {@code translations} are the same story in the other editions.
+ * edition's; {@code translations} are the same story in the other editions. {@code share} is the image
+ * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
+ * the front matter's gallery.
  */
 public record ArticleView(
         String title,
@@ -31,27 +33,30 @@ public record ArticleView(
         String sourcePath,
         String language,
         String direction,
-        List<Translation> translations) {
+        List<Translation> translations,
+        ImageView share,
+        List<ImageView> gallery) {
 
     public ArticleView {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         params = Map.copyOf(params);
         translations = List.copyOf(translations);
+        gallery = List.copyOf(gallery);
     }
 
     /** A copy with other body HTML (feeds make its links absolute). */
     public ArticleView withContentHtml(String html) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
-                translations);
+                translations, share, gallery);
     }
 
     /** A copy linked to its translations. */
     public ArticleView withTranslations(List<Translation> others) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
-                others);
+                others, share, gallery);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

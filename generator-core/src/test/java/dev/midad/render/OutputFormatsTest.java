@@ -162,9 +162,12 @@ class OutputFormatsTest {
         assertEquals("2024-06-20T10:00:00+03:00", meta(page, "article:published_time"));
         assertEquals("سياسة", meta(page, "article:section"));
         assertTrue(page.select("meta[property=article:tag]").eachAttr("content").contains("روسيا"));
-        assertEquals("https://test.example/images/map.svg", meta(page, "og:image"));
+        // an SVG lead image is no preview for Facebook, X or WhatsApp: the article's social card is
+        assertEquals(canonical + "card.jpg", meta(page, "og:image"));
+        assertEquals("image/jpeg", meta(page, "og:image:type"));
+        assertEquals(canonical + "card.jpg", page.selectFirst("meta[name=twitter:image]").attr("content"));
         assertEquals("1200", meta(page, "og:image:width"));
-        assertEquals("675", meta(page, "og:image:height"));
+        assertEquals("630", meta(page, "og:image:height"));
         assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
 
         JsonObject ld = json(page.selectFirst("script[type=application/ld+json]").data());

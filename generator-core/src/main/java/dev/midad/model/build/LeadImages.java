@@ -23,13 +23,19 @@ final class LeadImages {
         if (article.image().isEmpty()) {
             return null;
         }
-        String imageUrl = links.resolve(article.image(), articleUrl);
-        Optional<Path> file = links.localFile(article.image()).filter(f -> f.startsWith(links.staticDir()));
+        Object credit = article.params().getOrDefault("image_credit", "");
+        return plain(article.image(), articleUrl, article.imageAlt(), article.imageCaption(),
+                credit == null ? "" : String.valueOf(credit));
+    }
+
+    /** An image as written by an editor, measured when it is a file of the site. */
+    ImageView plain(String reference, String relativeTo, String alt, String caption, String credit) {
+        String imageUrl = links.resolve(reference, relativeTo);
+        Optional<Path> file = links.localFile(reference).filter(f -> f.startsWith(links.staticDir()));
         int[] size = file.map(links::imageSize).orElse(new int[]{0, 0});
         long bytes = file.map(f -> f.toFile().length()).orElse(0L);
         return new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : links.absoluteUrl(imageUrl),
-                article.imageAlt(), article.imageCaption(), MediaTypes.ofImage(article.image()), size[0], size[1],
-                bytes);
+                alt, caption, MediaTypes.ofImage(reference), size[0], size[1], bytes, credit, null);
     }
 
     /** A problem when the image names a file under static/ that does not exist, or a file outside it. */

@@ -5,6 +5,9 @@ import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.StaticPage;
 import dev.midad.html.BodyChain;
+import dev.midad.image.BodyImages;
+import dev.midad.image.ImagePipeline;
+import dev.midad.text.UrlPaths;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,9 @@ public final class SiteModelBuilder {
     private final List<EditionLink> editions;
     private final PublishedOrder publishedOrder = new PublishedOrder();
     private final LeadImages leadImages;
+    /** Resized copies and social cards; null when the site is built without image processing. */
+    private final ImagePipeline images;
+    private final ResponsiveImages responsiveImages;
     private final Aliases aliases;
     private final Taxonomies taxonomies;
     private final RelatedArticles related = new RelatedArticles();
@@ -88,6 +95,12 @@ public final class SiteModelBuilder {
      */
     public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
                             List<EditionLink> editions) {
+        this(config, staticDir, messages, rootUrl, editions, null);
+    }
+
+    /** @param images the site's image pipeline, or null for images as they are */
+    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
+                            List<EditionLink> editions, ImagePipeline images) {
         this.config = config;
         this.rootUrl = rootUrl;
         this.editions = List.copyOf(editions);
@@ -101,6 +114,10 @@ public final class SiteModelBuilder {
         this.rtlBodies = HtmlStage.view(links.rootBase(), messages, true);
         this.ltrBodies = HtmlStage.view(links.rootBase(), messages, false);
         this.pageBodies = HtmlStage.page(links.rootBase());
+        this.images = images;
+        this.responsiveImages = images == null ? null : new ResponsiveImages(images, links.rootBase(), links.origin(),
+                UrlPaths.decode(basePath, "").substring(UrlPaths.decode(links.rootBase(), "").length()),
+                config.title(), config.logo());
     }
 
     /** The address rule of this edition, for the renderer (one object per builder, kept across builds). */
@@ -224,7 +241,14 @@ public final class SiteModelBuilder {
                 config.amp(), config.fonts().stream()
                 .map(f -> new SiteConfig.WebFont(f.family(), links.resolve(f.src(), rootUrl), f.weight(), f.style()))
                 .toList(),
-                config.params());
+                config.params(), responsiveImages == null ? null : responsiveImages.siteCard(basePath + "|site",
+                config.description()));
+        if (images != null) {
+            Set<String> owners = new HashSet<>();
+            placed.forEach(a -> owners.add(imageOwner(a)));
+            owners.add(basePath + "|site");
+            images.retain(basePath + "|", owners);
+        }
         if (site.equals(lastSite)) {
             site = lastSite; // the same object: every page's inputs compare at a glance
         }
@@ -285,17 +309,37 @@ public final class SiteModelBuilder {
         String url = links.url(path);
         ImageView image = leadImages.of(article, url);
         Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
+        List<ImageView> gallery = List.of();
+        ImageView share = image;
+        String owner = imageOwner(article);
+        if (responsiveImages != null) {
+            image = image == null ? null : responsiveImages.image(owner, image, article.image(),
+                    String.valueOf(article.params().getOrDefault("image_focus", "")));
+            gallery = responsiveImages.gallery(owner, article, src -> leadImages.plain(src, url, "", "", ""));
+            share = responsiveImages.share(owner, article, path, image, dates.view(article.date()),
+                    terms.category() == null ? "" : terms.category().name());
+            images.warnings(owner, responsiveImages.check(article, image, gallery));
+        }
         String lead = article.summary().endsWith("…")
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
                 ? "" : article.summary();
         String html = (editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies).apply(article.bodyHtml());
+        if (images != null && html.contains("<img")) { // body images get their responsive variants
+            html = new BodyChain("", List.of(body -> BodyImages.apply(body, src -> images.responsive(owner,
+                    UrlPaths.decode(src, links.rootBase()), responsiveImages.urls(), 0.5, 0.5)))).apply(html);
+        }
         return new ArticleView(article.title(), url, links.absoluteUrl(url), dates.view(article.date()),
                 dates.view(article.updated()), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
                 article.dateline(), article.sourceName(), article.featured(),
                 html,
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), editionRules.languageOf(article), editionRules.directionOf(article),
-                translations);
+                translations, share, gallery);
+    }
+
+    /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
+    private String imageOwner(Article article) {
+        return basePath + "|" + article.source();
     }
 }

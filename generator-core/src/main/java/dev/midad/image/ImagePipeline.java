@@ -1,0 +1,317 @@
+package dev.midad.image;
+
+import dev.midad.problem.Problem;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The site's image work. While the model is built, {@link #responsive} and {@link #card} plan files and
+ * return their addresses at once (sizes are known from the cache index or the image header); {@link #write}
+ * then encodes, in parallel, only what the cache does not hold yet, and hands every planned file to the
+ * output. Thread-safe; one per loaded site, reused by the preview while static/ files stay the same.
+ */
+public final class ImagePipeline {
+    /** Bumped when encoding or card drawing changes: old cache entries are then simply not used. */
+    private static final String VERSION = "1";
+    /** Structured-data crops: Google asks for 16:9, 4:3 and 1:1 at least 1200 px wide. */
+    private static final List<int[]> CROPS = List.of(new int[]{16, 9}, new int[]{4, 3}, new int[]{1, 1});
+    static final int LARGE = 1200;
+
+    /** Where planned files go: the site's output. */
+    @FunctionalInterface
+    public interface Sink {
+        void copy(Path source, String file) throws IOException;
+    }
+
+    /** Addresses of site paths, as the model builds them. */
+    public interface SiteUrls {
+        /** Site-relative encoded URL of a decoded site path such as {@code /images/a.jpg}. */
+        String url(String sitePath);
+
+        String absolute(String url);
+    }
+
+    /** What {@link #write} did: files encoded now, taken from the cache, handed to the output. */
+    public record Report(int encoded, int reused, int files, long nanos) {
+    }
+
+    private record Job(String file, String source, Path sourceFile, String cacheName, Rectangle crop, int width,
+                       int height, ImageFormat format, CardContent card) {
+    }
+
+    private final ImageSettings settings;
+    private final Encoders encoders;
+    private final Path staticDir;
+    private final ImageCache cache;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, List<Problem>> warnings = new ConcurrentHashMap<>();
+    /** Planned files by who needs them (an article, a site card): files nobody needs any more are not written. */
+    private final Map<String, java.util.Set<String>> owned = new ConcurrentHashMap<>();
+    private final AtomicInteger encodes = new AtomicInteger();
+
+    public ImagePipeline(ImageSettings settings, Encoders encoders, Path staticDir) {
+        this.settings = settings;
+        this.encoders = encoders;
+        this.staticDir = staticDir.toAbsolutePath().normalize();
+        this.cache = new ImageCache(settings.cache());
+        if (settings.webp() && !encoders.has(ImageFormat.WEBP)) {
+            warnings.put("", List.of(Problem.of(null, "no WebP encoder works on this platform ("
+                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
+                    + "): images are served in their original format only")));
+        }
+    }
+
+    /** The pipeline with every encoder this machine has. */
+    public static ImagePipeline create(ImageSettings settings, Path staticDir) {
+        return new ImagePipeline(settings, Encoders.detect(settings.quality()), staticDir);
+    }
+
+    public ImageSettings settings() {
+        return settings;
+    }
+
+    /** Total images encoded by this pipeline (cards included). */
+    public int encodeCount() {
+        return encodes.get();
+    }
+
+    /** The upright size of a raster image under static/, or empty when it is not one that can be read. */
+    public Optional<int[]> size(String sitePath) {
+        return source(sitePath).map(s -> new int[]{s.width(), s.height()});
+    }
+
+    private Optional<ImageCache.Source> source(String sitePath) {
+        Optional<Path> file = file(sitePath);
+        if (file.isEmpty() || ImageFormat.ofFileName(sitePath).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(cache.source(file.get()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> file(String sitePath) {
+        if (sitePath == null || !sitePath.startsWith("/") || sitePath.startsWith("//")) {
+            return Optional.empty();
+        }
+        Path file = staticDir.resolve(sitePath.substring(1)).normalize();
+        return file.startsWith(staticDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * Plans the resized copies of the image at {@code sitePath} (decoded, e.g. {@code /images/kyiv.jpg}): every
+     * ladder width below its own, its own width capped at the ladder's top, in WebP and in its own format;
+     * crops for structured data where it is large enough. Empty for what is not a readable raster image.
+     */
+    public Optional<ResponsiveImage> responsive(String owner, String sitePath, SiteUrls urls, double focusX,
+                                                double focusY) {
+        Optional<ImageCache.Source> found = source(sitePath);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ImageCache.Source source = found.get();
+        ImageFormat own = ImageFormat.ofFileName(sitePath).orElseThrow();
+        List<ImageFormat> formats = new ArrayList<>();
+        if (settings.webp() && encoders.has(ImageFormat.WEBP)) {
+            formats.add(ImageFormat.WEBP);
+        }
+        if (own != ImageFormat.WEBP && encoders.has(own)) {
+            formats.add(own);
+        }
+        if (formats.isEmpty()) {
+            return Optional.empty();
+        }
+        ImageFormat originalType = formats.contains(own) ? own : formats.get(0);
+        int top = settings.widths().get(settings.widths().size() - 1);
+        List<Integer> widths = new ArrayList<>(settings.widths().stream().filter(w -> w < source.width()).toList());
+        int largest = Math.min(source.width(), top);
+        if (!widths.contains(largest)) {
+            widths.add(largest);
+        }
+        String stem = stem(sitePath);
+        String tag = source.hash().substring(0, 10);
+        List<Variant> variants = new ArrayList<>();
+        for (ImageFormat format : formats) {
+            for (int width : widths) {
+                int height = Scaler.heightAt(source.width(), source.height(), width);
+                String path = stem + "-" + width + "." + tag + "." + format.extension();
+                variants.add(plan(owner, path, sitePath, null, width, height, format, source, urls));
+            }
+        }
+        List<Variant> crops = new ArrayList<>();
+        for (int[] ratio : CROPS) {
+            Rectangle crop = Scaler.focusCrop(source.width(), source.height(), (double) ratio[0] / ratio[1],
+                    focusX, focusY);
+            if (crop.width >= LARGE) {
+                // another focal point is another crop: its own name (one image may serve several articles)
+                String focus = focusX == 0.5 && focusY == 0.5 ? "" : "-f" + Math.round(focusX * 100) + "-"
+                        + Math.round(focusY * 100);
+                String path = stem + "-" + ratio[0] + "x" + ratio[1] + focus + "." + tag + "."
+                        + originalType.extension();
+                crops.add(plan(owner, path, sitePath, crop, LARGE, LARGE * ratio[1] / ratio[0], originalType,
+                        source, urls));
+            }
+        }
+        return Optional.of(new ResponsiveImage(source.width(), source.height(), originalType.mediaType(), variants,
+                crops));
+    }
+
+    private Variant plan(String owner, String path, String sitePath, Rectangle crop, int width, int height, ImageFormat format,
+                         ImageCache.Source source, SiteUrls urls) {
+        String region = crop == null ? "w" + width : crop.x + "," + crop.y + "," + crop.width + "," + crop.height
+                + ">" + width + "x" + height;
+        String cacheName = source.hash() + "-" + ImageCache.hash(List.of(region, settings.quality(), VERSION))
+                .substring(0, 16) + "." + format.extension();
+        String file = path.substring(1);
+        jobs.put(file, new Job(file, sitePath, file(sitePath).orElseThrow(), cacheName, crop, width, height,
+                format, null));
+        owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
+        String url = urls.url(path);
+        return new Variant(url, urls.absolute(url), file, width, height, format.mediaType());
+    }
+
+    /** Plans the social card at {@code sitePath} (decoded, e.g. {@code /2024/06/x/card.jpg}). */
+    public Variant card(String owner, String sitePath, CardContent content, SiteUrls urls) {
+        String lead = source(content.lead()).map(ImageCache.Source::hash).orElse("");
+        String logo = source(content.logo()).map(ImageCache.Source::hash).orElse("");
+        String cacheName = ImageCache.hash(List.of("card", VERSION, content, lead, logo, settings.quality(),
+                settings.cardColor().getRGB())) + ".jpg";
+        String file = sitePath.substring(1);
+        jobs.put(file, new Job(file, content.lead(), null, cacheName, null, SocialCardRenderer.WIDTH,
+                SocialCardRenderer.HEIGHT, ImageFormat.JPEG, content));
+        owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
+        String url = urls.url(sitePath);
+        return new Variant(url, urls.absolute(url), file, SocialCardRenderer.WIDTH, SocialCardRenderer.HEIGHT,
+                ImageFormat.JPEG.mediaType());
+    }
+
+    private static String stem(String sitePath) {
+        int dot = sitePath.lastIndexOf('.');
+        return dot > sitePath.lastIndexOf('/') ? sitePath.substring(0, dot) : sitePath;
+    }
+
+    /**
+     * Forgets what owners starting with {@code prefix} planned, except {@code current}: an article gone from
+     * the site (deleted, now a draft) no longer has its images written or its warnings shown.
+     */
+    public void retain(String prefix, java.util.Set<String> current) {
+        owned.keySet().removeIf(owner -> owner.startsWith(prefix) && !current.contains(owner));
+        warnings.keySet().removeIf(owner -> owner.startsWith(prefix) && !current.contains(owner));
+    }
+
+    /** Replaces the warnings about {@code source} (an article's file) with {@code found}. */
+    public void warnings(String source, List<Problem> found) {
+        if (found.isEmpty()) {
+            warnings.remove(source);
+        } else {
+            warnings.put(source, List.copyOf(found));
+        }
+    }
+
+    /** Every current warning, in a stable order. */
+    public List<Problem> warnings() {
+        return warnings.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(Problem::toString)).toList();
+    }
+
+    /**
+     * Encodes what the cache lacks (sources in parallel, each decoded once) and hands every planned file to
+     * {@code sink}. An image that cannot be decoded after all is copied as it is under each planned name, with
+     * a warning: a page never points at a missing file.
+     */
+    public Report write(Sink sink) throws IOException {
+        long start = System.nanoTime();
+        Map<String, List<Job>> bySource = new ConcurrentHashMap<>();
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        owned.values().forEach(needed::addAll);
+        List<Job> planned = jobs.values().stream().filter(job -> needed.contains(job.file())).toList();
+        planned.forEach(job -> bySource.computeIfAbsent(job.card() != null ? "card " + job.file()
+                : job.source(), k -> new ArrayList<>()).add(job));
+        AtomicInteger encoded = new AtomicInteger();
+        try {
+            bySource.values().parallelStream().forEach(group -> {
+                try {
+                    encodeMissing(group, encoded);
+                    for (Job job : group) {
+                        sink.copy(cache.entry(job.cacheName()), job.file());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        cache.save();
+        return new Report(encoded.get(), planned.size() - encoded.get(), planned.size(), System.nanoTime() - start);
+    }
+
+    private void encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
+        List<Job> missing = group.stream().filter(job -> !cache.has(job.cacheName())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.get(0).card() != null) {
+            for (Job job : missing) {
+                CardContent content = job.card();
+                BufferedImage card = SocialCardRenderer.render(content, decodedOrNull(content.lead()),
+                        decodedOrNull(content.logo()), settings.cardColor());
+                store(job, card, encoded);
+            }
+            return;
+        }
+        Path sourceFile = missing.get(0).sourceFile();
+        BufferedImage image;
+        try {
+            image = Decoded.image(sourceFile);
+        } catch (IOException | RuntimeException e) {
+            warnings.put("decode " + missing.get(0).source(), List.of(Problem.of(staticDir.getFileName()
+                    .resolve(missing.get(0).source().substring(1)), "cannot be decoded (" + e.getMessage()
+                    + "): served unchanged instead of resized")));
+            byte[] original = Files.readAllBytes(sourceFile);
+            for (Job job : missing) {
+                cache.put(job.cacheName(), original);
+            }
+            return;
+        }
+        for (Job job : missing) {
+            BufferedImage resized = job.crop() == null ? Scaler.toWidth(image, job.width())
+                    : Scaler.crop(image, job.crop(), job.width(), job.height());
+            store(job, resized, encoded);
+        }
+    }
+
+    private void store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
+        Encoder encoder = encoders.get(job.format()).orElseThrow(() -> new IOException("no encoder for "
+                + job.format()));
+        cache.put(job.cacheName(), encoder.encode(image));
+        encoded.incrementAndGet();
+        encodes.incrementAndGet();
+    }
+
+    private BufferedImage decodedOrNull(String sitePath) {
+        Optional<Path> file = file(sitePath);
+        if (file.isEmpty() || ImageFormat.ofFileName(sitePath).isEmpty()) {
+            return null;
+        }
+        try {
+            return Decoded.image(file.get());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
