@@ -14,11 +14,15 @@ public record BuildResult(Path outputDir, int articles, int draftsLeftOut, int p
 
     /** One-line summary for logs: "Midad: 3 articles, 1 draft not published, 5 pages, …". */
     public String summary() {
+        return "Midad: %s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s".formatted(articlesPublished(),
+                pages, feeds, files, unchanged, elapsed.toMillis(), outputDir);
+    }
+
+    /** "3 articles, 1 draft not published": what the summary lines of every kind of build start with. */
+    public String articlesPublished() {
         String drafts = draftsLeftOut == 0 ? ""
                 : ", %d %s not published".formatted(draftsLeftOut, draftsLeftOut == 1 ? "draft" : "drafts");
-        return "Midad: %d %s%s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s".formatted(
-                articles, articles == 1 ? "article" : "articles", drafts, pages, feeds, files, unchanged,
-                elapsed.toMillis(), outputDir);
+        return "%d %s%s".formatted(articles, articles == 1 ? "article" : "articles", drafts);
     }
 
     /**

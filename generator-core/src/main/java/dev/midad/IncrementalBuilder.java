@@ -60,8 +60,8 @@ public final class IncrementalBuilder implements AutoCloseable {
     public record Rebuild(BuildResult result, int rendered) {
         /** One line for logs, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
-            return "Midad: %d articles, %d pages, %d feeds, %d files (%d rendered, %d rewritten) in %d ms -> %s"
-                    .formatted(result.articles(), result.pages(), result.feeds(), result.files(), rendered,
+            return "Midad: %s, %d pages, %d feeds, %d files (%d rendered, %d rewritten) in %d ms -> %s"
+                    .formatted(result.articlesPublished(), result.pages(), result.feeds(), result.files(), rendered,
                             result.files() - result.unchanged(), result.elapsed().toMillis(),
                             result.outputDir().resolve("index.html"));
         }

@@ -31,6 +31,7 @@ class LayersTest {
             List.of("content"),                       // 1 read: source files to articles and pages
             List.of("model"),                         // the resolved site as records
             List.of("model.build"),                   // 2 resolve: addresses, taxonomies, related, ...
+            List.of("cache"),                         // the build cache's value codec and fingerprints
             List.of("output"),                        // 3 plan: the output registry
             List.of("write"),                         // the output folder (staged, in place, manifest)
             List.of("render"),                        // 4 render: templates into the output
@@ -81,7 +82,7 @@ class LayersTest {
                     Object o = new dev.midad.importer.ImportOptions(null, null);
                 }
                 """;
-        assertEquals(List.of("X.java: dev.midad.check uses dev.midad.importer (layer 12 is not below layer 12)"),
+        assertEquals(List.of("X.java: dev.midad.check uses dev.midad.importer (layer 13 is not below layer 13)"),
                 violations("X.java", siblings));
         String unplaced = """
                 package dev.midad.unplaced;

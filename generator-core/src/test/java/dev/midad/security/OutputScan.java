@@ -55,6 +55,9 @@ final class OutputScan {
         for (Path file : files) {
             String name = file.getFileName().toString();
             String where = out.relativize(file).toString();
+            if (name.matches(".*\\.(jpe?g|png|webp|gif|avif|ico|woff2?)$")) {
+                continue; // raster images and fonts: no markup a browser or reader would run
+            }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (name.endsWith(".html")) {
                 Document doc = Jsoup.parse(text);
@@ -75,6 +78,23 @@ final class OutputScan {
                 && doc.body().select("*").size() == 3 && doc.body().selectFirst("p > a") != null;
     }
 
+    /** A whole page (not a feed field): only there may the theme's own search form and scripts appear. */
+    private static boolean isPage(Element root) {
+        return root.normalName().equals("html");
+    }
+
+    /** The theme's own same-origin script file, with no inline code: assets/search.js, breaking.js, liveblog.js. */
+    private static boolean isThemeScript(Element script) {
+        return script.attr("src").matches("(/[^/:]*)*/assets/(search|breaking|liveblog)\\.js") && script.data().isBlank();
+    }
+
+    /** The theme's search box: a GET form to the site's own /search/ page with a query field and a button. */
+    private static boolean isThemeSearchForm(Element form) {
+        return form.attr("method").equalsIgnoreCase("get") && form.attr("action").matches("(/[^/:]*)*/search/")
+                && form.select("*").stream().skip(1).allMatch(e -> e.normalName().matches("label|input|button"))
+                && form.select("input").stream().allMatch(i -> i.attr("type").matches("search|text") );
+    }
+
     /** Counts one HTML field: its text is parsed as a body fragment, as a feed reader does. */
     private void fragment(String where, String html) {
         html(where, Jsoup.parseBodyFragment(html).body(), false);
@@ -83,11 +103,14 @@ final class OutputScan {
     private void html(String where, Element root, boolean redirectPage) {
         for (Element element : root.getAllElements()) {
             String tag = element.normalName();
-            if (tag.equals("script")) {
+            if (tag.equals("script") && !(isPage(root) && isThemeScript(element))) {
                 String type = element.attr("type").strip().toLowerCase(Locale.ROOT);
                 if (!type.equals("application/ld+json") || element.hasAttr("src")) {
                     findings.add(where + ": <script" + (type.isEmpty() ? "" : " type=" + type) + ">");
                 }
+            }
+            if (tag.equals("form") && isPage(root) && isThemeSearchForm(element)) {
+                continue;
             }
             if (FORBIDDEN_TAGS.contains(tag)) {
                 findings.add(where + ": <" + tag + ">");

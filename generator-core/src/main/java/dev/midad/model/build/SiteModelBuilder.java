@@ -280,6 +280,12 @@ public final class SiteModelBuilder {
 
     /** Takes on what a builder in another JVM remembered; its articles must be the objects the next build reads. */
     public void restore(Memory memory) {
+        related.restore(memory.relatedUrls(), memory.relatedInput());
+        if (images != null) {
+            // resolving a view is what plans its resized images and card in this JVM's pipeline: a view restored
+            // from another JVM would leave them unplanned (and unwritten), so views are resolved again
+            return;
+        }
         Map<Article, Known> restored = new IdentityHashMap<>();
         for (int i = 0; i < memory.articles().size(); i++) {
             if (memory.resolved().get(i) instanceof Known resolved) {
@@ -287,7 +293,6 @@ public final class SiteModelBuilder {
             }
         }
         known = restored;
-        related.restore(memory.relatedUrls(), memory.relatedInput());
     }
 
     private Known resolve(Article article, String path, List<Translation> translations) {
