@@ -326,7 +326,7 @@ class IncrementalBuilderTest {
     private int assetCount(IncrementalBuilder.Rebuild build) throws IOException {
         try (Stream<Path> files = Files.walk(out)) {
             return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".svg")
-                    || f.toString().endsWith(".css") || f.toString().endsWith(".woff2")).count();
+                    || f.toString().endsWith(".css") || f.toString().endsWith(".woff2") || f.toString().endsWith(".js")).count();
         }
     }
 

@@ -56,6 +56,7 @@ public final class SiteModelBuilder {
     private final LeadImages leadImages;
     private final Aliases aliases;
     private final Taxonomies taxonomies;
+    private final Messages messages;
     private final RelatedArticles related = new RelatedArticles();
     private final Editions editionRules;
     /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
@@ -69,6 +70,7 @@ public final class SiteModelBuilder {
      */
     private Map<Article, Known> known = Map.of();
     private SiteView lastSite;
+    private Map<String, dev.midad.model.AuthorView> lastProfiles = Map.of();
 
     /**
      * One article resolved: its address, its view with the given translations, its old addresses, and problems
@@ -96,6 +98,7 @@ public final class SiteModelBuilder {
         this.links = new Links(config, staticDir, rootUrl);
         this.leadImages = new LeadImages(links);
         this.aliases = new Aliases(links);
+        this.messages = messages;
         this.taxonomies = new Taxonomies(links, messages);
         this.editionRules = new Editions(config, links);
         this.rtlBodies = HtmlStage.view(links.rootBase(), messages, true);
@@ -134,6 +137,11 @@ public final class SiteModelBuilder {
                            Map<String, List<Translation>> translations, List<Problem> problems) {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         List<Article> published = published(content, options);
+        Newsroom newsroom = new Newsroom(links, dates, messages, content.authors(), pageBodies::apply, problems);
+        if (!newsroom.profiles().equals(lastProfiles)) {
+            known = Map.of(); // bylines and JSON-LD of every article may show a profile
+        }
+        lastProfiles = newsroom.profiles();
 
         Map<String, Path> claimed = new HashMap<>();
         List<Article> placed = new ArrayList<>();
@@ -157,7 +165,7 @@ public final class SiteModelBuilder {
         // the expensive part (HTML post-processing, dates, image sizes) in parallel; unchanged articles reuse
         // the view of the previous build of this builder
         List<Known> resolved = IntStream.range(0, placed.size()).parallel()
-                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i)))
+                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i), newsroom, now))
                 .toList();
         Map<Article, Known> nextKnown = new IdentityHashMap<>();
         List<ArticleView> views = new ArrayList<>();
@@ -229,17 +237,20 @@ public final class SiteModelBuilder {
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
                 siteTaxonomies, List.copyOf(pages), related.of(views, tagsByUrl),
-                List.copyOf(redirects));
+                List.copyOf(redirects), newsroom.profiles(), content.breaking().stream()
+                .map(b -> new SiteModel.Breaking(b.text(), b.link().isEmpty() ? "" : links.resolve(b.link(), rootUrl),
+                        dates.view(b.expires()))).toList());
     }
 
-    private Known resolve(Article article, String path, List<Translation> translations) {
+    private Known resolve(Article article, String path, List<Translation> translations, Newsroom newsroom,
+                          ZonedDateTime now) {
         Known before = known.get(article);
-        if (before != null) {
+        if (before != null && article.editorial().live() == null) { // a live blog's state follows the clock
             return before.translations().equals(translations) ? before : before.withTranslations(translations);
         }
         List<Problem> imageProblems = new ArrayList<>();
         leadImages.check(article, imageProblems);
-        ArticleView view = view(article, path, translations);
+        ArticleView view = view(article, path, translations, newsroom, now);
         List<Problem> redirectProblems = new ArrayList<>();
         List<Redirect> redirects = aliases.redirects(article.params(), article.source(), "p", view.url(), view.absoluteUrl(),
                 redirectProblems);
@@ -247,7 +258,8 @@ public final class SiteModelBuilder {
                 List.copyOf(redirects), List.copyOf(redirectProblems));
     }
 
-    private ArticleView view(Article article, String path, List<Translation> translations) {
+    private ArticleView view(Article article, String path, List<Translation> translations, Newsroom newsroom,
+                             ZonedDateTime now) {
         String url = links.url(path);
         ImageView image = leadImages.of(article, url);
         Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
@@ -255,13 +267,14 @@ public final class SiteModelBuilder {
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
                 ? "" : article.summary();
-        String html = (editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies).apply(article.bodyHtml());
+        BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
+        String html = bodies.apply(article.bodyHtml());
         return new ArticleView(article.title(), url, links.absoluteUrl(url), dates.view(article.date()),
-                dates.view(article.updated()), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
+                dates.view(Newsroom.lastChange(article)), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
                 article.dateline(), article.sourceName(), article.featured(),
                 html,
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), editionRules.languageOf(article), editionRules.directionOf(article),
-                translations);
+                translations, newsroom.view(article, url, now, bodies::apply));
     }
 }
