@@ -31,7 +31,7 @@ class LayersTest {
             List.of("content"),                       // 1 read: source files to articles and pages
             List.of("model"),                         // the resolved site as records
             List.of("model.build"),                   // 2 resolve: addresses, taxonomies, related, ...
-            List.of("output"),                        // 3 plan: the output registry
+            List.of("output", "cache"),               // 3 plan: the output registry; the build cache's value format
             List.of("write"),                         // the output folder (staged, in place, manifest)
             List.of("render"),                        // 4 render: templates into the output
             List.of("search"),                        // the search index (an output written beside the rendered ones)

@@ -8,7 +8,8 @@ import java.util.Map;
  * Nullable: {@code updated}, {@code category}, {@code image}; empty string for absent texts.
  * {@code standfirst} is the summary when it adds something, empty when it would only repeat the lead paragraph.
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
- * edition's; {@code translations} are the same story in the other editions.
+ * edition's; {@code translations} are the same story in the other editions; {@code editorial} its kind,
+ * corrections, authors' profiles and live-blog updates.
  */
 public record ArticleView(
         String title,
@@ -31,7 +32,8 @@ public record ArticleView(
         String sourcePath,
         String language,
         String direction,
-        List<Translation> translations) {
+        List<Translation> translations,
+        EditorialView editorial) {
 
     public ArticleView {
         authors = List.copyOf(authors);
@@ -44,14 +46,14 @@ public record ArticleView(
     public ArticleView withContentHtml(String html) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
-                translations);
+                translations, editorial);
     }
 
     /** A copy linked to its translations. */
     public ArticleView withTranslations(List<Translation> others) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
-                others);
+                others, editorial);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

@@ -30,13 +30,19 @@ import java.util.stream.Stream;
  * description and content:encoded; Atom text constructs of type html; JSON Feed content_html and
  * summary). Found: script elements (JSON-LD data excepted), event handler attributes, script URLs, frames
  * from hosts outside {@code embed_hosts}, {@code <base>}, {@code <object>}, {@code <embed>}, {@code <form>},
- * and meta refresh outside redirect pages.
+ * and meta refresh outside redirect pages. The theme's own parts are not findings: its same-origin scripts
+ * ({@link #THEME_SCRIPTS}: external, no inline code) and its search form (a GET form to the site's search page
+ * holding only a label, a search field and a button); anything else of that kind is.
  */
 final class OutputScan {
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
             "poster", "data", "background", "srcset", "cite", "longdesc", "lowsrc", "dynsrc");
     private static final Set<String> FORBIDDEN_TAGS = Set.of("base", "object", "embed", "applet", "form", "frame",
             "frameset");
+
+    /** The default theme's scripts, served from the site's own assets folder. */
+    static final Set<String> THEME_SCRIPTS = Set.of("/assets/search.js", "/assets/breaking.js",
+            "/assets/liveblog.js");
 
     private final Set<String> embedHosts;
     private final List<String> findings = new ArrayList<>();
@@ -85,11 +91,13 @@ final class OutputScan {
             String tag = element.normalName();
             if (tag.equals("script")) {
                 String type = element.attr("type").strip().toLowerCase(Locale.ROOT);
-                if (!type.equals("application/ld+json") || element.hasAttr("src")) {
+                boolean themeScript = type.isEmpty() && element.data().isBlank()
+                        && THEME_SCRIPTS.contains(element.attr("src"));
+                if (!themeScript && (!type.equals("application/ld+json") || element.hasAttr("src"))) {
                     findings.add(where + ": <script" + (type.isEmpty() ? "" : " type=" + type) + ">");
                 }
             }
-            if (FORBIDDEN_TAGS.contains(tag)) {
+            if (FORBIDDEN_TAGS.contains(tag) && !isThemeSearchForm(element)) {
                 findings.add(where + ": <" + tag + ">");
             }
             if (tag.equals("iframe") && !isEmbed(element.attr("src"))) {
@@ -108,6 +116,16 @@ final class OutputScan {
                 }
             }
         }
+    }
+
+    /** The theme's search box or search page form: GET to /search/, only a label, a search field, a button. */
+    private static boolean isThemeSearchForm(Element element) {
+        return element.normalName().equals("form") && element.attr("method").equalsIgnoreCase("get")
+                && element.attr("action").equals("/search/") && element.attributes().size() == 4
+                && (element.hasClass("search-box") || element.hasClass("search-form"))
+                && element.children().stream().allMatch(child -> Set.of("label", "input", "button")
+                        .contains(child.normalName()) && child.children().isEmpty()
+                        && !child.attr("type").equalsIgnoreCase("image"));
     }
 
     private boolean isEmbed(String src) {

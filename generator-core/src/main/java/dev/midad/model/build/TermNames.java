@@ -1,5 +1,8 @@
 package dev.midad.model.build;
 
+import dev.midad.model.Link;
+import dev.midad.text.PortableNames;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
