@@ -58,7 +58,11 @@ public final class ContentLoader {
     }
 
     /** Everything the site's content folders hold. */
-    public record Content(List<Article> articles, List<StaticPage> pages) {
+    public record Content(List<Article> articles, List<StaticPage> pages, List<AuthorProfile> authors,
+                          List<Breaking> breaking) {
+        public Content(List<Article> articles, List<StaticPage> pages) {
+            this(articles, pages, List.of(), List.of());
+        }
     }
 
     public Content load(List<Problem> problems) {
@@ -75,10 +79,14 @@ public final class ContentLoader {
                 .filter(Objects::nonNull)
                 .toList();
         cache.loaded();
+        List<AuthorProfile> authors = discover(siteDir.resolve(AuthorProfile.FOLDER), false, found).stream()
+                .map(file -> load(file, found, (shown, text, local) -> AuthorProfile.parse(shown, text, markdown, local)))
+                .filter(Objects::nonNull)
+                .toList();
         synchronized (found) {
             problems.addAll(found.stream().sorted(ContentLoader::byLocation).toList());
         }
-        return new Content(articles, pages);
+        return new Content(articles, pages, authors, Breaking.load(siteDir, config.timeZone(), problems));
     }
 
     private static int byLocation(Problem a, Problem b) {
@@ -223,16 +231,22 @@ public final class ContentLoader {
         String imageAlt = yaml.string("image_alt", "");
         String imageCaption = yaml.string("image_caption", "");
         checkAliases(yaml);
+        Editorial editorial = Editorial.read(yaml, config.timeZone(), Editorial.defaultKind(config.params(), category));
         if (!local.isEmpty()) {
             return null;
         }
-        MarkdownRenderer.Rendered body = render(shown, front, local);
+        Editorial.LiveBody live = editorial.live() == null ? null : Editorial.split(front.body(), date, markdown);
+        MarkdownRenderer.Rendered body = render(shown, live == null ? front : new FrontMatter(front.yaml(),
+                live.intro(), front.bodyFirstLine()), local);
         if (body == null) {
             return null;
         }
+        if (live != null) {
+            editorial = editorial.withEntries(live.entries());
+        }
         return new Article(shown, title, date, updated, authors, category == null || category.isBlank() ? null
                 : category, tags, summaryOrLead(summary, body), image, imageAlt, imageCaption, slug, dateline,
-                source, draft, featured, yaml.params(), body.html(), body.text());
+                source, draft, featured, yaml.params(), body.html(), body.text(), editorial);
     }
 
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
  * edition's; {@code translations} are the same story in the other editions. {@code share} is the image
  * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
- * the front matter's gallery.
+ * the front matter's gallery; {@code editorial} its kind, corrections, authors' profiles and live-blog updates.
  */
 public record ArticleView(
         String title,
@@ -35,7 +35,8 @@ public record ArticleView(
         String direction,
         List<Translation> translations,
         ImageView share,
-        List<ImageView> gallery) {
+        List<ImageView> gallery,
+        EditorialView editorial) {
 
     public ArticleView {
         authors = List.copyOf(authors);
@@ -49,14 +50,14 @@ public record ArticleView(
     public ArticleView withContentHtml(String html) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
-                translations, share, gallery);
+                translations, share, gallery, editorial);
     }
 
     /** A copy linked to its translations. */
     public ArticleView withTranslations(List<Translation> others) {
         return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
                 dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
-                others, share, gallery);
+                others, share, gallery, editorial);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

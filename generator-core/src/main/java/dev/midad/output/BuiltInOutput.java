@@ -13,12 +13,13 @@ public record BuiltInOutput(String name, Kind kind, String mediaType, String tem
     /** How the renderer turns the model into this output's files. */
     public enum Kind {
         HOME, ARTICLE, AMP, PAGE, TERMS, LIST, FEEDS_PAGE, SEARCH_PAGE, NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS,
-        REDIRECT_PAGE, REDIRECT_RULES
+        REDIRECT_PAGE, REDIRECT_RULES, LIVE_UPDATES, BREAKING
     }
 
     private static final String HTML = "text/html";
     private static final String TEXT = "text/plain";
     private static final String XML = "application/xml";
+    private static final String JSON = "application/json";
 
     public static final BuiltInOutput HOME = of("home", Kind.HOME, HTML, "home.ftlh", "index.html", Scope.SITE);
     public static final BuiltInOutput ARTICLE = of("article", Kind.ARTICLE, HTML, "article.ftlh", "index.html",
@@ -52,10 +53,17 @@ public record BuiltInOutput(String name, Kind kind, String mediaType, String tem
     public static final BuiltInOutput REDIRECTS_APACHE = optional("redirects-apache", Kind.REDIRECT_RULES, TEXT,
             "redirects-apache.ftl", ".htaccess", Scope.SITE);
 
+    /** A live blog's updates, polled by its page; written only for live blogs whose coverage goes on. */
+    public static final BuiltInOutput LIVE_UPDATES = optional("live-updates", Kind.LIVE_UPDATES, JSON,
+            "liveblog.ftlj", "live.json", Scope.ARTICLE);
+    /** Breaking news that have not expired, fetched by every page: changing them rewrites this file only. */
+    public static final BuiltInOutput BREAKING = optional("breaking", Kind.BREAKING, JSON, "breaking.ftlj",
+            "breaking.json", Scope.SITE);
+
     /** Every built-in output, in the order the renderer plans them. */
     public static final List<BuiltInOutput> ALL = List.of(HOME, ARTICLE, AMP, PAGE, TERMS, LIST, FEEDS_PAGE,
             SEARCH_PAGE, NOT_FOUND, SITEMAP, NEWS_SITEMAP, ROBOTS, REDIRECT_PAGE, REDIRECTS_NETLIFY, REDIRECTS_NGINX,
-            REDIRECTS_APACHE);
+            REDIRECTS_APACHE, LIVE_UPDATES, BREAKING);
 
     /** The template of the index of a split sitemap (the {@link #SITEMAP} template writes each part). */
     public static final String SITEMAP_INDEX_TEMPLATE = "sitemap-index.ftlx";

@@ -3,6 +3,7 @@ package dev.midad.render;
 import dev.midad.problem.Problem;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
+import dev.midad.model.AuthorView;
 import dev.midad.model.DateView;
 import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
@@ -51,6 +52,8 @@ public final class SiteRenderer {
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_LIMIT = 1_000;
     private static final BodyChain FEED_BODIES = HtmlStage.feed();
+    /** A term without an author profile: templates test {@code profile.name?has_content}. */
+    private static final AuthorView NO_PROFILE = new AuthorView("", "", "", "", null, null, "", List.of(), "");
 
     /**
      * One file to render: a template and its data, plus values computed from the data only when the file is
@@ -206,7 +209,8 @@ public final class SiteRenderer {
                 for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                     for (Term term : taxonomy.terms()) {
                         jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term,
-                                taxonomy.view(), model.site(), urls, builtIn), () -> termPages(builtIn,
+                                taxonomy.view(), model.site(), urls, builtIn,
+                                model.authorProfiles().getOrDefault(term.url(), NO_PROFILE)), () -> termPages(builtIn,
                                 taxonomy.view(), term, termFeeds.get(term.url()))));
                     }
                 }
@@ -251,6 +255,17 @@ public final class SiteRenderer {
                     }
                 }
             }
+            case LIVE_UPDATES -> {
+                for (ArticleView article : model.articles()) {
+                    if (article.editorial().live() != null && article.editorial().live().active()) {
+                        jobs.add(new Job(fileOf(address(article.url(), builtIn.path())), builtIn.template(),
+                                Map.of("site", model.site(), "article", article)));
+                    }
+                }
+            }
+            case BREAKING -> jobs.add(new Job(fileOf(address(model.site().homeUrl(), builtIn.path())),
+                    builtIn.template(), Map.of("site", model.site(), "items", model.breaking().stream()
+                    .filter(b -> b.expires().value().isAfter(model.now())).toList())));
             case REDIRECT_RULES -> {
                 if (!model.redirects().isEmpty()) {
                     jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
@@ -359,7 +374,8 @@ public final class SiteRenderer {
                     : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
             jobs.add(page(output.template(), url, meta(taxonomy.kind(), title, url,
                     messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy, "term", term,
-                    "articles", page.articles(), "pager", page.pager())));
+                    "articles", page.articles(), "pager", page.pager(), "profile",
+                    model.authorProfiles().getOrDefault(term.url(), NO_PROFILE))));
         }
         return jobs;
     }

@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * description and content:encoded; Atom text constructs of type html; JSON Feed content_html and
  * summary). Found: script elements (JSON-LD data excepted), event handler attributes, script URLs, frames
  * from hosts outside {@code embed_hosts}, {@code <base>}, {@code <object>}, {@code <embed>}, {@code <form>},
- * and meta refresh outside redirect pages.
+ * and meta refresh outside redirect pages. The theme's own parts are not findings: its same-origin scripts
+ * (assets/search.js, breaking.js, liveblog.js: external, no inline code) and its search form (a GET form to the site's search page
+ * holding only a label, a search field and a button); anything else of that kind is.
  */
 final class OutputScan {
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",

@@ -11,6 +11,7 @@ import dev.midad.text.UrlPaths;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
+import dev.midad.model.AuthorView;
 import dev.midad.model.EditionLink;
 import dev.midad.model.FeedFormat;
 import dev.midad.model.ImageView;
@@ -63,6 +64,7 @@ public final class SiteModelBuilder {
     private final ResponsiveImages responsiveImages;
     private final Aliases aliases;
     private final Taxonomies taxonomies;
+    private final Messages messages;
     private final RelatedArticles related = new RelatedArticles();
     private final Editions editionRules;
     /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
@@ -76,6 +78,7 @@ public final class SiteModelBuilder {
      */
     private Map<Article, Known> known = Map.of();
     private SiteView lastSite;
+    private Map<String, AuthorView> lastProfiles = Map.of();
 
     /**
      * One article resolved: its address, its view with the given translations, its old addresses, and problems
@@ -109,6 +112,7 @@ public final class SiteModelBuilder {
         this.links = new Links(config, staticDir, rootUrl);
         this.leadImages = new LeadImages(links);
         this.aliases = new Aliases(links);
+        this.messages = messages;
         this.taxonomies = new Taxonomies(links, messages);
         this.editionRules = new Editions(config, links);
         this.rtlBodies = HtmlStage.view(links.rootBase(), messages, true);
@@ -151,6 +155,11 @@ public final class SiteModelBuilder {
                            Map<String, List<Translation>> translations, List<Problem> problems) {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         List<Article> published = published(content, options);
+        Newsroom newsroom = new Newsroom(links, dates, messages, content.authors(), pageBodies::apply, problems);
+        if (!newsroom.profiles().equals(lastProfiles)) {
+            known = Map.of(); // bylines and JSON-LD of every article may show a profile
+        }
+        lastProfiles = newsroom.profiles();
 
         Map<String, Path> claimed = new HashMap<>();
         List<Article> placed = new ArrayList<>();
@@ -174,7 +183,7 @@ public final class SiteModelBuilder {
         // the expensive part (HTML post-processing, dates, image sizes) in parallel; unchanged articles reuse
         // the view of the previous build of this builder
         List<Known> resolved = IntStream.range(0, placed.size()).parallel()
-                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i)))
+                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i), newsroom, now))
                 .toList();
         Map<Article, Known> nextKnown = new IdentityHashMap<>();
         List<ArticleView> views = new ArrayList<>();
@@ -258,16 +267,18 @@ public final class SiteModelBuilder {
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
                 siteTaxonomies, List.copyOf(pages), related.of(views, tagsByUrl),
-                List.copyOf(redirects));
+                List.copyOf(redirects), newsroom.profiles(), content.breaking().stream()
+                .map(b -> new SiteModel.Breaking(b.text(), b.link().isEmpty() ? "" : links.resolve(b.link(), rootUrl),
+                        dates.view(b.expires()))).toList());
     }
 
     /**
      * What this builder remembers of its last build, for the build cache: each article's resolved view (with
-     * the article it was resolved from) and the related-articles lists with their input. Valid only for a
-     * builder made with the same configuration, messages and static files.
+     * the article it was resolved from), the related-articles lists with their input and the author profiles the
+     * views were resolved with. Valid only for a builder made with the same configuration, messages and static files.
      */
     public record Memory(List<Article> articles, List<Object> resolved, Map<String, List<String>> relatedUrls,
-                         List<Object> relatedInput) {
+                         List<Object> relatedInput, Map<String, AuthorView> profiles) {
     }
 
     /** What the last build resolved (see {@link Memory}). */
@@ -275,12 +286,13 @@ public final class SiteModelBuilder {
         List<Article> articles = new ArrayList<>(known.keySet());
         articles.sort(Comparator.comparing(a -> a.source().toString()));
         return new Memory(articles, articles.stream().map(a -> (Object) known.get(a)).toList(), related.urls(),
-                related.input());
+                related.input(), lastProfiles);
     }
 
     /** Takes on what a builder in another JVM remembered; its articles must be the objects the next build reads. */
     public void restore(Memory memory) {
         related.restore(memory.relatedUrls(), memory.relatedInput());
+        lastProfiles = memory.profiles();
         if (images != null) {
             // resolving a view is what plans its resized images and card in this JVM's pipeline: a view restored
             // from another JVM would leave them unplanned (and unwritten), so views are resolved again
@@ -295,14 +307,15 @@ public final class SiteModelBuilder {
         known = restored;
     }
 
-    private Known resolve(Article article, String path, List<Translation> translations) {
+    private Known resolve(Article article, String path, List<Translation> translations, Newsroom newsroom,
+                          ZonedDateTime now) {
         Known before = known.get(article);
-        if (before != null) {
+        if (before != null && article.editorial().live() == null) { // a live blog's state follows the clock
             return before.translations().equals(translations) ? before : before.withTranslations(translations);
         }
         List<Problem> imageProblems = new ArrayList<>();
         leadImages.check(article, imageProblems);
-        ArticleView view = view(article, path, translations);
+        ArticleView view = view(article, path, translations, newsroom, now);
         List<Problem> redirectProblems = new ArrayList<>();
         List<Redirect> redirects = aliases.redirects(article.params(), article.source(), "p", view.url(), view.absoluteUrl(),
                 redirectProblems);
@@ -310,7 +323,8 @@ public final class SiteModelBuilder {
                 List.copyOf(redirects), List.copyOf(redirectProblems));
     }
 
-    private ArticleView view(Article article, String path, List<Translation> translations) {
+    private ArticleView view(Article article, String path, List<Translation> translations, Newsroom newsroom,
+                             ZonedDateTime now) {
         String url = links.url(path);
         ImageView image = leadImages.of(article, url);
         Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
@@ -329,18 +343,19 @@ public final class SiteModelBuilder {
                 ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
                 ? "" : article.summary();
-        String html = (editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies).apply(article.bodyHtml());
+        BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
+        String html = bodies.apply(article.bodyHtml());
         if (images != null && html.contains("<img")) { // body images get their responsive variants
             html = new BodyChain("", List.of(body -> BodyImages.apply(body, src -> images.responsive(owner,
                     UrlPaths.decode(src, links.rootBase()), responsiveImages.urls(), 0.5, 0.5)))).apply(html);
         }
         return new ArticleView(article.title(), url, links.absoluteUrl(url), dates.view(article.date()),
-                dates.view(article.updated()), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
+                dates.view(Newsroom.lastChange(article)), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
                 article.dateline(), article.sourceName(), article.featured(),
                 html,
                 Excerpts.readingMinutes(article.bodyText()), article.params(),
                 article.source().toString().replace('\\', '/'), editionRules.languageOf(article), editionRules.directionOf(article),
-                translations, share, gallery);
+                translations, share, gallery, newsroom.view(article, url, now, bodies::apply));
     }
 
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
