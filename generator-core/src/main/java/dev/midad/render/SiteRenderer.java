@@ -43,6 +43,9 @@ import java.util.function.Function;
  * feeds in each {@link FeedFormat}, sitemaps, robots.txt, redirects, a site's template-only outputs), turns
  * each output into {@link Job}s — a template, its data and the file it goes to — and renders them in parallel:
  * one content model, many output formats.
+ *
+ * <p>Longer than 400 lines on purpose: one planning case per kind of built-in output (pagination, split
+ * sitemaps, AMP, feeds per scope, redirects), each short, all sharing the job and reuse rules kept here.
  */
 public final class SiteRenderer {
     static final String GENERATOR = "Midad";

@@ -46,6 +46,9 @@ import java.util.Optional;
  * A YAML 1.2 mapping (site.yaml or a front matter block) read with snakeyaml-engine, remembering the line of
  * every key so type errors can point at the right line. Typed getters record problems instead of throwing, so
  * one pass reports everything wrong with a file.
+ *
+ * <p>Longer than 400 lines on purpose: one typed getter per kind of value, each with its own error text and line,
+ * plus the load limits and the plain-language hints for snakeyaml's parser errors.
  */
 public final class YamlMapping {
     /**
