@@ -9,8 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface BuildListener {
     /** Does nothing. */
-    BuildListener NONE = (phase, count, elapsed) -> {
-    };
+    BuildListener NONE = (phase, count, elapsed) -> {};
 
     /**
      * @param phase   what just finished: "read" (articles), "model" (pages), "render" (files), "write" (files)
@@ -23,6 +22,5 @@ public interface BuildListener {
      * Something that does not stop the build but is probably a mistake: a misspelt key, an article whose
      * address changed since the last build, a broken link. Ignored unless overridden.
      */
-    default void warning(Problem warning) {
-    }
+    default void warning(Problem warning) {}
 }

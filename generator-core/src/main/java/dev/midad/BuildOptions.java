@@ -1,7 +1,6 @@
 package dev.midad;
 
 import dev.midad.model.build.Publishing;
-
 import java.time.Clock;
 
 /**

@@ -2,25 +2,32 @@ package dev.midad;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * What a finished build wrote.
  *
  * @param draftsLeftOut articles marked {@code draft: true} that were not published (drafts not asked for)
  */
-public record BuildResult(Path outputDir, int articles, int draftsLeftOut, int pages, int feeds, int files,
-                          int unchanged, Duration elapsed) {
+public record BuildResult(
+        Path outputDir,
+        int articles,
+        int draftsLeftOut,
+        int pages,
+        int feeds,
+        int files,
+        int unchanged,
+        Duration elapsed) {
 
     /** One-line summary for logs: "Midad: 3 articles, 1 draft not published, 5 pages, …". */
     public String summary() {
-        return "Midad: %s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s".formatted(articlesPublished(),
-                pages, feeds, files, unchanged, elapsed.toMillis(), outputDir);
+        return "Midad: %s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s"
+                .formatted(articlesPublished(), pages, feeds, files, unchanged, elapsed.toMillis(), outputDir);
     }
 
     /** "3 articles, 1 draft not published": what the summary lines of every kind of build start with. */
     public String articlesPublished() {
-        String drafts = draftsLeftOut == 0 ? ""
+        String drafts = draftsLeftOut == 0
+                ? ""
                 : ", %d %s not published".formatted(draftsLeftOut, draftsLeftOut == 1 ? "draft" : "drafts");
         return "%d %s%s".formatted(articles, articles == 1 ? "article" : "articles", drafts);
     }

@@ -1,12 +1,12 @@
 package dev.midad;
 
-import dev.midad.problem.Problem;
 import dev.midad.cache.BuildCache;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.SourceCache;
 import dev.midad.model.build.SiteModelBuilder;
+import dev.midad.problem.Problem;
 import dev.midad.render.RenderMemo;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
@@ -14,7 +14,6 @@ import dev.midad.write.Manifest;
 import dev.midad.write.OutputLock;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,8 +43,7 @@ import java.util.Set;
  * between leaves no cache rather than a wrong one.
  */
 public final class CachedBuilder {
-    private CachedBuilder() {
-    }
+    private CachedBuilder() {}
 
     /**
      * What a build did.
@@ -54,8 +52,13 @@ public final class CachedBuilder {
      * @param cacheNote  a problem with saving the cache (the build itself succeeded), or null
      * @param nextChange the next moment the site changes by itself (a scheduled article comes due), or null
      */
-    public record Outcome(BuildResult result, int rendered, String fullBuild, String cacheNote, Changes changes,
-                          ZonedDateTime nextChange) {
+    public record Outcome(
+            BuildResult result,
+            int rendered,
+            String fullBuild,
+            String cacheNote,
+            Changes changes,
+            ZonedDateTime nextChange) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -68,8 +71,12 @@ public final class CachedBuilder {
                 lines.add("Midad: full build: " + fullBuild);
             }
             lines.add(summary());
-            lines.add("Midad: %d added, %d changed, %d deleted -> %s".formatted(changes.added().size(),
-                    changes.changed().size(), changes.deleted().size(), Changes.fileFor(result.outputDir())));
+            lines.add("Midad: %d added, %d changed, %d deleted -> %s"
+                    .formatted(
+                            changes.added().size(),
+                            changes.changed().size(),
+                            changes.deleted().size(),
+                            Changes.fileFor(result.outputDir())));
             if (nextChange != null) {
                 lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime()
                         + " (a scheduled article): build again then");
@@ -79,10 +86,14 @@ public final class CachedBuilder {
     }
 
     /** What the cache holds besides its keys. Paths of content files are absolute. */
-    record State(String manifestFile, Manifest manifest, Map<String, String> templateStamps,
-                 Map<String, String> staticStamps, List<List<SourceCache.Saved>> sources,
-                 List<SiteModelBuilder.Memory> memories, List<RenderMemo.Stored> renders) {
-    }
+    record State(
+            String manifestFile,
+            Manifest manifest,
+            Map<String, String> templateStamps,
+            Map<String, String> staticStamps,
+            List<List<SourceCache.Saved>> sources,
+            List<SiteModelBuilder.Memory> memories,
+            List<RenderMemo.Stored> renders) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -140,18 +151,25 @@ public final class CachedBuilder {
         }
         Map<String, String> templateStamps = new HashMap<>();
         Map<String, String> staticStamps = new HashMap<>();
-        String modelKey = BuildCache.key(sourcesKey, "drafts=" + options.includeDrafts(),
+        String modelKey = BuildCache.key(
+                sourcesKey,
+                "drafts=" + options.includeDrafts(),
                 "future=" + options.includeFuture(),
-                BuildCache.treeKey(site.resolve(Site.TEMPLATES), previous == null ? Map.of() : previous.templateStamps(),
+                BuildCache.treeKey(
+                        site.resolve(Site.TEMPLATES),
+                        previous == null ? Map.of() : previous.templateStamps(),
                         templateStamps),
-                BuildCache.treeKey(site.resolve(Site.STATIC), previous == null ? Map.of() : previous.staticStamps(),
+                BuildCache.treeKey(
+                        site.resolve(Site.STATIC),
+                        previous == null ? Map.of() : previous.staticStamps(),
                         staticStamps));
         BuildCache.Keys keys = new BuildCache.Keys(code, sourcesKey, modelKey);
         Site.Reusable reusable = new Site.Reusable();
         boolean incremental = false;
         if (reason == null) {
             boolean sameModel = modelKey.equals(previousModel);
-            boolean sameOutput = sameModel && Files.isDirectory(out)
+            boolean sameOutput = sameModel
+                    && Files.isDirectory(out)
                     && BuildCache.fileKey(Manifest.fileFor(out)).equals(previous.manifestFile());
             if (!sameModel) {
                 reason = "templates, static files or build options changed (parsed files reused)";
@@ -159,7 +177,9 @@ public final class CachedBuilder {
                 reason = "the output folder changed since the cached build (parsed files reused)";
             }
             incremental = sameOutput;
-            reusable.restore(main, previous.sources().stream().map(SourceCache::restore).toList(),
+            reusable.restore(
+                    main,
+                    previous.sources().stream().map(SourceCache::restore).toList(),
                     sameModel ? previous.memories() : null,
                     sameOutput ? RenderMemo.restore(previous.renders()) : null);
         }
@@ -171,8 +191,8 @@ public final class CachedBuilder {
         if (!incremental) {
             loaded.checkOutputLocation(out);
         }
-        try (SiteOutput output = incremental ? new InPlaceOutput(out, previous.manifest(), Set.of())
-                : new StagedOutput(out)) {
+        try (SiteOutput output =
+                incremental ? new InPlaceOutput(out, previous.manifest(), Set.of()) : new StagedOutput(out)) {
             built = loaded.build(out, output, round, cache::invalidate); // the state no longer describes the folder
             memo.commit(round);
         }
@@ -182,9 +202,16 @@ public final class CachedBuilder {
         ZonedDateTime next = nextChange(reusable, options);
         String note = null;
         try {
-            cache.write(keys, new State(BuildCache.fileKey(Manifest.fileFor(out)), built.manifest(), templateStamps,
-                    staticStamps, reusable.sources().stream().map(SourceCache::saved).toList(), reusable.memories(),
-                    memo.stored()));
+            cache.write(
+                    keys,
+                    new State(
+                            BuildCache.fileKey(Manifest.fileFor(out)),
+                            built.manifest(),
+                            templateStamps,
+                            staticStamps,
+                            reusable.sources().stream().map(SourceCache::saved).toList(),
+                            reusable.memories(),
+                            memo.stored()));
         } catch (IOException e) {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
@@ -203,8 +230,10 @@ public final class CachedBuilder {
         ZonedDateTime next = null;
         for (SourceCache sources : reusable.sources()) {
             for (SourceCache.Saved saved : sources.saved()) {
-                if (saved.parsed() instanceof Article article && (options.includeDrafts() || !article.draft())
-                        && article.date().isAfter(now) && (next == null || article.date().isBefore(next))) {
+                if (saved.parsed() instanceof Article article
+                        && (options.includeDrafts() || !article.draft())
+                        && article.date().isAfter(now)
+                        && (next == null || article.date().isBefore(next))) {
                     next = article.date();
                 }
             }

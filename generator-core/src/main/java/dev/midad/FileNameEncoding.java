@@ -11,8 +11,7 @@ import java.util.Optional;
  * Arabic name. {@code bin/midad} sets a UTF-8 locale itself.
  */
 final class FileNameEncoding {
-    private FileNameEncoding() {
-    }
+    private FileNameEncoding() {}
 
     /** Why this JVM cannot build a site, if it cannot. */
     static Optional<String> problem(String encoding) {

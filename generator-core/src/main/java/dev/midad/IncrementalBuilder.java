@@ -6,15 +6,14 @@ import dev.midad.write.InPlaceOutput;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +60,14 @@ public final class IncrementalBuilder implements AutoCloseable {
         /** One line for logs, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return "Midad: %s, %d pages, %d feeds, %d files (%d rendered, %d rewritten) in %d ms -> %s"
-                    .formatted(result.articlesPublished(), result.pages(), result.feeds(), result.files(), rendered,
-                            result.files() - result.unchanged(), result.elapsed().toMillis(),
+                    .formatted(
+                            result.articlesPublished(),
+                            result.pages(),
+                            result.feeds(),
+                            result.files(),
+                            rendered,
+                            result.files() - result.unchanged(),
+                            result.elapsed().toMillis(),
                             result.outputDir().resolve("index.html"));
         }
     }
@@ -86,7 +91,8 @@ public final class IncrementalBuilder implements AutoCloseable {
         }
         RenderMemo memo = reusable.memo();
         RenderMemo.Round round = memo.begin();
-        try (SiteOutput output = published == null ? new StagedOutput(outputDir)
+        try (SiteOutput output = published == null
+                ? new StagedOutput(outputDir)
                 : new InPlaceOutput(outputDir, published, changedSources)) {
             Site.Built built = site.build(outputDir, output, round);
             memo.commit(round);
@@ -119,7 +125,8 @@ public final class IncrementalBuilder implements AutoCloseable {
             changedSources = null; // unknown: every copied file is read again until a build is published
             return;
         }
-        List<Path> files = changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> files =
+                changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         boolean onlyFiles = true;
         for (Path file : files) {
             if (file.startsWith(siteDir.resolve(Site.TEMPLATES))) {

@@ -1,6 +1,5 @@
 package dev.midad;
 
-import dev.midad.problem.Problem;
 import dev.midad.check.BodyLinks;
 import dev.midad.check.KeyLines;
 import dev.midad.check.KeyTypos;
@@ -8,30 +7,30 @@ import dev.midad.check.LinkChecker;
 import dev.midad.check.MovedAddresses;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
+import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
-import dev.midad.markdown.MarkdownRenderer;
+import dev.midad.content.SourceCache;
 import dev.midad.i18n.Messages;
 import dev.midad.image.ImagePipeline;
 import dev.midad.image.ImageSettings;
-import dev.midad.model.build.Dates;
-import dev.midad.content.Article;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.model.EditionLink;
 import dev.midad.model.SiteModel;
 import dev.midad.model.Translation;
+import dev.midad.model.build.Dates;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.output.BuiltInOutput;
 import dev.midad.output.OutputRegistry;
-import dev.midad.text.UrlPaths;
+import dev.midad.problem.Problem;
+import dev.midad.render.RenderMemo;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
-import dev.midad.content.SourceCache;
-import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
+import dev.midad.text.UrlPaths;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
 import dev.midad.write.StagedOutput;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -43,9 +42,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,9 +70,13 @@ public final class Site {
     static final String EDITIONS = "editions";
 
     /** One edition of the site, loaded: the main one at the root, others under their path. */
-    private record Edition(SiteConfig config, String filePrefix, Messages messages, SiteModelBuilder builder,
-                           SiteModel model, Set<String> drafts) {
-    }
+    private record Edition(
+            SiteConfig config,
+            String filePrefix,
+            Messages messages,
+            SiteModelBuilder builder,
+            SiteModel model,
+            Set<String> drafts) {}
 
     private final Path siteDir;
     private final List<Edition> editions;
@@ -83,8 +86,14 @@ public final class Site {
     private final Reusable reusable;
     private final int draftsLeftOut;
 
-    private Site(Path siteDir, List<Edition> editions, OutputRegistry outputs, BuildListener listener,
-                 long loadNanos, Reusable reusable, int draftsLeftOut) {
+    private Site(
+            Path siteDir,
+            List<Edition> editions,
+            OutputRegistry outputs,
+            BuildListener listener,
+            long loadNanos,
+            Reusable reusable,
+            int draftsLeftOut) {
         this.siteDir = siteDir;
         this.draftsLeftOut = draftsLeftOut;
         this.editions = List.copyOf(editions);
@@ -105,11 +114,13 @@ public final class Site {
         private final List<SourceCache> sources = new ArrayList<>();
         /** Messages and model builders per edition (also depend on templates/i18n and static/ files). */
         private List<Messages> messages;
+
         private List<SiteModelBuilder> builders;
         /** Resized images and social cards (depends on static/ files and the configuration). */
         private ImagePipeline images;
         /** Parsed templates and what each file was rendered from (depend on templates/). */
         private Templates templates;
+
         private RenderMemo memo;
 
         /** Templates (or their message bundles) changed. */
@@ -155,8 +166,8 @@ public final class Site {
          * Starts from what a build in another JVM saved: its parsed files (valid for {@code main}), and when
          * {@code memories} is not null its model builders' memories and render memo.
          */
-        void restore(SiteConfig main, List<SourceCache> saved, List<SiteModelBuilder.Memory> memories,
-                     RenderMemo renders) {
+        void restore(
+                SiteConfig main, List<SourceCache> saved, List<SiteModelBuilder.Memory> memories, RenderMemo renders) {
             config = main;
             sources.clear();
             sources.addAll(saved);
@@ -169,7 +180,9 @@ public final class Site {
         }
 
         List<SiteModelBuilder.Memory> memories() {
-            return builders == null ? List.of() : builders.stream().map(SiteModelBuilder::memory).toList();
+            return builders == null
+                    ? List.of()
+                    : builders.stream().map(SiteModelBuilder::memory).toList();
         }
 
         RenderMemo memo() {
@@ -220,22 +233,27 @@ public final class Site {
                 SiteConfig config = configs.get(i);
                 Path contentDir = i == 0 ? dir : dir.resolve(EDITIONS).resolve(prefixes.get(i));
                 List<Problem> found = new ArrayList<>();
-                contents.add(new ContentLoader(contentDir, config, new MarkdownRenderer(config),
-                        reusable.sources.get(i)).load(found));
+                contents.add(
+                        new ContentLoader(contentDir, config, new MarkdownRenderer(config), reusable.sources.get(i))
+                                .load(found));
                 Path shownAs = dir.relativize(contentDir);
-                found.forEach(p -> problems.add(new Problem(p.file() == null ? shownAs : shownAs.resolve(p.file()),
-                        p.line(), p.column(), p.message())));
+                found.forEach(p -> problems.add(new Problem(
+                        p.file() == null ? shownAs : shownAs.resolve(p.file()), p.line(), p.column(), p.message())));
                 KeyTypos.inContent(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
                 if (reusable.builders == null) {
                     if (i == 0) {
-                        reusable.images = ImagePipeline.create(ImageSettings.from(main.params().get("images"), dir,
-                                problems), dir.resolve(STATIC));
+                        reusable.images = ImagePipeline.create(
+                                ImageSettings.from(main.params().get("images"), dir, problems), dir.resolve(STATIC));
                     }
-                    Messages bundle = Messages.load(Templates.THEME_ROOT, dir.resolve(TEMPLATES), config.language(),
-                            config.strings(), Dates.digits(config.digits()));
+                    Messages bundle = Messages.load(
+                            Templates.THEME_ROOT,
+                            dir.resolve(TEMPLATES),
+                            config.language(),
+                            config.strings(),
+                            Dates.digits(config.digits()));
                     messages.add(bundle);
-                    SiteModelBuilder builder = new SiteModelBuilder(config, dir.resolve(STATIC), bundle, rootUrl,
-                            editionLinks(configs, i), reusable.images);
+                    SiteModelBuilder builder = new SiteModelBuilder(
+                            config, dir.resolve(STATIC), bundle, rootUrl, editionLinks(configs, i), reusable.images);
                     if (reusable.restoring != null && i < reusable.restoring.size()) {
                         builder.restore(reusable.restoring.get(i));
                     }
@@ -249,21 +267,32 @@ public final class Site {
             }
             messages = reusable.messages;
             builders = reusable.builders;
-            options.listener().phase("read", contents.stream().mapToInt(c -> c.articles().size() + c.pages().size()).sum(),
-                    Duration.ofNanos(System.nanoTime() - start));
+            options.listener()
+                    .phase(
+                            "read",
+                            contents.stream()
+                                    .mapToInt(
+                                            c -> c.articles().size() + c.pages().size())
+                                    .sum(),
+                            Duration.ofNanos(System.nanoTime() - start));
             long modelStart = System.nanoTime();
             Map<String, List<Translation>> translations = new HashMap<>();
             for (int i = 0; i < configs.size(); i++) {
                 for (Article article : builders.get(i).published(contents.get(i), options)) {
                     String key = builders.get(i).translationKeyOf(article);
                     if (key != null) {
-                        translations.computeIfAbsent(key, k -> new ArrayList<>())
+                        translations
+                                .computeIfAbsent(key, k -> new ArrayList<>())
                                 .add(builders.get(i).translation(article));
                     }
                 }
             }
-            int draftsLeftOut = options.includeDrafts() ? 0 : contents.stream()
-                    .mapToInt(c -> (int) c.articles().stream().filter(Article::draft).count()).sum();
+            int draftsLeftOut = options.includeDrafts()
+                    ? 0
+                    : contents.stream()
+                            .mapToInt(c -> (int)
+                                    c.articles().stream().filter(Article::draft).count())
+                            .sum();
             List<Edition> editions = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 int before = problems.size();
@@ -272,18 +301,25 @@ public final class Site {
                 for (int p = before; p < problems.size(); p++) {
                     problems.set(p, KeyLines.located(problems.get(p), contentDir));
                 }
-                Set<String> drafts = contents.get(i).articles().stream().filter(Article::draft) // never searchable
-                        .map(a -> a.source().toString().replace('\\', '/')).collect(Collectors.toSet());
-                editions.add(new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model,
-                        drafts));
+                Set<String> drafts = contents.get(i).articles().stream()
+                        .filter(Article::draft) // never searchable
+                        .map(a -> a.source().toString().replace('\\', '/'))
+                        .collect(Collectors.toSet());
+                editions.add(
+                        new Edition(configs.get(i), prefixes.get(i), messages.get(i), builders.get(i), model, drafts));
             }
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
-            options.listener().phase("model", editions.stream().mapToInt(e -> e.model().articles().size()).sum(),
-                    Duration.ofNanos(System.nanoTime() - modelStart));
-            return new Site(dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable,
-                    draftsLeftOut);
+            options.listener()
+                    .phase(
+                            "model",
+                            editions.stream()
+                                    .mapToInt(e -> e.model().articles().size())
+                                    .sum(),
+                            Duration.ofNanos(System.nanoTime() - modelStart));
+            return new Site(
+                    dir, editions, outputs, options.listener(), System.nanoTime() - start, reusable, draftsLeftOut);
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
@@ -301,7 +337,12 @@ public final class Site {
             String url = config.basePath() + "/";
             String name = language.getDisplayLanguage(language);
             name = name.isEmpty() ? config.language() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
-            links.add(new EditionLink(config.language(), config.direction(), name, url, config.baseUrl().toString(),
+            links.add(new EditionLink(
+                    config.language(),
+                    config.direction(),
+                    name,
+                    url,
+                    config.baseUrl().toString(),
                     i == current));
         }
         return links;
@@ -325,7 +366,8 @@ public final class Site {
         Path out = outputDir.toAbsolutePath().normalize();
         BuildResult result = publish(out);
         List<MovedAddresses.Published> published = published();
-        MovedAddresses.warnings(MovedAddresses.previous(out), published, redirected()).forEach(listener::warning);
+        MovedAddresses.warnings(MovedAddresses.previous(out), published, redirected())
+                .forEach(listener::warning);
         MovedAddresses.save(out, published);
         // the links editors wrote: named by Markdown file and line (check also covers the theme's links)
         try {
@@ -348,7 +390,9 @@ public final class Site {
 
     /** The folder an edition's articles/ and pages/ sit in. */
     private Path contentDir(Edition edition) {
-        return edition.filePrefix().isEmpty() ? siteDir : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
+        return edition.filePrefix().isEmpty()
+                ? siteDir
+                : siteDir.resolve(EDITIONS).resolve(edition.filePrefix());
     }
 
     /** Every article and page body as published, with its Markdown file (see {@link BodyLinks}). */
@@ -375,10 +419,14 @@ public final class Site {
             Path contentDir = contentDir(edition);
             for (var article : edition.model().articles()) {
                 Object aliases = article.params().get("aliases");
-                List<?> written = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
+                List<?> written =
+                        aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
                 published.add(new MovedAddresses.Published(
-                        siteDir.relativize(contentDir.resolve(article.sourcePath())).toString().replace('\\', '/'),
-                        UrlPaths.decode(article.url(), basePath), written.stream().map(String::valueOf).toList()));
+                        siteDir.relativize(contentDir.resolve(article.sourcePath()))
+                                .toString()
+                                .replace('\\', '/'),
+                        UrlPaths.decode(article.url(), basePath),
+                        written.stream().map(String::valueOf).toList()));
             }
         }
         return published;
@@ -395,20 +443,19 @@ public final class Site {
 
     private BodyLinks.Body body(Path contentDir, String source, String url, String html, String basePath) {
         Path file = contentDir.resolve(source);
-        return new BodyLinks.Body(siteDir.relativize(file), file, "/" + UrlPaths.toFile(UrlPaths.decode(url, basePath)),
-                html);
+        return new BodyLinks.Body(
+                siteDir.relativize(file), file, "/" + UrlPaths.toFile(UrlPaths.decode(url, basePath)), html);
     }
 
     /** A published build: its result, what it wrote and how many files it really rendered. */
-    record Built(BuildResult result, Manifest manifest, int rendered) {
-    }
+    record Built(BuildResult result, Manifest manifest, int rendered) {}
 
     /**
      * Renders every edition into {@code output} (skipping files {@code round} knows to be unchanged) and
      * commits it when nothing went wrong.
      */
     Built build(Path out, SiteOutput output, RenderMemo.Round round) throws BuildException, IOException {
-        return build(out, output, round, () -> { });
+        return build(out, output, round, () -> {});
     }
 
     /** Something to do just before the output folder changes. */
@@ -436,8 +483,14 @@ public final class Site {
         List<Templates.View> templates = new ArrayList<>();
         for (Edition edition : editions) {
             SiteConfig config = edition.config();
-            templates.add(shared.view(config.locale(), TemplateFunctions.of(edition.messages(),
-                    config.direction().equals("rtl"), config.language(), config.digits(), edition.model().now())));
+            templates.add(shared.view(
+                    config.locale(),
+                    TemplateFunctions.of(
+                            edition.messages(),
+                            config.direction().equals("rtl"),
+                            config.language(),
+                            config.digits(),
+                            edition.model().now())));
         }
         shared.check(outputs.checkDeclaredTemplates(shared::exists, problems), problems);
         if (!problems.isEmpty()) {
@@ -448,13 +501,27 @@ public final class Site {
         int feeds = 0;
         for (int i = 0; i < editions.size(); i++) {
             Edition edition = editions.get(i);
-            SiteRenderer.Placement placement = i == 0 ? SiteRenderer.Placement.root(sitemaps)
+            SiteRenderer.Placement placement = i == 0
+                    ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(edition.model(), edition.builder().links(), outputs,
-                    templates.get(i), edition.messages(), placement, round).render(output, problems);
+            SiteRenderer.Counts counts = new SiteRenderer(
+                            edition.model(),
+                            edition.builder().links(),
+                            outputs,
+                            templates.get(i),
+                            edition.messages(),
+                            placement,
+                            round)
+                    .render(output, problems);
             if (outputs.has(BuiltInOutput.SEARCH_PAGE)) {
-                SearchIndex.write(edition.model().articles().stream().filter(a -> !edition.drafts().contains(
-                        a.sourcePath())).toList(), edition.filePrefix(), output, problems, round);
+                SearchIndex.write(
+                        edition.model().articles().stream()
+                                .filter(a -> !edition.drafts().contains(a.sourcePath()))
+                                .toList(),
+                        edition.filePrefix(),
+                        output,
+                        problems,
+                        round);
             }
             articles += counts.articles();
             pages += counts.pages();
@@ -472,8 +539,17 @@ public final class Site {
         output.commit();
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
         warnings().forEach(listener::warning);
-        return new Built(new BuildResult(out, articles, draftsLeftOut, pages, feeds, output.fileCount(),
-                output.unchangedCount(), Duration.ofNanos(System.nanoTime() - start + loadNanos)), output.manifest(),
+        return new Built(
+                new BuildResult(
+                        out,
+                        articles,
+                        draftsLeftOut,
+                        pages,
+                        feeds,
+                        output.fileCount(),
+                        output.unchangedCount(),
+                        Duration.ofNanos(System.nanoTime() - start + loadNanos)),
+                output.manifest(),
                 round.renderedCount());
     }
 
@@ -515,13 +591,16 @@ public final class Site {
                     .forEach(listener::warning);
             LinkChecker checker = new LinkChecker(out, config().baseUrl());
             List<BodyLinks.Broken> inBodies = BodyLinks.check(checker, bodies(), config().basePath());
-            List<Problem> broken = new ArrayList<>(inBodies.stream().map(BodyLinks.Broken::problem).toList());
+            List<Problem> broken = new ArrayList<>(
+                    inBodies.stream().map(BodyLinks.Broken::problem).toList());
             // the same links as the output pages (and their AMP versions) show them: already named by source
             for (Problem problem : checker.check()) {
                 String page = "/" + String.valueOf(problem.file()).replace('\\', '/');
-                boolean shown = inBodies.stream().anyMatch(b -> (page.equals(b.body().pagePath())
-                        || page.equals(b.body().pagePath().replaceFirst("index\\.html$", "amp/index.html")))
-                        && problem.message().contains("=\"" + b.target() + "\":"));
+                boolean shown = inBodies.stream()
+                        .anyMatch(b -> (page.equals(b.body().pagePath())
+                                        || page.equals(
+                                                b.body().pagePath().replaceFirst("index\\.html$", "amp/index.html")))
+                                && problem.message().contains("=\"" + b.target() + "\":"));
                 if (!shown) {
                     broken.add(problem);
                 }
@@ -539,16 +618,23 @@ public final class Site {
     }
 
     void checkOutputLocation(Path out) throws BuildException {
-        for (Path protectedDir : List.of(siteDir.resolve("articles"), siteDir.resolve("pages"),
-                siteDir.resolve(STATIC), siteDir.resolve(TEMPLATES))) {
+        for (Path protectedDir : List.of(
+                siteDir.resolve("articles"),
+                siteDir.resolve("pages"),
+                siteDir.resolve(STATIC),
+                siteDir.resolve(TEMPLATES))) {
             if (out.startsWith(protectedDir)) {
-                throw new BuildException(Problem.of(out, "the output folder may not be inside the site's "
-                        + protectedDir.getFileName() + "/ folder: choose e.g. target/site"));
+                throw new BuildException(Problem.of(
+                        out,
+                        "the output folder may not be inside the site's " + protectedDir.getFileName()
+                                + "/ folder: choose e.g. target/site"));
             }
         }
         if (siteDir.startsWith(out)) {
-            throw new BuildException(Problem.of(out, "the output folder may not be the site folder or contain it:"
-                    + " building would replace the content; choose e.g. target/site"));
+            throw new BuildException(Problem.of(
+                    out,
+                    "the output folder may not be the site folder or contain it:"
+                            + " building would replace the content; choose e.g. target/site"));
         }
     }
 
@@ -568,7 +654,8 @@ public final class Site {
                 } else {
                     try (InputStream in = Templates.class.getResourceAsStream(Templates.THEME_ROOT + "/" + asset)) {
                         if (in == null) {
-                            problems.add(Problem.of(Path.of("templates", "theme.properties"),
+                            problems.add(Problem.of(
+                                    Path.of("templates", "theme.properties"),
                                     "lists asset " + asset + ", which the theme does not have"));
                             continue;
                         }
@@ -599,7 +686,9 @@ public final class Site {
             Properties properties = new Properties();
             properties.load(new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
             return Arrays.stream(properties.getProperty("assets", "").split(","))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 

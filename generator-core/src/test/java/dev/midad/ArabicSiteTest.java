@@ -1,16 +1,15 @@
 package dev.midad;
 
-import dev.midad.model.ArticleView;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static dev.midad.TestSites.read;
 import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.midad.model.ArticleView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Regional months, digits, the Hijri date and Latin slugs, end to end through a site build. */
 class ArabicSiteTest {
@@ -21,7 +20,9 @@ class ArabicSiteTest {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
         write(site, "site.yaml", read(site, "site.yaml").replace("locale: ar-EG\n", "") + extraConfig);
         return Site.load(site, TestSites.options()).model().articles().stream()
-                .filter(a -> a.title().startsWith("بوتين")).findFirst().orElseThrow();
+                .filter(a -> a.title().startsWith("بوتين"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -53,6 +54,8 @@ class ArabicSiteTest {
     void latinSlugStyleTransliterates() throws Exception {
         ArticleView seed = seed("locale: ar-EG\nslug_style: latin\n");
         assertTrue(seed.url().matches("/2024/06/[a-z0-9-]+/"), seed.url());
-        assertTrue(seed.category().url().matches("/category/[a-z0-9-]+/"), seed.category().url());
+        assertTrue(
+                seed.category().url().matches("/category/[a-z0-9-]+/"),
+                seed.category().url());
     }
 }

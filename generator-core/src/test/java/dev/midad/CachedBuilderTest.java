@@ -1,10 +1,10 @@
 package dev.midad;
 
-import dev.midad.cache.BuildCache;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.cache.BuildCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +16,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The persistent build against the ground truth: every call starts from nothing but the cache folder (as a
@@ -33,6 +32,7 @@ class CachedBuilderTest {
 
     @TempDir
     Path work;
+
     Path site;
     Path out;
     BuildOptions options = TestSites.options();
@@ -64,11 +64,13 @@ class CachedBuilderTest {
         CachedBuilder.Outcome nothing = build();
         assertNull(nothing.fullBuild());
         assertEquals(0, nothing.rendered(), "nothing changed: nothing rendered");
-        assertTrue(nothing.changes().changed().isEmpty() && nothing.changes().added().isEmpty());
+        assertTrue(nothing.changes().changed().isEmpty()
+                && nothing.changes().added().isEmpty());
 
         edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
         CachedBuilder.Outcome edited = incremental();
-        assertTrue(edited.changes().changed().stream().anyMatch(f -> f.contains("index.html")),
+        assertTrue(
+                edited.changes().changed().stream().anyMatch(f -> f.contains("index.html")),
                 edited.changes().toJson());
         assertTrue(edited.rendered() < edited.result().files() / 4, "rendered " + edited.rendered());
 
@@ -87,7 +89,9 @@ class CachedBuilderTest {
                 نص الخبر الجديد.
                 """, StandardCharsets.UTF_8);
         CachedBuilder.Outcome add = incremental();
-        assertTrue(add.changes().added().stream().anyMatch(f -> f.endsWith("index.html")), add.changes().toJson());
+        assertTrue(
+                add.changes().added().stream().anyMatch(f -> f.endsWith("index.html")),
+                add.changes().toJson());
 
         Path moved = site.resolve("articles/2023/new-story.md");
         Files.createDirectories(moved.getParent());
@@ -144,8 +148,11 @@ class CachedBuilderTest {
         // where the flipped byte lands decides which check sees it first (a length read past the end, a value
         // that cannot be decoded, or the checksum): each refuses the cache
         String damaged = build().fullBuild();
-        assertTrue(damaged != null && damaged.matches("the cache (is damaged \\(its checksum does not match\\)"
-                + "|is cut short|cannot be read .*|has data past its end)"), "a damaged cache is never trusted: " + damaged);
+        assertTrue(
+                damaged != null
+                        && damaged.matches("the cache (is damaged \\(its checksum does not match\\)"
+                                + "|is cut short|cannot be read .*|has data past its end)"),
+                "a damaged cache is never trusted: " + damaged);
         assertSameAsFullBuild();
 
         // a cache another version of Midad wrote: the same format, another code key
@@ -183,7 +190,9 @@ class CachedBuilderTest {
         options = options.withClock(Clock.fixed(due.toInstant().plusSeconds(60), ZoneOffset.UTC));
         CachedBuilder.Outcome after = incremental();
         assertNull(after.nextChange());
-        assertTrue(after.changes().added().stream().anyMatch(f -> f.startsWith("2030/")), after.changes().toJson());
+        assertTrue(
+                after.changes().added().stream().anyMatch(f -> f.startsWith("2030/")),
+                after.changes().toJson());
     }
 
     private CachedBuilder.Outcome build() throws BuildException {

@@ -1,18 +1,17 @@
 package dev.midad;
 
-import dev.midad.problem.Problem;
-import dev.midad.content.Article;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.content.Article;
+import dev.midad.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Mistakes that do not stop a build but must not pass in silence. */
 class EditingWarningsTest {
@@ -24,8 +23,7 @@ class EditingWarningsTest {
         final List<Problem> seen = new ArrayList<>();
 
         @Override
-        public void phase(String phase, int count, Duration elapsed) {
-        }
+        public void phase(String phase, int count, Duration elapsed) {}
 
         @Override
         public void warning(Problem warning) {
@@ -40,7 +38,8 @@ class EditingWarningsTest {
     @Test
     void misspeltKeysCloseToKnownOnesWarnWithTheirLineAndCustomKeysPass() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
-        TestSites.write(site, "site.yaml", TestSites.read(site, "site.yaml") + "per_pge: 5\ntim_zone: UTC\nnewsroom: كييف\n");
+        TestSites.write(
+                site, "site.yaml", TestSites.read(site, "site.yaml") + "per_pge: 5\ntim_zone: UTC\nnewsroom: كييف\n");
         TestSites.write(site, "articles/2024/10/typo.md", """
                 ---
                 title: خبر
@@ -55,16 +54,24 @@ class EditingWarningsTest {
         Warnings warnings = new Warnings();
         Site.load(site, TestSites.options().withListener(warnings)).build(tmp.resolve("out"));
         List<String> texts = warnings.texts();
-        assertTrue(texts.contains("articles/2024/10/typo.md:4: 'catgory' is not a key Midad knows: did you mean"
-                + " `category`? (a custom key only reaches templates)"), texts::toString);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("articles/2024/10/typo.md:5: 'tag' ")
-                && t.contains("`tags`")), texts::toString);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("articles/2024/10/typo.md:7: 'Title' ")
-                && t.contains("`title`")), texts::toString);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("site.yaml:8: 'per_pge' ") && t.contains("`per_page`")),
+        assertTrue(
+                texts.contains("articles/2024/10/typo.md:4: 'catgory' is not a key Midad knows: did you mean"
+                        + " `category`? (a custom key only reaches templates)"),
                 texts::toString);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("site.yaml:9: 'tim_zone' ")
-                && t.contains("`time_zone`")), texts::toString);
+        assertTrue(
+                texts.stream()
+                        .anyMatch(t -> t.startsWith("articles/2024/10/typo.md:5: 'tag' ") && t.contains("`tags`")),
+                texts::toString);
+        assertTrue(
+                texts.stream()
+                        .anyMatch(t -> t.startsWith("articles/2024/10/typo.md:7: 'Title' ") && t.contains("`title`")),
+                texts::toString);
+        assertTrue(
+                texts.stream().anyMatch(t -> t.startsWith("site.yaml:8: 'per_pge' ") && t.contains("`per_page`")),
+                texts::toString);
+        assertTrue(
+                texts.stream().anyMatch(t -> t.startsWith("site.yaml:9: 'tim_zone' ") && t.contains("`time_zone`")),
+                texts::toString);
         assertEquals(5, texts.size(), "priority and newsroom are custom keys, far from every known one: " + texts);
     }
 
@@ -92,10 +99,15 @@ class EditingWarningsTest {
         assertTrue(Files.isDirectory(tmp.resolve("out/tag/التجارة")), "a tag page for the second tag");
         assertTrue(Files.isDirectory(tmp.resolve("out/tag/الموانئ")));
         assertTrue(!Files.exists(tmp.resolve("out/tag/اليمن-التجارة-الموانئ")), "not one long tag");
-        assertEquals(List.of("اليمن", "التجارة", "الموانئ"), new dev.midad.content.ContentLoader(site,
-                loaded.config(), new dev.midad.markdown.MarkdownRenderer(loaded.config())).load(new ArrayList<>())
-                .articles().stream().filter(a -> a.title().equals("تجارة")).findFirst().map(Article::tags)
-                .orElseThrow());
+        assertEquals(
+                List.of("اليمن", "التجارة", "الموانئ"),
+                new dev.midad.content.ContentLoader(
+                                site, loaded.config(), new dev.midad.markdown.MarkdownRenderer(loaded.config()))
+                        .load(new ArrayList<>()).articles().stream()
+                                .filter(a -> a.title().equals("تجارة"))
+                                .findFirst()
+                                .map(Article::tags)
+                                .orElseThrow());
     }
 
     @Test
@@ -109,10 +121,14 @@ class EditingWarningsTest {
                 ---
                 نص.
                 """);
-        BuildException e = org.junit.jupiter.api.Assertions.assertThrows(BuildException.class,
-                () -> Site.load(site, TestSites.options()));
-        assertTrue(e.problems().stream().map(Problem::toString).anyMatch(p ->
-                p.startsWith("articles/2024/10/img.md:4: 'image' /images/missing.jpg does not exist")), e::getMessage);
+        BuildException e = org.junit.jupiter.api.Assertions.assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()));
+        assertTrue(
+                e.problems().stream()
+                        .map(Problem::toString)
+                        .anyMatch(p ->
+                                p.startsWith("articles/2024/10/img.md:4: 'image' /images/missing.jpg does not exist")),
+                e::getMessage);
     }
 
     @Test
@@ -127,12 +143,19 @@ class EditingWarningsTest {
 
                 و[مفقود](/no-such-page/) و[عربي](/2024/06/غير-موجود/) ![صورة](/images/missing.png)
                 """);
-        List<String> checked = Site.load(site, TestSites.options()).check().stream().map(Problem::toString).toList();
-        assertTrue(checked.contains("articles/2024/10/links.md:7: broken link to /no-such-page/: no such page or file"),
+        List<String> checked = Site.load(site, TestSites.options()).check().stream()
+                .map(Problem::toString)
+                .toList();
+        assertTrue(
+                checked.contains("articles/2024/10/links.md:7: broken link to /no-such-page/: no such page or file"),
                 checked::toString);
-        assertTrue(checked.stream().anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /2024/06/%D8")),
+        assertTrue(
+                checked.stream()
+                        .anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /2024/06/%D8")),
                 checked::toString);
-        assertTrue(checked.stream().anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /images/missing.png")),
+        assertTrue(
+                checked.stream()
+                        .anyMatch(p -> p.startsWith("articles/2024/10/links.md:7: broken link to /images/missing.png")),
                 checked::toString);
         assertTrue(checked.stream().noneMatch(p -> p.contains("index.html")), "not against the output: " + checked);
         assertEquals(3, checked.size(), checked::toString);
@@ -149,8 +172,10 @@ class EditingWarningsTest {
         Path out = site.resolve("target/site");
         Site.load(site, TestSites.options()).build(out);
         String second = TestSites.read(site, "articles/2024/07/second.md");
-        TestSites.write(site, "articles/2024/07/second.md", second.replace("title: قمة الناتو في واشنطن",
-                "title: قمة الناتو تختتم أعمالها"));
+        TestSites.write(
+                site,
+                "articles/2024/07/second.md",
+                second.replace("title: قمة الناتو في واشنطن", "title: قمة الناتو تختتم أعمالها"));
 
         Warnings checked = new Warnings();
         Site.load(site, TestSites.options().withListener(checked)).check();
@@ -169,8 +194,12 @@ class EditingWarningsTest {
         assertEquals(List.of(), again.texts());
 
         // with the offered line added, moving it again back does not warn about the kept address
-        TestSites.write(site, "articles/2024/07/second.md", second.replace("title: قمة الناتو في واشنطن",
-                "title: قمة الناتو في واشنطن\naliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/]"));
+        TestSites.write(
+                site,
+                "articles/2024/07/second.md",
+                second.replace(
+                        "title: قمة الناتو في واشنطن",
+                        "title: قمة الناتو في واشنطن\naliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/]"));
         Warnings kept = new Warnings();
         Site.load(site, TestSites.options().withListener(kept)).build(out);
         assertEquals(List.of(), kept.texts());

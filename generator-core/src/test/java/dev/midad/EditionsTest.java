@@ -1,22 +1,21 @@
 package dev.midad;
 
-import dev.midad.model.ArticleView;
-import dev.midad.model.EditionLink;
-import dev.midad.model.Translation;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static dev.midad.TestSites.read;
 import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.midad.model.ArticleView;
+import dev.midad.model.EditionLink;
+import dev.midad.model.Translation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EditionsTest {
     @TempDir
@@ -31,8 +30,11 @@ class EditionsTest {
                     locale: en-GB
                     title: Test Portal
                 """);
-        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
-                .replace("---\ntitle:", "---\ntranslation_key: putin-visit\ntitle:"));
+        write(
+                site,
+                "articles/2024/06/seed.md",
+                read(site, "articles/2024/06/seed.md")
+                        .replace("---\ntitle:", "---\ntranslation_key: putin-visit\ntitle:"));
         write(site, "editions/en/articles/2024/06/putin.md", """
                 ---
                 translation_key: putin-visit
@@ -44,7 +46,10 @@ class EditionsTest {
                 ---
                 The Institute for the Study of War (ISW) said … See the [Arabic original](/2024/06/بوتين-كوريا-الشمالية/).
                 """);
-        write(site, "static/images/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n");
+        write(
+                site,
+                "static/images/map.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n");
         return site;
     }
 
@@ -53,21 +58,33 @@ class EditionsTest {
         Path out = tmp.resolve("out");
         BuildResult result = Site.load(site(), TestSites.options()).build(out);
         assertEquals(4, result.articles());
-        for (String file : List.of("en/index.html", "en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/index.html",
-                "en/category/politics/index.html", "en/rss.xml", "en/atom.xml", "en/feed.json", "en/sitemap.xml")) {
+        for (String file : List.of(
+                "en/index.html",
+                "en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/index.html",
+                "en/category/politics/index.html",
+                "en/rss.xml",
+                "en/atom.xml",
+                "en/feed.json",
+                "en/sitemap.xml")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
         assertFalse(Files.exists(out.resolve("en/404.html")), "one 404 page for the whole site");
         assertFalse(Files.exists(out.resolve("en/assets")), "assets are shared from the root");
         assertTrue(read(out, "robots.txt").contains("Sitemap: https://test.example/en/sitemap.xml"));
 
-        Document english = Jsoup.parse(out.resolve("en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/index.html").toFile(), "UTF-8");
+        Document english = Jsoup.parse(
+                out.resolve("en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/index.html")
+                        .toFile(),
+                "UTF-8");
         assertEquals("en", english.selectFirst("html").attr("lang"));
         assertEquals("ltr", english.selectFirst("html").attr("dir"));
         assertTrue(english.select("link[rel=stylesheet]").attr("href").startsWith("/assets/"), "shared stylesheet");
         // root-relative links and images written in Markdown point at the site root, not /en/
-        assertTrue(english.select("a").eachAttr("href").contains(
-                "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/"),
+        assertTrue(
+                english.select("a")
+                        .eachAttr("href")
+                        .contains(
+                                "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/"),
                 english.select("a").toString());
         assertTrue(read(out, "en/rss.xml").contains("<language>en</language>"));
     }
@@ -76,15 +93,20 @@ class EditionsTest {
     void translationsLinkBothWays() throws Exception {
         Site site = Site.load(site(), TestSites.options());
         ArticleView arabic = site.model().articles().stream()
-                .filter(a -> a.title().startsWith("بوتين")).findFirst().orElseThrow();
+                .filter(a -> a.title().startsWith("بوتين"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, arabic.translations().size());
         Translation english = arabic.translations().get(0);
         assertEquals("en", english.language());
         assertEquals("ltr", english.direction());
-        assertEquals("https://test.example/en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/",
+        assertEquals(
+                "https://test.example/en/2024/06/putin-calls-his-north-korea-visit-a-gesture-of-goodwill/",
                 english.absoluteUrl());
         List<EditionLink> editions = site.model().site().editions();
-        assertEquals(List.of("ar", "en"), editions.stream().map(EditionLink::language).toList());
+        assertEquals(
+                List.of("ar", "en"),
+                editions.stream().map(EditionLink::language).toList());
         assertTrue(editions.get(0).current());
         assertEquals("English", editions.get(1).name());
         assertEquals("العربية", editions.get(0).name());
@@ -94,8 +116,8 @@ class EditionsTest {
     void problemsInAnEditionNameItsFolder() throws Exception {
         Path site = site();
         write(site, "editions/en/articles/bad.md", "---\ndate: 2024-01-01\n---\n");
-        BuildException e = org.junit.jupiter.api.Assertions.assertThrows(BuildException.class,
-                () -> Site.load(site, TestSites.options()));
+        BuildException e = org.junit.jupiter.api.Assertions.assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()));
         assertTrue(e.getMessage().contains("editions/en/articles/bad.md:2: 'title' is required"), e.getMessage());
     }
 
@@ -111,7 +133,9 @@ class EditionsTest {
                 Text.
                 """);
         ArticleView note = Site.load(site, TestSites.options()).model().articles().stream()
-                .filter(a -> a.title().equals("A note in English")).findFirst().orElseThrow();
+                .filter(a -> a.title().equals("A note in English"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("en", note.language());
         assertEquals("ltr", note.direction());
     }

@@ -1,14 +1,14 @@
 package dev.midad;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The incremental builder against the ground truth: after every kind of change to the sample site (editions,
@@ -34,6 +32,7 @@ class IncrementalBuilderTest {
 
     @TempDir
     Path work;
+
     Path site;
     Path out;
     IncrementalBuilder builder;
@@ -80,15 +79,24 @@ class IncrementalBuilderTest {
         Set<String> rewritten = changedSince(before);
         assertTrue(rewritten.contains("2024/06/بوتين-كوريا-الشمالية/index.html"), rewritten.toString());
         assertTrue(rewritten.contains("2024/06/بوتين-كوريا-الشمالية/amp/index.html"), rewritten.toString());
-        assertTrue(rewritten.containsAll(Set.of("rss.xml", "atom.xml", "feed.json", "category/سياسة/rss.xml",
-                "category/سياسة/atom.xml", "category/سياسة/feed.json")), rewritten.toString());
+        assertTrue(
+                rewritten.containsAll(Set.of(
+                        "rss.xml",
+                        "atom.xml",
+                        "feed.json",
+                        "category/سياسة/rss.xml",
+                        "category/سياسة/atom.xml",
+                        "category/سياسة/feed.json")),
+                rewritten.toString());
         assertFalse(rewritten.contains("tag/روسيا/rss.xml"), "a summary feed does not show the body");
-        assertEquals(Set.of("2024/06/بوتين-كوريا-الشمالية/index.html", "2024/06/بوتين-كوريا-الشمالية/amp/index.html"),
+        assertEquals(
+                Set.of("2024/06/بوتين-كوريا-الشمالية/index.html", "2024/06/بوتين-كوريا-الشمالية/amp/index.html"),
                 rewritten.stream().filter(f -> f.endsWith(".html")).collect(java.util.stream.Collectors.toSet()),
                 "no page but the article's own changed");
         assertEquals(rewritten.size(), body.result().files() - body.result().unchanged());
-        assertTrue(body.rendered() < body.result().files() / 4, "rendered " + body.rendered() + " of "
-                + body.result().files());
+        assertTrue(
+                body.rendered() < body.result().files() / 4,
+                "rendered " + body.rendered() + " of " + body.result().files());
         assertSameAsFullBuild();
 
         // its title: every card of it changes too (home, lists, related boxes)
@@ -134,7 +142,9 @@ class IncrementalBuilderTest {
         // a whole folder moved in, then deleted: the watcher names only the folder
         Path month = site.resolve("articles/2024/12");
         Files.createDirectories(month);
-        Files.writeString(month.resolve("a.md"), "---\ntitle: خبر في مجلد جديد\ndate: 2024-12-01\n---\nنص.\n",
+        Files.writeString(
+                month.resolve("a.md"),
+                "---\ntitle: خبر في مجلد جديد\ndate: 2024-12-01\n---\nنص.\n",
                 StandardCharsets.UTF_8);
         builder.build(Set.of(month));
         assertTrue(anyFile("خبر-في-مجلد-جديد"), "an article in a new folder is found");
@@ -147,7 +157,9 @@ class IncrementalBuilderTest {
         // a template of the site's own, then site.yaml, then a static image
         Path template = site.resolve("templates/404.ftlh");
         Files.createDirectories(template.getParent());
-        Files.writeString(template, "<#import \"layout.ftlh\" as layout><@layout.page><p>غير موجود</p></@layout.page>\n",
+        Files.writeString(
+                template,
+                "<#import \"layout.ftlh\" as layout><@layout.page><p>غير موجود</p></@layout.page>\n",
                 StandardCharsets.UTF_8);
         builder.build(Set.of(template));
         assertSameAsFullBuild();
@@ -158,7 +170,9 @@ class IncrementalBuilderTest {
         builder.build(Set.of(site.resolve("site.yaml")));
         assertSameAsFullBuild();
         Path logo = site.resolve("static/images/logo.svg");
-        Files.writeString(logo, Files.readString(logo, StandardCharsets.UTF_8).replace("<svg", "<svg data-v=\"2\""),
+        Files.writeString(
+                logo,
+                Files.readString(logo, StandardCharsets.UTF_8).replace("<svg", "<svg data-v=\"2\""),
                 StandardCharsets.UTF_8);
         builder.build(Set.of(logo));
         assertSameAsFullBuild();
@@ -218,8 +232,8 @@ class IncrementalBuilderTest {
         Files.writeString(yaml, good.replace("title: بوابة أوكرانيا", "title: [بوابة"), StandardCharsets.UTF_8);
         assertThrows(BuildException.class, () -> builder.build(Set.of(yaml)));
         Path added = site.resolve("articles/2024/11/new-story.md");
-        Files.writeString(added, "---\ntitle: خبر جديد\ndate: 2024-11-20T09:00:00+02:00\n---\nنص.\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                added, "---\ntitle: خبر جديد\ndate: 2024-11-20T09:00:00+02:00\n---\nنص.\n", StandardCharsets.UTF_8);
         assertThrows(BuildException.class, () -> builder.build(Set.of(added)));
         Path gone = site.resolve("articles/2024/09/eu-energy-aid.md");
         Files.delete(gone);
@@ -233,11 +247,15 @@ class IncrementalBuilderTest {
     void ampPagesFollowAResizedBodyImage() throws Exception {
         asInPreview();
         Path image = site.resolve("static/images/body.svg");
-        Files.writeString(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\"></svg>",
+        Files.writeString(
+                image,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\"></svg>",
                 StandardCharsets.UTF_8);
         edit(SEED, "وقال بوتين يستغل الزيارة", "![صورة](/images/body.svg)\n\nوقال بوتين يستغل الزيارة");
         builder.build(Set.of());
-        Files.writeString(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"100\"></svg>",
+        Files.writeString(
+                image,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"100\"></svg>",
                 StandardCharsets.UTF_8);
         builder.build(Set.of(image));
         assertSameAsFullBuild();
@@ -248,11 +266,15 @@ class IncrementalBuilderTest {
         asInPreview();
         Path shared = site.resolve("shared/story.md");
         Files.createDirectories(shared.getParent());
-        Files.writeString(shared, "---\ntitle: خبر مشترك\ndate: 2024-11-20T09:00:00+02:00\n---\nنص أول.\n",
+        Files.writeString(
+                shared,
+                "---\ntitle: خبر مشترك\ndate: 2024-11-20T09:00:00+02:00\n---\nنص أول.\n",
                 StandardCharsets.UTF_8);
         Files.createSymbolicLink(site.resolve("articles/2024/11/story.md"), shared);
         builder.build(Set.of());
-        Files.writeString(shared, "---\ntitle: خبر مشترك\ndate: 2024-11-20T09:00:00+02:00\n---\nنص ثان مختلف.\n",
+        Files.writeString(
+                shared,
+                "---\ntitle: خبر مشترك\ndate: 2024-11-20T09:00:00+02:00\n---\nنص ثان مختلف.\n",
                 StandardCharsets.UTF_8);
         builder.build(Set.of(shared)); // the watcher names the target, not the link
         assertSameAsFullBuild();
@@ -289,7 +311,9 @@ class IncrementalBuilderTest {
         asInPreview();
         Path article = site.resolve("articles/2024/11/titled.md");
         for (int i = 0; i <= 40; i++) { // no slug: the address follows the title
-            Files.writeString(article, "---\ntitle: عنوان " + i + "\ndate: 2024-11-20T09:00:00+02:00\n---\nنص.\n",
+            Files.writeString(
+                    article,
+                    "---\ntitle: عنوان " + i + "\ndate: 2024-11-20T09:00:00+02:00\n---\nنص.\n",
                     StandardCharsets.UTF_8);
             builder.build(i == 0 ? Set.of() : Set.of(article));
         }
@@ -304,7 +328,9 @@ class IncrementalBuilderTest {
     void templatesReadingTheClockAreAlwaysRendered() throws Exception {
         Path template = site.resolve("templates/404.ftlh");
         Files.createDirectories(template.getParent());
-        Files.writeString(template, "<!DOCTYPE html><html lang=\"ar\"><title>404</title><p>${.now?string(\"yyyy\")}</p></html>\n",
+        Files.writeString(
+                template,
+                "<!DOCTYPE html><html lang=\"ar\"><title>404</title><p>${.now?string(\"yyyy\")}</p></html>\n",
                 StandardCharsets.UTF_8);
         IncrementalBuilder.Rebuild first = builder.build(Set.of());
         IncrementalBuilder.Rebuild again = builder.build(Set.of(site.resolve("notes.txt")));
@@ -319,7 +345,10 @@ class IncrementalBuilderTest {
 
     private static List<String> folders(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isDirectory).map(p -> root.relativize(p).toString()).sorted().toList();
+            return all.filter(Files::isDirectory)
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -327,9 +356,12 @@ class IncrementalBuilderTest {
         try (Stream<Path> files = Files.walk(out)) {
             // copied or written whole, not rendered from a template: assets, static files, resized images and
             // cards (from the image cache), the search index
-            return (int) files.filter(Files::isRegularFile).filter(f -> f.toString().matches(
-                    ".*\\.(svg|css|woff2|js|jpg|png|webp)$")
-                    || out.relativize(f).toString().replace('\\', '/').matches("(.*/)?search/(terms|docs)/.*\\.json"))
+            return (int) files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().matches(".*\\.(svg|css|woff2|js|jpg|png|webp)$")
+                            || out.relativize(f)
+                                    .toString()
+                                    .replace('\\', '/')
+                                    .matches("(.*/)?search/(terms|docs)/.*\\.json"))
                     .count();
         }
     }

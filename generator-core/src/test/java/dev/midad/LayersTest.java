@@ -1,6 +1,7 @@
 package dev.midad;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The stages of the engine as packages, lowest first: a package may use only packages of lower layers (and
@@ -23,23 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayersTest {
     /** The layers, lowest first; packages of one layer are independent of each other. */
     static final List<List<String>> LAYERS = List.of(
-            List.of("problem"),                       // Problem: every stage reports with it
+            List.of("problem"), // Problem: every stage reports with it
             List.of("text", "yaml", "media", "i18n", "image"), // leaves: text, YAML, media types, messages, images
-            List.of("config"),                        // site.yaml
-            List.of("html"),                          // the HTML stage: body processors on parsed bodies
-            List.of("markdown"),                      // Markdown to HTML (then the first HTML chain)
-            List.of("content"),                       // 1 read: source files to articles and pages
-            List.of("model"),                         // the resolved site as records
-            List.of("model.build"),                   // 2 resolve: addresses, taxonomies, related, ...
-            List.of("cache"),                         // the build cache's value codec and fingerprints
-            List.of("output"),                        // 3 plan: the output registry
-            List.of("write"),                         // the output folder (staged, in place, manifest)
-            List.of("render"),                        // 4 render: templates into the output
-            List.of("search"),                        // the search index (an output written beside the rendered ones)
-            List.of("check", "importer"),             // tools on a site: link checker, WordPress import
-            List.of(""),                              // the API: Site, IncrementalBuilder, BuildOptions, ...
-            List.of("serve", "create"),               // preview server, new article
-            List.of("cli"));                          // the command line
+            List.of("config"), // site.yaml
+            List.of("html"), // the HTML stage: body processors on parsed bodies
+            List.of("markdown"), // Markdown to HTML (then the first HTML chain)
+            List.of("content"), // 1 read: source files to articles and pages
+            List.of("model"), // the resolved site as records
+            List.of("model.build"), // 2 resolve: addresses, taxonomies, related, ...
+            List.of("cache"), // the build cache's value codec and fingerprints
+            List.of("output"), // 3 plan: the output registry
+            List.of("write"), // the output folder (staged, in place, manifest)
+            List.of("render"), // 4 render: templates into the output
+            List.of("search"), // the search index (an output written beside the rendered ones)
+            List.of("check", "importer"), // tools on a site: link checker, WordPress import
+            List.of(""), // the API: Site, IncrementalBuilder, BuildOptions, ...
+            List.of("serve", "create"), // preview server, new article
+            List.of("cli")); // the command line
 
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package dev\\.midad((?:\\.[a-z][a-z0-9]*)*);");
@@ -51,9 +50,10 @@ class LayersTest {
         List<String> violations = new ArrayList<>();
         int files = 0;
         try (Stream<Path> sources = Files.walk(MAIN)) {
-            for (Path file : sources.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                violations.addAll(violations(MAIN.relativize(file).toString(),
-                        Files.readString(file, StandardCharsets.UTF_8)));
+            for (Path file :
+                    sources.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                violations.addAll(
+                        violations(MAIN.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 files++;
             }
         }
@@ -69,7 +69,8 @@ class LayersTest {
                 import dev.midad.model.ArticleView;
                 import dev.midad.problem.Problem;
                 """;
-        assertEquals(List.of("T.java: dev.midad.text uses dev.midad.model (layer 6 is not below layer 1)"),
+        assertEquals(
+                List.of("T.java: dev.midad.text uses dev.midad.model (layer 6 is not below layer 1)"),
                 violations("T.java", source));
     }
 
@@ -82,14 +83,16 @@ class LayersTest {
                     Object o = new dev.midad.importer.ImportOptions(null, null);
                 }
                 """;
-        assertEquals(List.of("X.java: dev.midad.check uses dev.midad.importer (layer 13 is not below layer 13)"),
+        assertEquals(
+                List.of("X.java: dev.midad.check uses dev.midad.importer (layer 13 is not below layer 13)"),
                 violations("X.java", siblings));
         String unplaced = """
                 package dev.midad.unplaced;
 
                 import dev.midad.problem.Problem;
                 """;
-        assertEquals(List.of("S.java: dev.midad.unplaced is in no layer: add it to LayersTest.LAYERS"),
+        assertEquals(
+                List.of("S.java: dev.midad.unplaced is in no layer: add it to LayersTest.LAYERS"),
                 violations("S.java", unplaced));
     }
 
@@ -120,19 +123,20 @@ class LayersTest {
         List<String> found = new ArrayList<>();
         for (String line : source.split("\n")) {
             String code = line.strip();
-            if (code.startsWith("package ") || code.startsWith("//") || code.startsWith("*")
-                    || code.startsWith("/*")) {
+            if (code.startsWith("package ") || code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")) {
                 continue;
             }
             Matcher used = REFERENCE.matcher(code);
             while (used.find()) {
                 String other = used.group(1);
                 int layer = layerOf(other);
-                String problem = layer < 0 ? name + ": " + display(own) + " uses " + display(other)
-                        + ", which is in no layer: add it to LayersTest.LAYERS"
-                        : other.equals(own) || layer < ownLayer ? null
-                        : name + ": " + display(own) + " uses " + display(other) + " (layer " + layer
-                        + " is not below layer " + ownLayer + ")";
+                String problem = layer < 0
+                        ? name + ": " + display(own) + " uses " + display(other)
+                                + ", which is in no layer: add it to LayersTest.LAYERS"
+                        : other.equals(own) || layer < ownLayer
+                                ? null
+                                : name + ": " + display(own) + " uses " + display(other) + " (layer " + layer
+                                        + " is not below layer " + ownLayer + ")";
                 if (problem != null && !found.contains(problem)) {
                     found.add(problem);
                 }

@@ -1,21 +1,5 @@
 package dev.midad;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.json.Json;
-import javax.json.JsonArray;
-import javax.json.JsonObject;
-import javax.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static dev.midad.TestSites.read;
 import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.json.Json;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.json.JsonReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Kinds of article, corrections, author profiles, live blogs and breaking news, end to end. */
 class NewsroomTest {
@@ -45,8 +44,10 @@ class NewsroomTest {
                 ---
                 نص المقال.
                 """);
-        write(dir, "articles/2024/06/seed.md", read(dir, "articles/2024/06/seed.md").replace("featured: true",
-                """
+        write(
+                dir,
+                "articles/2024/06/seed.md",
+                read(dir, "articles/2024/06/seed.md").replace("featured: true", """
                 featured: true
                 update_note: أضيف تصريح الكرملين <b>
                 corrections:
@@ -119,17 +120,23 @@ class NewsroomTest {
         assertEquals("OpinionNewsArticle", jsonLd(opinion).getString("@type"));
         Document seed = html(out, SEED + "index.html");
         assertEquals("AnalysisNewsArticle", jsonLd(seed).getString("@type"), "from kinds: in site.yaml");
-        assertEquals("NewsArticle", jsonLd(html(out, "2024/08/صادرات-الحبوب-من-أوديسا/index.html")).getString("@type"));
+        assertEquals(
+                "NewsArticle",
+                jsonLd(html(out, "2024/08/صادرات-الحبوب-من-أوديسا/index.html")).getString("@type"));
         Element card = html(out, "author/سارة-حسن/index.html").select(".card").stream()
-                .filter(c -> c.text().contains("قمة الناتو")).findFirst().orElseThrow();
+                .filter(c -> c.text().contains("قمة الناتو"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("رأي", card.selectFirst(".label").text(), "label on cards");
     }
 
     @Test
     void anUnknownKindIsAProblemAtItsLine() throws Exception {
         Path site = site();
-        write(site, "articles/2024/07/second.md", read(site, "articles/2024/07/second.md")
-                .replace("author: سارة حسن", "kind: gossip"));
+        write(
+                site,
+                "articles/2024/07/second.md",
+                read(site, "articles/2024/07/second.md").replace("author: سارة حسن", "kind: gossip"));
         BuildException e = assertThrows(BuildException.class, () -> build(site));
         assertTrue(e.getMessage().contains("articles/2024/07/second.md:5: 'kind' is 'gossip'"), e.getMessage());
     }
@@ -160,9 +167,14 @@ class NewsroomTest {
         Path site = site();
         Path first = tmp.resolve("first");
         Site.load(site, TestSites.options()).build(first);
-        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
-                .replace("title: بوتين يعتبر", "title: محدث بوتين يعتبر")
-                .replace("corrections:", "updated: 2024-06-23T08:00\ncorrections:\n  - {date: 2024-06-23, text: ثان}"));
+        write(
+                site,
+                "articles/2024/06/seed.md",
+                read(site, "articles/2024/06/seed.md")
+                        .replace("title: بوتين يعتبر", "title: محدث بوتين يعتبر")
+                        .replace(
+                                "corrections:",
+                                "updated: 2024-06-23T08:00\ncorrections:\n  - {date: 2024-06-23, text: ثان}"));
         Path second = tmp.resolve("second");
         Site.load(site, TestSites.options()).build(second);
         assertTrue(Files.isRegularFile(second.resolve(SEED + "index.html")), "same address");
@@ -171,7 +183,9 @@ class NewsroomTest {
     }
 
     private static List<String> guids(Path out) throws IOException {
-        return Jsoup.parse(read(out, "rss.xml"), "", org.jsoup.parser.Parser.xmlParser()).select("guid").eachText();
+        return Jsoup.parse(read(out, "rss.xml"), "", org.jsoup.parser.Parser.xmlParser())
+                .select("guid")
+                .eachText();
     }
 
     @Test
@@ -182,22 +196,32 @@ class NewsroomTest {
         assertNotNull(profile);
         assertTrue(profile.selectFirst(".author-bio strong").text().equals("الحرب"), "bio Markdown");
         assertEquals("/images/sara.svg", profile.selectFirst("img").attr("src"));
-        assertEquals(List.of("mailto:sara@example.org", "https://x.com/sara", "https://t.me/sara",
-                "https://sara.example.org/"), profile.select("a").eachAttr("href"));
-        assertTrue(profile.elementSiblingIndex() < author.selectFirst(".card-grid").elementSiblingIndex(), "above the list");
+        assertEquals(
+                List.of(
+                        "mailto:sara@example.org",
+                        "https://x.com/sara",
+                        "https://t.me/sara",
+                        "https://sara.example.org/"),
+                profile.select("a").eachAttr("href"));
+        assertTrue(
+                profile.elementSiblingIndex() < author.selectFirst(".card-grid").elementSiblingIndex(),
+                "above the list");
         Document opinion = html(out, OPINION + "index.html");
-        assertEquals("/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/",
+        assertEquals(
+                "/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/",
                 opinion.selectFirst(".byline a").attr("href"), "the byline links to the profile");
         JsonObject person = jsonLd(opinion).getJsonArray("author").getJsonObject(0);
         assertEquals("Person", person.getString("@type"));
-        assertEquals("https://test.example/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/", person.getString("url"));
+        assertEquals(
+                "https://test.example/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/", person.getString("url"));
         assertEquals("مراسلة الشؤون الأوكرانية", person.getString("jobTitle"));
         assertEquals("https://test.example/images/sara.svg", person.getString("image"));
         assertEquals(3, person.getJsonArray("sameAs").size());
         // an author without a profile still works
         Document other = html(out, "author/يوري-كوفالينكو/index.html");
         assertTrue(other.select(".author-profile").isEmpty());
-        JsonObject yuri = jsonLd(html(out, "2024/08/صادرات-الحبوب-من-أوديسا/index.html")).getJsonArray("author")
+        JsonObject yuri = jsonLd(html(out, "2024/08/صادرات-الحبوب-من-أوديسا/index.html"))
+                .getJsonArray("author")
                 .getJsonObject(1);
         assertFalse(yuri.containsKey("jobTitle"));
     }
@@ -215,8 +239,11 @@ class NewsroomTest {
                 ---
                 """);
         BuildException e = assertThrows(BuildException.class, () -> build(site));
-        for (String field : List.of("bad.md:3: 'x' must be an https address", "bad.md:4: 'telegram'",
-                "bad.md:5: 'facebook'", "bad.md:6: 'photo'")) {
+        for (String field : List.of(
+                "bad.md:3: 'x' must be an https address",
+                "bad.md:4: 'telegram'",
+                "bad.md:5: 'facebook'",
+                "bad.md:6: 'photo'")) {
             assertTrue(e.getMessage().contains(field), e.getMessage());
         }
     }
@@ -226,15 +253,23 @@ class NewsroomTest {
         Path out = build(site());
         Document live = html(out, LIVE + "index.html");
         List<String> ids = live.select(".live-entry").eachAttr("id");
-        assertEquals(List.of("update-20251231-0930", "update-20251231-1040", "update-20251231-0915"), ids,
+        assertEquals(
+                List.of("update-20251231-0930", "update-20251231-1040", "update-20251231-0915"),
+                ids,
                 "pinned first, then newest first");
-        assertEquals(List.of("09:30", "10:40", "09:15"), live.select(".live-entry time").eachText());
+        assertEquals(
+                List.of("09:30", "10:40", "09:15"),
+                live.select(".live-entry time").eachText());
         assertTrue(live.selectFirst("#update-20251231-1040").text().contains("بقلم يوري كوفالينكو"));
-        assertEquals("#update-20251231-0915", live.selectFirst("#update-20251231-0915 a.live-entry-time").attr("href"));
+        assertEquals(
+                "#update-20251231-0915",
+                live.selectFirst("#update-20251231-0915 a.live-entry-time").attr("href"));
         assertTrue(live.selectFirst(".story-body").text().contains("مقدمة التغطية"));
         assertFalse(live.selectFirst(".story-body").text().contains("أول تحديث"), "updates are not in the intro");
         assertEquals("مباشر", live.selectFirst(".label--live").text());
-        assertEquals("/assets/liveblog.js", live.selectFirst("script[src$=liveblog.js]").attr("src"));
+        assertEquals(
+                "/assets/liveblog.js",
+                live.selectFirst("script[src$=liveblog.js]").attr("src"));
         JsonObject ld = jsonLd(live);
         assertEquals("LiveBlogPosting", ld.getString("@type"));
         assertEquals("2025-12-31T09:00:00+02:00", ld.getString("coverageStartTime"));
@@ -242,13 +277,19 @@ class NewsroomTest {
         assertEquals(3, updates.size());
         assertEquals("BlogPosting", updates.getJsonObject(1).getString("@type"));
         assertEquals("2025-12-31T10:40:00+02:00", updates.getJsonObject(1).getString("datePublished"));
-        assertEquals("https://test.example/2025/12/live/#update-20251231-1040", updates.getJsonObject(1).getString("url"));
+        assertEquals(
+                "https://test.example/2025/12/live/#update-20251231-1040",
+                updates.getJsonObject(1).getString("url"));
         assertEquals("2025-12-31T10:40:00+02:00", ld.getString("dateModified"), "the newest update");
         JsonObject json = json(read(out, LIVE + "live.json"));
         assertTrue(json.getBoolean("active"));
-        assertEquals(ids, json.getJsonArray("updates").getValuesAs(JsonObject.class).stream()
-                .map(u -> u.getString("id")).toList());
-        assertTrue(json.getJsonArray("updates").getJsonObject(0).getString("html").contains("تحديث مثبت"));
+        assertEquals(
+                ids,
+                json.getJsonArray("updates").getValuesAs(JsonObject.class).stream()
+                        .map(u -> u.getString("id"))
+                        .toList());
+        assertTrue(
+                json.getJsonArray("updates").getJsonObject(0).getString("html").contains("تحديث مثبت"));
         assertFalse(Files.exists(out.resolve(SEED + "live.json")), "only live articles get one");
         assertTrue(Files.isRegularFile(out.resolve("assets/liveblog.js")));
     }
@@ -256,12 +297,16 @@ class NewsroomTest {
     @Test
     void liveEndTurnsTheLiveBlogIntoANormalArticle() throws Exception {
         Path site = site();
-        write(site, "articles/2025/12/live.md", read(site, "articles/2025/12/live.md")
-                .replace("live: true", "live: true\nlive_end: 2025-12-31T20:00:00+02:00"));
+        write(
+                site,
+                "articles/2025/12/live.md",
+                read(site, "articles/2025/12/live.md")
+                        .replace("live: true", "live: true\nlive_end: 2025-12-31T20:00:00+02:00"));
         Path out = build(site);
         Document live = html(out, LIVE + "index.html");
         assertEquals("NewsArticle", jsonLd(live).getString("@type"));
-        assertTrue(live.select(".label--live, script[src$=liveblog.js], [data-live-updates]").isEmpty());
+        assertTrue(live.select(".label--live, script[src$=liveblog.js], [data-live-updates]")
+                .isEmpty());
         assertEquals(3, live.select(".live-entry").size(), "the updates stay");
         assertFalse(Files.exists(out.resolve(LIVE + "live.json")));
     }

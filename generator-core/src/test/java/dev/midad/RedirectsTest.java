@@ -1,13 +1,5 @@
 package dev.midad;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static dev.midad.TestSites.read;
 import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,16 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class RedirectsTest {
-    private static final String NEW_URL = "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/";
+    private static final String NEW_URL =
+            "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/";
 
     @TempDir
     Path tmp;
 
     private Path site(String aliases) throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
-        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
-                .replace("featured: true", "featured: true\n" + aliases));
+        write(
+                site,
+                "articles/2024/06/seed.md",
+                read(site, "articles/2024/06/seed.md").replace("featured: true", "featured: true\n" + aliases));
         return site;
     }
 
@@ -38,14 +40,18 @@ class RedirectsTest {
         Path site = site("wp_id: 4711\naliases: [/archives/4711]\n");
         Path out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
-        java.util.List<String> rules = read(out, "_redirects").lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        java.util.List<String> rules = read(out, "_redirects")
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertEquals(2, rules.size(), rules::toString);
         for (String rule : rules) {
             assertTrue(rule.matches("/\\S* (\\w+=\\w+ )?/\\S* 301!"), rule);
         }
         assertTrue(rules.contains("/ p=4711 " + NEW_URL + " 301!"), rules::toString);
-        assertTrue(Files.isRegularFile(out.resolve("index.html")) && Files.isRegularFile(out.resolve("archives/4711/index.html")),
+        assertTrue(
+                Files.isRegularFile(out.resolve("index.html"))
+                        && Files.isRegularFile(out.resolve("archives/4711/index.html")),
                 "files exist where the rules match, so unforced rules would be skipped");
     }
 
@@ -61,11 +67,16 @@ class RedirectsTest {
         Path out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
 
-        for (String oldFile : new String[]{"2024/06/20/بوتين/index.html", "2024/06/20/بوتين/amp/index.html",
-                "archives/4711/index.html"}) {
+        for (String oldFile : new String[] {
+            "2024/06/20/بوتين/index.html", "2024/06/20/بوتين/amp/index.html", "archives/4711/index.html"
+        }) {
             Document page = Jsoup.parse(out.resolve(oldFile).toFile(), "UTF-8");
-            assertEquals("https://test.example" + NEW_URL, page.selectFirst("link[rel=canonical]").attr("href"));
-            assertEquals("0; url=" + NEW_URL, page.selectFirst("meta[http-equiv=refresh]").attr("content"));
+            assertEquals(
+                    "https://test.example" + NEW_URL,
+                    page.selectFirst("link[rel=canonical]").attr("href"));
+            assertEquals(
+                    "0; url=" + NEW_URL,
+                    page.selectFirst("meta[http-equiv=refresh]").attr("content"));
             // the redirect resolves: its target exists in the output
             assertTrue(Files.isRegularFile(out.resolve("2024/06/بوتين-كوريا-الشمالية/index.html")));
         }
@@ -82,9 +93,11 @@ class RedirectsTest {
     @Test
     void aliasesCannotLeaveTheSiteOrShadowAPage() throws Exception {
         // refused with file and line (it used to be dropped without a word)
-        BuildException climbing = assertThrows(BuildException.class,
-                () -> Site.load(site("aliases: [/../../outside/]\n"), TestSites.options()));
-        assertTrue(climbing.getMessage().contains("seed.md:") && climbing.getMessage().contains("'..' segment"),
+        BuildException climbing = assertThrows(
+                BuildException.class, () -> Site.load(site("aliases: [/../../outside/]\n"), TestSites.options()));
+        assertTrue(
+                climbing.getMessage().contains("seed.md:")
+                        && climbing.getMessage().contains("'..' segment"),
                 climbing.getMessage());
         assertFalse(Files.exists(tmp.resolve("outside")));
 
@@ -96,11 +109,16 @@ class RedirectsTest {
     @Test
     void migratedPagesKeepTheirOldAddressesToo() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("pages-site")));
-        write(site, "pages/about.md", "---\ntitle: من نحن\nslug: about\nwp_id: 7\naliases: [/%d9%85%d9%86-%d9%86%d8%ad%d9%86/]\n---\nنص.\n");
+        write(
+                site,
+                "pages/about.md",
+                "---\ntitle: من نحن\nslug: about\nwp_id: 7\naliases: [/%d9%85%d9%86-%d9%86%d8%ad%d9%86/]\n---\nنص.\n");
         Path out = tmp.resolve("pages-out");
         Site.load(site, TestSites.options()).build(out);
         Document page = Jsoup.parse(out.resolve("من-نحن/index.html").toFile(), "UTF-8");
-        assertEquals("https://test.example/about/", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(
+                "https://test.example/about/",
+                page.selectFirst("link[rel=canonical]").attr("href"));
         assertTrue(read(out, "_redirects").contains("/ page_id=7 /about/ 301"), read(out, "_redirects"));
     }
 
@@ -108,7 +126,8 @@ class RedirectsTest {
     void queryAliasesCannotInjectServerConfiguration() throws Exception {
         Path site = site("aliases: [\"/?p=2\\nAddType application/x-httpd-php .jpg\\n#\"]\n");
         BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()));
-        assertTrue(e.getMessage().contains("seed.md") && e.getMessage().contains("may only be /?name=value"),
+        assertTrue(
+                e.getMessage().contains("seed.md") && e.getMessage().contains("may only be /?name=value"),
                 e.getMessage());
     }
 
@@ -123,7 +142,8 @@ class RedirectsTest {
     @Test
     void noRedirectFilesWithoutRedirects() throws Exception {
         Path out = tmp.resolve("out");
-        Site.load(TestSites.small(Files.createDirectories(tmp.resolve("plain"))), TestSites.options()).build(out);
+        Site.load(TestSites.small(Files.createDirectories(tmp.resolve("plain"))), TestSites.options())
+                .build(out);
         assertFalse(Files.exists(out.resolve("_redirects")));
         assertFalse(Files.exists(out.resolve(".htaccess")));
     }

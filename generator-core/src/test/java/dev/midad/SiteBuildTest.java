@@ -1,7 +1,11 @@
 package dev.midad;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.midad.TestSites.read;
+import static dev.midad.TestSites.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static dev.midad.TestSites.read;
-import static dev.midad.TestSites.write;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SiteBuildTest {
     @TempDir
@@ -34,10 +33,22 @@ class SiteBuildTest {
         Path out = tmp.resolve("out");
         BuildResult result = Site.load(site(), TestSites.options()).build(out);
         assertEquals(3, result.articles());
-        for (String file : List.of("index.html", "page/2/index.html", "2024/06/بوتين-كوريا-الشمالية/index.html",
-                "category/سياسة/index.html", "category/سياسة/rss.xml", "tag/روسيا/index.html",
-                "author/سارة-حسن/index.html", "categories/index.html", "tags/index.html", "authors/index.html",
-                "about/index.html", "404.html", "rss.xml", "sitemap.xml", "assets/midad.css")) {
+        for (String file : List.of(
+                "index.html",
+                "page/2/index.html",
+                "2024/06/بوتين-كوريا-الشمالية/index.html",
+                "category/سياسة/index.html",
+                "category/سياسة/rss.xml",
+                "tag/روسيا/index.html",
+                "author/سارة-حسن/index.html",
+                "categories/index.html",
+                "tags/index.html",
+                "authors/index.html",
+                "about/index.html",
+                "404.html",
+                "rss.xml",
+                "sitemap.xml",
+                "assets/midad.css")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), "missing " + file);
         }
         String article = read(out, "2024/06/بوتين-كوريا-الشمالية/index.html");
@@ -67,7 +78,8 @@ class SiteBuildTest {
         assertFalse(read(out, "sitemap.xml").contains("/2030/"));
 
         Path preview = tmp.resolve("preview");
-        BuildResult all = Site.load(site, TestSites.options().withDrafts(true).withFuture(true)).build(preview);
+        BuildResult all = Site.load(site, TestSites.options().withDrafts(true).withFuture(true))
+                .build(preview);
         assertEquals(5, all.articles());
         assertTrue(read(preview, "rss.xml").contains("مسودة لم تنشر"));
     }
@@ -117,12 +129,15 @@ class SiteBuildTest {
         Map<String, String> before = digest(out);
 
         write(site, "templates/article.ftlh", "<p>${article.noSuchField.x}</p>\n");
-        BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()).build(out));
+        BuildException e = assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()).build(out));
         assertTrue(e.getMessage().contains("templates/article.ftlh:1"), e.getMessage());
         assertEquals(before, digest(out), "previous output changed");
         try (Stream<Path> siblings = Files.list(tmp)) {
-            assertEquals(List.of(".out.addresses", ".out.manifest", "out", "site"),
-                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "staging folder left behind");
+            assertEquals(
+                    List.of(".out.addresses", ".out.manifest", "out", "site"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "staging folder left behind");
         }
     }
 
@@ -130,8 +145,8 @@ class SiteBuildTest {
     void templateSyntaxErrorIsReportedBeforeAnythingIsWritten() throws Exception {
         Path site = site();
         write(site, "templates/home.ftlh", "<#if>\n");
-        BuildException e = assertThrows(BuildException.class,
-                () -> Site.load(site, TestSites.options()).build(tmp.resolve("out")));
+        BuildException e = assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()).build(tmp.resolve("out")));
         assertTrue(e.getMessage().contains("templates/home.ftlh:1"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("out")));
     }
@@ -151,11 +166,15 @@ class SiteBuildTest {
         Path site = site();
         Map<String, String> before = digest(site);
         Site.load(site, TestSites.options()).build(site.resolve("target/site"));
-        Files.walk(site.resolve("target")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.walk(site.resolve("target"))
+                .sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
         assertEquals(before, digest(site));
 
-        assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()).build(site));
-        assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()).build(site.resolve("articles/x")));
+        assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()).build(site));
+        assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()).build(site.resolve("articles/x")));
         assertEquals(before, digest(site));
     }
 
@@ -179,16 +198,18 @@ class SiteBuildTest {
                 Files.setLastModifiedTime(file, past);
             }
         }
-        write(site, "articles/2024/08/third.md", read(site, "articles/2024/08/third.md")
-                .replace("نص الخبر الثالث.", "نص الخبر الثالث بعد التصحيح."));
+        write(
+                site,
+                "articles/2024/08/third.md",
+                read(site, "articles/2024/08/third.md").replace("نص الخبر الثالث.", "نص الخبر الثالث بعد التصحيح."));
         BuildResult second = Site.load(site, TestSites.options()).build(out);
         assertTrue(second.unchanged() > 0 && second.unchanged() < second.files(), second.summary());
 
         String edited = "2024/08/صادرات-الحبوب-من-أوديسا/index.html";
         assertTrue(Files.getLastModifiedTime(out.resolve(edited)).compareTo(past) > 0, "the edited page is new");
         assertTrue(Files.getLastModifiedTime(out.resolve("rss.xml")).compareTo(past) > 0, "feeds holding it too");
-        for (String untouched : List.of("about/index.html", "tag/الناتو/index.html", "assets/midad.css",
-                "category/سياسة/index.html")) {
+        for (String untouched :
+                List.of("about/index.html", "tag/الناتو/index.html", "assets/midad.css", "category/سياسة/index.html")) {
             assertEquals(past, Files.getLastModifiedTime(out.resolve(untouched)), untouched);
         }
     }

@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
 public final class TestSites {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-    private TestSites() {
-    }
+    private TestSites() {}
 
     public static BuildOptions options() {
         return BuildOptions.defaults().withClock(CLOCK);

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public final class BuildCache {
     /** Bump when the layout of the header or of what callers store changes in a way shapes do not show. */
     public static final int FORMAT = 1;
+
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Path dir;
@@ -57,12 +58,10 @@ public final class BuildCache {
      * What a state was made from: the code that wrote it and two levels of inputs. {@code sources} decides
      * whether parsed files can be reused; {@code model} whether resolved articles and rendered files can.
      */
-    public record Keys(String code, String sources, String model) {
-    }
+    public record Keys(String code, String sources, String model) {}
 
     /** A state as read: its keys and the stored value. */
-    public record Loaded(Keys keys, Object value) {
-    }
+    public record Loaded(Keys keys, Object value) {}
 
     /** Why a state cannot be used at all. */
     public static final class Unusable extends Exception {
@@ -76,8 +75,8 @@ public final class BuildCache {
         Path file = stateFile();
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new java.util.zip.CheckedInputStream(
-                     new BufferedInputStream(raw, 1 << 20), crc))) {
+                DataInputStream in = new DataInputStream(
+                        new java.util.zip.CheckedInputStream(new BufferedInputStream(raw, 1 << 20), crc))) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -121,8 +120,8 @@ public final class BuildCache {
         try {
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             try (OutputStream raw = Files.newOutputStream(temp);
-                 DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(
-                         new BufferedOutputStream(raw, 1 << 20), crc))) {
+                    DataOutputStream out = new DataOutputStream(
+                            new java.util.zip.CheckedOutputStream(new BufferedOutputStream(raw, 1 << 20), crc))) {
                 out.write(MAGIC);
                 out.writeInt(FORMAT);
                 ValueCodec.Writer writer = new ValueCodec.Writer(out);
@@ -151,8 +150,12 @@ public final class BuildCache {
     public static String codeKey() throws IOException {
         MessageDigest digest = sha256();
         digest.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
-        for (String type : List.of("dev.midad.cache.BuildCache", "freemarker.template.Configuration",
-                "org.commonmark.parser.Parser", "org.jsoup.Jsoup", "org.snakeyaml.engine.v2.api.Load",
+        for (String type : List.of(
+                "dev.midad.cache.BuildCache",
+                "freemarker.template.Configuration",
+                "org.commonmark.parser.Parser",
+                "org.jsoup.Jsoup",
+                "org.snakeyaml.engine.v2.api.Load",
                 "com.ibm.icu.text.PluralRules")) {
             Path location = location(type);
             digest.update(String.valueOf(location).getBytes(StandardCharsets.UTF_8));
@@ -176,8 +179,11 @@ public final class BuildCache {
     private static Path location(String type) {
         try {
             CodeSource source = Class.forName(type, false, BuildCache.class.getClassLoader())
-                    .getProtectionDomain().getCodeSource();
-            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+                    .getProtectionDomain()
+                    .getCodeSource();
+            return source == null || source.getLocation() == null
+                    ? null
+                    : Path.of(source.getLocation().toURI());
         } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | SecurityException e) {
             return null;
         }
@@ -190,8 +196,12 @@ public final class BuildCache {
             for (Path file : files.sorted().toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 if (attributes.isRegularFile()) {
-                    all.append(dir.relativize(file)).append(' ').append(attributes.size()).append(' ')
-                            .append(attributes.lastModifiedTime().toMillis()).append('\n');
+                    all.append(dir.relativize(file))
+                            .append(' ')
+                            .append(attributes.size())
+                            .append(' ')
+                            .append(attributes.lastModifiedTime().toMillis())
+                            .append('\n');
                 }
             }
         }
@@ -208,14 +218,16 @@ public final class BuildCache {
         if (Files.isDirectory(dir)) {
             Map<String, Path> files = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).forEach(f -> files.put(dir.relativize(f).toString()
-                        .replace('\\', '/'), f));
+                walk.filter(Files::isRegularFile)
+                        .forEach(f -> files.put(dir.relativize(f).toString().replace('\\', '/'), f));
             }
             for (Map.Entry<String, Path> entry : files.entrySet()) {
                 BasicFileAttributes attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
-                String stamp = attributes.size() + "@" + attributes.lastModifiedTime().toInstant();
+                String stamp =
+                        attributes.size() + "@" + attributes.lastModifiedTime().toInstant();
                 String before = known.get(entry.getKey());
-                String hash = before != null && before.startsWith(stamp + " ") ? before.substring(stamp.length() + 1)
+                String hash = before != null && before.startsWith(stamp + " ")
+                        ? before.substring(stamp.length() + 1)
                         : HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(entry.getValue())));
                 next.put(entry.getKey(), stamp + " " + hash);
                 digest.update((entry.getKey() + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package dev.midad.cache;
 
 import dev.midad.model.ArticleView;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -23,18 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Fingerprint {
     /** The hash: two independent 64-bit lanes. */
-    public record Value(long high, long low) {
-    }
+    public record Value(long high, long low) {}
 
     private static final long P1 = 0x9E3779B97F4A7C15L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
     /** Whole-article hashes by address, valid for the very article object they were computed from. */
     private final Map<String, Whole> articles = new ConcurrentHashMap<>();
+
     private final Map<String, long[]> addresses = new ConcurrentHashMap<>();
 
-    private record Whole(ArticleView article, long a, long b) {
-    }
+    private record Whole(ArticleView article, long a, long b) {}
 
     /** The fingerprint of {@code data}, articles outside {@code read} counted by address. */
     public Value of(Object data, Set<String> read) throws ValueCodec.UnsupportedValueException {
@@ -55,7 +53,7 @@ public final class Fingerprint {
                 long[] address = addresses.computeIfAbsent(article.url(), url -> {
                     Hasher inner = new Hasher();
                     inner.string(url);
-                    return new long[]{inner.a, inner.b};
+                    return new long[] {inner.a, inner.b};
                 });
                 h.mix(3);
                 h.mix(address[0]);
@@ -72,7 +70,9 @@ public final class Fingerprint {
                 h.mix(whole.a());
                 h.mix(whole.b());
             }
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof Byte) {
             h.mix(5);
             h.mix(((Number) value).longValue());
@@ -120,13 +120,16 @@ public final class Fingerprint {
             h.mix(12);
             h.string(e.getDeclaringClass().getName());
             h.string(e.name());
-        } else if (value instanceof TemporalAccessor || value instanceof Path || value instanceof java.net.URI
+        } else if (value instanceof TemporalAccessor
+                || value instanceof Path
+                || value instanceof java.net.URI
                 || value instanceof java.util.Locale) {
             h.mix(13);
             h.string(value.getClass().getName());
             h.string(value.toString()); // these print every field they compare by
         } else {
-            throw new ValueCodec.UnsupportedValueException("cannot fingerprint a " + value.getClass().getName());
+            throw new ValueCodec.UnsupportedValueException(
+                    "cannot fingerprint a " + value.getClass().getName());
         }
     }
 
@@ -181,7 +184,9 @@ public final class Fingerprint {
             mix(length);
             int i = 0;
             for (; i + 3 < length; i += 4) {
-                mix(((long) s.charAt(i) << 48) | ((long) s.charAt(i + 1) << 32) | ((long) s.charAt(i + 2) << 16)
+                mix(((long) s.charAt(i) << 48)
+                        | ((long) s.charAt(i + 1) << 32)
+                        | ((long) s.charAt(i + 2) << 16)
                         | s.charAt(i + 3));
             }
             long rest = 0;

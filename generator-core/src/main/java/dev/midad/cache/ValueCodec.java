@@ -59,8 +59,7 @@ public final class ValueCodec {
     private static final int LOCALE = 18;
     private static final int LOCAL_DATE_TIME = 19;
 
-    private ValueCodec() {
-    }
+    private ValueCodec() {}
 
     /** A value this format cannot hold, or a stream it cannot read. */
     public static final class UnsupportedValueException extends IOException {
@@ -131,7 +130,8 @@ public final class ValueCodec {
                 }
             } else if (value instanceof Record record) {
                 writeRecord(record);
-            } else if (value instanceof Enum<?> e && e.getDeclaringClass().getName().startsWith(PACKAGE)) {
+            } else if (value instanceof Enum<?> e
+                    && e.getDeclaringClass().getName().startsWith(PACKAGE)) {
                 out.writeByte(ENUM);
                 bytes(e.getDeclaringClass().getName());
                 bytes(e.name());
@@ -157,7 +157,8 @@ public final class ValueCodec {
                 out.writeByte(LOCALE);
                 bytes(locale.toLanguageTag());
             } else {
-                throw new UnsupportedValueException("cannot store a " + value.getClass().getName());
+                throw new UnsupportedValueException(
+                        "cannot store a " + value.getClass().getName());
             }
         }
 
@@ -306,7 +307,8 @@ public final class ValueCodec {
                 seen.set(slot, record);
                 return record;
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                throw new UnsupportedValueException("cannot make a " + shape.type().getName() + ": " + e);
+                throw new UnsupportedValueException(
+                        "cannot make a " + shape.type().getName() + ": " + e);
             }
         }
 
@@ -347,7 +349,10 @@ public final class ValueCodec {
     static String signature(Class<?> type) {
         StringBuilder signature = new StringBuilder();
         for (RecordComponent component : type.getRecordComponents()) {
-            signature.append(component.getName()).append(':').append(component.getGenericType().getTypeName())
+            signature
+                    .append(component.getName())
+                    .append(':')
+                    .append(component.getGenericType().getTypeName())
                     .append(';');
         }
         return signature.toString();

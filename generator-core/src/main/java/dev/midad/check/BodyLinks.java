@@ -2,7 +2,6 @@ package dev.midad.check;
 
 import dev.midad.problem.Problem;
 import dev.midad.text.SourceText;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,15 +28,12 @@ public final class BodyLinks {
      * @param pagePath the built page, relative to the output folder with a leading slash
      * @param html     the body HTML as the page shows it
      */
-    public record Body(Path shown, Path file, String pagePath, String html) {
-    }
+    public record Body(Path shown, Path file, String pagePath, String html) {}
 
     /** A broken link of a body, and the problem that names its Markdown line. */
-    public record Broken(Body body, String target, Problem problem) {
-    }
+    public record Broken(Body body, String target, Problem problem) {}
 
-    private BodyLinks() {
-    }
+    private BodyLinks() {}
 
     public static List<Broken> check(LinkChecker checker, List<Body> bodies, String basePath) {
         List<Broken> broken = new ArrayList<>();
@@ -57,8 +53,13 @@ public final class BodyLinks {
                     String text = SourceText.read(body.file(), body.shown(), new ArrayList<>());
                     lines = text == null ? List.of() : text.lines().toList();
                 }
-                broken.add(new Broken(body, target, Problem.at(body.shown(), lineOf(lines, target, basePath),
-                        "broken link to " + target + ": " + reason)));
+                broken.add(new Broken(
+                        body,
+                        target,
+                        Problem.at(
+                                body.shown(),
+                                lineOf(lines, target, basePath),
+                                "broken link to " + target + ": " + reason)));
             }
         }
         return broken;
@@ -83,8 +84,10 @@ public final class BodyLinks {
         }
         for (String form : forms) {
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains("(" + form) || lines.get(i).contains("\"" + form + "\"")
-                        || lines.get(i).contains("<" + form + ">") || lines.get(i).contains("]: " + form)) {
+                if (lines.get(i).contains("(" + form)
+                        || lines.get(i).contains("\"" + form + "\"")
+                        || lines.get(i).contains("<" + form + ">")
+                        || lines.get(i).contains("]: " + form)) {
                     return i + 1;
                 }
             }

@@ -1,9 +1,8 @@
 package dev.midad.check;
 
-import dev.midad.problem.Problem;
 import dev.midad.content.FrontMatter;
+import dev.midad.problem.Problem;
 import dev.midad.text.SourceText;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.regex.Pattern;
 public final class KeyLines {
     private static final Pattern ABOUT_KEY = Pattern.compile("^'([a-z_]+)' ");
 
-    private KeyLines() {
-    }
+    private KeyLines() {}
 
     /**
      * {@code problem} with the line of the key its message starts with, when it has no line yet.
@@ -27,7 +25,9 @@ public final class KeyLines {
      */
     public static Problem located(Problem problem, Path contentDir) {
         Matcher key = ABOUT_KEY.matcher(problem.message());
-        if (problem.line() > 0 || problem.file() == null || !key.find()
+        if (problem.line() > 0
+                || problem.file() == null
+                || !key.find()
                 || !problem.file().getFileName().toString().endsWith(".md")) {
             return problem;
         }

@@ -1,14 +1,13 @@
 package dev.midad.check;
 
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.FrontMatter;
-import dev.midad.text.SourceText;
 import dev.midad.content.StaticPage;
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,15 +26,32 @@ import java.util.TreeSet;
  */
 public final class KeyTypos {
     /** Front matter keys of articles that Midad gives a meaning to. */
-    public static final Set<String> ARTICLE_KEYS = Set.of("title", "date", "updated", "author", "category", "tags",
-            "summary", "image", "image_alt", "image_caption", "slug", "dateline", "source", "draft", "featured",
-            "aliases", "wp_id", "translation_key", "lang", "dir");
+    public static final Set<String> ARTICLE_KEYS = Set.of(
+            "title",
+            "date",
+            "updated",
+            "author",
+            "category",
+            "tags",
+            "summary",
+            "image",
+            "image_alt",
+            "image_caption",
+            "slug",
+            "dateline",
+            "source",
+            "draft",
+            "featured",
+            "aliases",
+            "wp_id",
+            "translation_key",
+            "lang",
+            "dir");
     /** Front matter keys of pages that Midad gives a meaning to. */
-    public static final Set<String> PAGE_KEYS = Set.of("title", "slug", "summary", "aliases", "wp_id",
-            "translation_key", "lang", "dir");
+    public static final Set<String> PAGE_KEYS =
+            Set.of("title", "slug", "summary", "aliases", "wp_id", "translation_key", "lang", "dir");
 
-    private KeyTypos() {
-    }
+    private KeyTypos() {}
 
     /** Warnings for site.yaml's top-level keys; none when the file cannot be read (the build reports that). */
     public static List<Problem> inSiteConfig(Path siteDir) {
@@ -70,8 +86,8 @@ public final class KeyTypos {
         return warnings;
     }
 
-    private static List<Problem> inFile(Path contentDir, Path shownAs, Path source, Map<String, Object> params,
-                                        Set<String> known) {
+    private static List<Problem> inFile(
+            Path contentDir, Path shownAs, Path source, Map<String, Object> params, Set<String> known) {
         if (params.keySet().stream().allMatch(key -> known.contains(key) || closest(key, known) == null)) {
             return List.of();
         }
@@ -91,8 +107,11 @@ public final class KeyTypos {
         for (String key : keys) {
             String meant = known.contains(key) ? null : closest(key, known);
             if (meant != null) {
-                warnings.add(Problem.at(yaml.file(), yaml.lineOf(key), "'" + key + "' is not a key Midad knows:"
-                        + " did you mean `" + meant + "`? (a custom key only reaches templates)"));
+                warnings.add(Problem.at(
+                        yaml.file(),
+                        yaml.lineOf(key),
+                        "'" + key + "' is not a key Midad knows:" + " did you mean `" + meant
+                                + "`? (a custom key only reaches templates)"));
             }
         }
         return warnings;

@@ -1,10 +1,6 @@
 package dev.midad.check;
 
 import dev.midad.problem.Problem;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Checks every internal link, image and anchor of a built site: each {@code href}/{@code src} that points
@@ -32,6 +31,7 @@ public final class LinkChecker {
     private final URI baseUrl;
     /** The base URL's path without its trailing slash: "" at a domain root, "/news" under a folder. */
     private final String basePath;
+
     private final Map<Path, Set<String>> idsByFile = new HashMap<>();
 
     public LinkChecker(Path root, URI baseUrl) {
@@ -45,7 +45,9 @@ public final class LinkChecker {
     public List<Problem> check() throws IOException {
         List<Path> pages;
         try (Stream<Path> files = Files.walk(root)) {
-            pages = files.filter(p -> p.getFileName().toString().endsWith(".html")).sorted().toList();
+            pages = files.filter(p -> p.getFileName().toString().endsWith(".html"))
+                    .sorted()
+                    .toList();
         }
         List<Problem> problems = new ArrayList<>();
         for (Path page : pages) {
@@ -56,8 +58,9 @@ public final class LinkChecker {
                 String target = el.attr(attr);
                 String broken = brokenReason(pagePath, target, () -> idsOf(doc));
                 if (broken != null) {
-                    problems.add(Problem.of(root.relativize(page), "broken " + el.tagName() + " " + attr + "=\""
-                            + target + "\": " + broken));
+                    problems.add(Problem.of(
+                            root.relativize(page),
+                            "broken " + el.tagName() + " " + attr + "=\"" + target + "\": " + broken));
                 }
             }
         }
@@ -77,8 +80,11 @@ public final class LinkChecker {
 
     /** Why {@code target} on the page at {@code pagePath} is broken, or null when it resolves. */
     private String brokenReason(String pagePath, String target, Supplier<Set<String>> ownIds) {
-        if (target.isEmpty() || target.startsWith("mailto:") || target.startsWith("tel:")
-                || target.startsWith("data:") || target.startsWith("javascript:")) {
+        if (target.isEmpty()
+                || target.startsWith("mailto:")
+                || target.startsWith("tel:")
+                || target.startsWith("data:")
+                || target.startsWith("javascript:")) {
             return null;
         }
         URI uri;
@@ -103,9 +109,11 @@ public final class LinkChecker {
         }
         if (fragment != null && !fragment.isEmpty() && file.toString().endsWith(".html")) {
             String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
-            Set<String> ids = path.equals(pagePath) || (pagePath.endsWith("/index.html")
-                    && path.equals(pagePath.substring(0, pagePath.length() - "index.html".length())))
-                    ? ownIds.get() : idsByFile.computeIfAbsent(file, LinkChecker::readIds);
+            Set<String> ids = path.equals(pagePath)
+                            || (pagePath.endsWith("/index.html")
+                                    && path.equals(pagePath.substring(0, pagePath.length() - "index.html".length())))
+                    ? ownIds.get()
+                    : idsByFile.computeIfAbsent(file, LinkChecker::readIds);
             if (!ids.contains(id)) {
                 return "no element with id \"" + id + "\"";
             }
@@ -117,7 +125,9 @@ public final class LinkChecker {
         try {
             URI base = new URI(baseUrl.getScheme(), baseUrl.getAuthority(), null, null, null);
             URI other = new URI(uri.getScheme(), uri.getAuthority(), null, null, null);
-            return base.equals(other) && uri.getRawPath() != null && uri.getRawPath().startsWith(baseUrl.getRawPath());
+            return base.equals(other)
+                    && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith(baseUrl.getRawPath());
         } catch (URISyntaxException e) {
             return false;
         }

@@ -1,7 +1,6 @@
 package dev.midad.check;
 
 import dev.midad.problem.Problem;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,7 @@ import java.util.TreeMap;
  * {@code check} compare against it and offer the {@code aliases:} line that keeps the old address working.
  */
 public final class MovedAddresses {
-    private MovedAddresses() {
-    }
+    private MovedAddresses() {}
 
     /**
      * One published article.
@@ -30,8 +28,7 @@ public final class MovedAddresses {
      * @param path    its decoded site path, e.g. {@code /2024/06/بوتين/}
      * @param aliases its {@code aliases} as written
      */
-    public record Published(String source, String path, List<String> aliases) {
-    }
+    public record Published(String source, String path, List<String> aliases) {}
 
     static Path fileFor(Path outputDir) {
         return outputDir.resolveSibling("." + outputDir.getFileName() + ".addresses");
@@ -70,11 +67,14 @@ public final class MovedAddresses {
             }
             List<String> aliases = new ArrayList<>(article.aliases());
             aliases.add(before);
-            warnings.add(Problem.of(Path.of(article.source()), "its address changed since the last build, from "
-                    + before + " to " + article.path() + ": links to the old one now end on the 404 page. To keep"
-                    + " them working add this line to its front matter: aliases: [" + String.join(", ", aliases)
-                    + "]" + (article.aliases().isEmpty() ? "" : " (it replaces the aliases line there)")
-                    + ", or set slug: back to the old one"));
+            warnings.add(Problem.of(
+                    Path.of(article.source()),
+                    "its address changed since the last build, from "
+                            + before + " to " + article.path()
+                            + ": links to the old one now end on the 404 page. To keep"
+                            + " them working add this line to its front matter: aliases: [" + String.join(", ", aliases)
+                            + "]" + (article.aliases().isEmpty() ? "" : " (it replaces the aliases line there)")
+                            + ", or set slug: back to the old one"));
         }
         return warnings;
     }
@@ -82,8 +82,10 @@ public final class MovedAddresses {
     /** Records {@code now} for the next build of {@code outputDir}; a failure only costs the next comparison. */
     public static void save(Path outputDir, List<Published> now) {
         StringBuilder lines = new StringBuilder();
-        new TreeMap<>(now.stream().collect(java.util.stream.Collectors.toMap(Published::source, Published::path,
-                (a, b) -> a))).forEach((source, path) -> lines.append(path).append('\t').append(source).append('\n'));
+        new TreeMap<>(now.stream()
+                        .collect(java.util.stream.Collectors.toMap(Published::source, Published::path, (a, b) -> a)))
+                .forEach((source, path) ->
+                        lines.append(path).append('\t').append(source).append('\n'));
         Path file = fileFor(outputDir);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {

@@ -5,7 +5,6 @@ import dev.midad.BuildListener;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.CachedBuilder;
-import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
 import dev.midad.create.NewSite;
@@ -13,8 +12,8 @@ import dev.midad.importer.ImportException;
 import dev.midad.importer.ImportOptions;
 import dev.midad.importer.ImportReport;
 import dev.midad.importer.Importer;
+import dev.midad.problem.Problem;
 import dev.midad.serve.LivePreview;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -62,8 +61,7 @@ public final class Main {
         HELP.put("serve", """
                 midad serve [site] [output] [--port N]
                     Live preview at http://127.0.0.1:N/ (default port %d), drafts and future articles shown;
-                    rebuilds on every save and reloads open pages. output defaults to site/target/site."""
-                .formatted(DEFAULT_PORT));
+                    rebuilds on every save and reloads open pages. output defaults to site/target/site.""".formatted(DEFAULT_PORT));
         HELP.put("check", """
                 midad check [site]
                     Check content, templates and internal links of site (default: .) without publishing.
@@ -77,8 +75,7 @@ public final class Main {
                     are kept unless --overwrite. Exit 1 only when something could not be imported.""");
     }
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -99,9 +96,10 @@ public final class Main {
     /** What to say instead of an OutOfMemoryError's trace: the limit, and how to raise it. */
     static String outOfMemory(long maxHeap) {
         return ("Midad: out of memory — the Java heap is limited to %d MiB, too little for this site; nothing was"
-                + " published (the previous output is unchanged). Give it more, e.g. MIDAD_JAVA_OPTS=-Xmx8g bin/midad"
-                + " … or java -Xmx8g -jar midad-cli.jar … (bin/midad allows 75%% of the machine's memory by"
-                + " default).").formatted(maxHeap >> 20);
+                        + " published (the previous output is unchanged). Give it more, e.g. MIDAD_JAVA_OPTS=-Xmx8g bin/midad"
+                        + " … or java -Xmx8g -jar midad-cli.jar … (bin/midad allows 75%% of the machine's memory by"
+                        + " default).")
+                .formatted(maxHeap >> 20);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -179,8 +177,11 @@ public final class Main {
                 case "init" -> {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
                     List<Path> files = NewSite.create(siteDir, Clock.systemDefaultZone());
-                    out.println("Midad: started a site in " + siteDir.toAbsolutePath().normalize() + ": "
-                            + files.stream().map(f -> f.toString().replace('\\', '/')).toList());
+                    out.println("Midad: started a site in "
+                            + siteDir.toAbsolutePath().normalize() + ": "
+                            + files.stream()
+                                    .map(f -> f.toString().replace('\\', '/'))
+                                    .toList());
                     out.println("Midad: build it with: midad build " + shellWord(siteDir)
                             + "   or look at it while you write: midad serve " + shellWord(siteDir));
                     yield 0;
@@ -199,14 +200,19 @@ public final class Main {
                     if (positional.size() < 2) {
                         yield usage(err);
                     }
-                    yield importContent(Path.of(positional.get(1)),
-                            Path.of(positional.size() > 2 ? positional.get(2) : "."), overwrite, out, err);
+                    yield importContent(
+                            Path.of(positional.get(1)),
+                            Path.of(positional.size() > 2 ? positional.get(2) : "."),
+                            overwrite,
+                            out,
+                            err);
                 }
                 case "check" -> check(Path.of(positional.size() > 1 ? positional.get(1) : "."), options, out, err);
                 default -> {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
                     // the preview shows drafts and embargoed articles: it never writes where builds publish from
-                    Path outputDir = positional.size() > 2 ? Path.of(positional.get(2))
+                    Path outputDir = positional.size() > 2
+                            ? Path.of(positional.get(2))
                             : siteDir.resolve(command.equals("serve") ? "target/preview" : "target/site");
                     if (command.equals("serve")) {
                         serve(siteDir, outputDir, port, out);
@@ -223,12 +229,14 @@ public final class Main {
                 }
             };
         } catch (BuildException e) {
-            err.println("Midad: " + switch (command) {
-                case "new" -> "nothing was created. ";
-                case "init" -> "no site was started. ";
-                case "check" -> "";
-                default -> "the site was not built (the previous output is unchanged). ";
-            } + e.getMessage());
+            err.println("Midad: "
+                    + switch (command) {
+                        case "new" -> "nothing was created. ";
+                        case "init" -> "no site was started. ";
+                        case "check" -> "";
+                        default -> "the site was not built (the previous output is unchanged). ";
+                    }
+                    + e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("Midad: " + e.getMessage());
@@ -249,8 +257,8 @@ public final class Main {
         return text.matches("[\\w./\\\\:-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
-    private static int importContent(Path source, Path siteDir, boolean overwrite, PrintStream out,
-                                     PrintStream err) throws IOException {
+    private static int importContent(Path source, Path siteDir, boolean overwrite, PrintStream out, PrintStream err)
+            throws IOException {
         ImportOptions options = ImportOptions.defaults().withOverwrite(overwrite);
         options = Importer.siteTimeZone(siteDir).map(options::withTimeZone).orElse(options);
         try {
@@ -269,7 +277,8 @@ public final class Main {
         List<Problem> broken = site.check();
         site.warnings().forEach(w -> err.println("  warning: " + w));
         if (broken.isEmpty()) {
-            out.println("Midad: no problems found in " + siteDir.toAbsolutePath().normalize());
+            out.println(
+                    "Midad: no problems found in " + siteDir.toAbsolutePath().normalize());
             return 0;
         }
         err.println("Midad: " + broken.size() + (broken.size() == 1 ? " problem:" : " problems:"));

@@ -1,7 +1,6 @@
 package dev.midad.config;
 
 import dev.midad.yaml.VisibleText;
-
 import java.time.DateTimeException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -20,11 +19,12 @@ final class ConfigValues {
     /** BCP 47 language tags as sites write them: ar, en, ar-EG, zh-Hant-TW. */
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
     /** A site path of a file served from static/: /images/logo.svg; no dot segments, no backslash. */
-    private static final Pattern SITE_PATH = Pattern.compile("(/[\\p{L}\\p{N}\\p{M}_~%+-][\\p{L}\\p{N}\\p{M}._~%+-]*)+");
+    private static final Pattern SITE_PATH =
+            Pattern.compile("(/[\\p{L}\\p{N}\\p{M}_~%+-][\\p{L}\\p{N}\\p{M}._~%+-]*)+");
+
     private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2024, 6, 20, 10, 0, 0, 0, ZoneOffset.ofHours(3));
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     /** The problem with {@code language} as a language tag (and file name), if any. */
     static Optional<String> language(String key, String language) {
@@ -48,7 +48,8 @@ final class ConfigValues {
 
     /** The problem with {@code reference} as a site path (/images/logo.svg) or an http(s) URL, if any. */
     static Optional<String> sitePathOrUrl(String key, String reference) {
-        if (reference.isEmpty() || SITE_PATH.matcher(reference).matches()
+        if (reference.isEmpty()
+                || SITE_PATH.matcher(reference).matches()
                 || reference.matches("https?://[^\\s\"<>\\\\^`{|}\\x00-\\x1f\\x7f]+")) {
             return Optional.empty();
         }

@@ -27,8 +27,7 @@ public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds) {
      *
      * @param line the entry's line in site.yaml
      */
-    public record Entry(String name, String template, String path, String scope, Boolean enabled, int line) {
-    }
+    public record Entry(String name, String template, String path, String scope, Boolean enabled, int line) {}
 
     /**
      * The feeds of one scope.
@@ -59,7 +58,8 @@ public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds) {
      */
     static Feeds defaultFeeds(String scope, int feedSize) {
         boolean few = scope.equals("site") || scope.equals("category");
-        return few ? new Feeds(List.of("rss", "atom", "json"), true, feedSize, 0)
+        return few
+                ? new Feeds(List.of("rss", "atom", "json"), true, feedSize, 0)
                 : new Feeds(List.of("rss"), false, feedSize, 0);
     }
 

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class Permalink {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
-    private Permalink() {
-    }
+    private Permalink() {}
 
     static void validate(String pattern, Consumer<String> problem) {
         if (!pattern.startsWith("/") || !pattern.endsWith("/")) {
@@ -38,8 +37,7 @@ public final class Permalink {
 
     /** Expands {@code pattern}; {@code slug} and {@code categorySlug} must already be slugified. */
     public static String expand(String pattern, ZonedDateTime date, String slug, String categorySlug) {
-        return pattern
-                .replace("{yyyy}", "%04d".formatted(date.getYear()))
+        return pattern.replace("{yyyy}", "%04d".formatted(date.getYear()))
                 .replace("{mm}", "%02d".formatted(date.getMonthValue()))
                 .replace("{dd}", "%02d".formatted(date.getDayOfMonth()))
                 .replace("{category}", categorySlug.isEmpty() ? "uncategorized" : categorySlug)

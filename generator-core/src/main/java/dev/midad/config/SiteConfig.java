@@ -83,9 +83,18 @@ public record SiteConfig(
      * An edition in another language: content in {@code editions/<path>/articles} and {@code pages}, output
      * and URLs under {@code /<path>/}; everything not set here is the main edition's.
      */
-    public record Edition(String language, String direction, String title, String description, Locale locale,
-                          String path, List<String> menu, String dateFormat, String digits, String copyright,
-                          Map<String, String> strings) {
+    public record Edition(
+            String language,
+            String direction,
+            String title,
+            String description,
+            Locale locale,
+            String path,
+            List<String> menu,
+            String dateFormat,
+            String digits,
+            String copyright,
+            Map<String, String> strings) {
         public Edition {
             menu = List.copyOf(menu);
             strings = Map.copyOf(strings);
@@ -94,16 +103,37 @@ public record SiteConfig(
 
     /** This site's settings as seen by {@code edition}. */
     public SiteConfig forEdition(Edition edition) {
-        return new SiteConfig(edition.title(), edition.description(), baseUrl.resolve(edition.path() + "/"),
-                edition.language(), edition.direction(), edition.locale(), edition.digits(), timeZone, permalink,
-                perPage, feedSize, edition.dateFormat(), defaultAuthor, logo, edition.copyright(), edition.menu(),
+        return new SiteConfig(
+                edition.title(),
+                edition.description(),
+                baseUrl.resolve(edition.path() + "/"),
+                edition.language(),
+                edition.direction(),
+                edition.locale(),
+                edition.digits(),
+                timeZone,
+                permalink,
+                perPage,
+                feedSize,
+                edition.dateFormat(),
+                defaultAuthor,
+                logo,
+                edition.copyright(),
+                edition.menu(),
                 embedHosts,
-                trustHtml, amp, hijri, slugStyle, edition.strings(), fonts, List.of(), params, outputs);
+                trustHtml,
+                amp,
+                hijri,
+                slugStyle,
+                edition.strings(),
+                fonts,
+                List.of(),
+                params,
+                outputs);
     }
 
     /** A self-hosted font face: {@code src} is a site path such as {@code /fonts/naskh.woff2}. */
-    public record WebFont(String family, String src, String weight, String style) {
-    }
+    public record WebFont(String family, String src, String weight, String style) {}
 
     private static Map<String, Object> withoutNulls(Map<String, Object> values) {
         Map<String, Object> kept = new java.util.LinkedHashMap<>();

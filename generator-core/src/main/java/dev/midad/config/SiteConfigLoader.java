@@ -3,7 +3,6 @@ package dev.midad.config;
 import dev.midad.problem.Problem;
 import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,25 +22,50 @@ public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
 
     /** Keys site.yaml gives a meaning to; any other top-level key lands in {@code params}. */
-    public static final Set<String> KNOWN_KEYS = Set.of("title", "description", "base_url", "language",
-            "direction", "locale", "digits", "time_zone", "permalink", "per_page", "feed_size", "date_format",
-            "author", "logo", "copyright", "menu", "embed_hosts", "trust_html", "amp", "hijri", "slug_style", "strings", "fonts", "editions", "params",
-            "outputs", "feeds");
+    public static final Set<String> KNOWN_KEYS = Set.of(
+            "title",
+            "description",
+            "base_url",
+            "language",
+            "direction",
+            "locale",
+            "digits",
+            "time_zone",
+            "permalink",
+            "per_page",
+            "feed_size",
+            "date_format",
+            "author",
+            "logo",
+            "copyright",
+            "menu",
+            "embed_hosts",
+            "trust_html",
+            "amp",
+            "hijri",
+            "slug_style",
+            "strings",
+            "fonts",
+            "editions",
+            "params",
+            "outputs",
+            "feeds");
 
     /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
-    static final List<String> DEFAULT_EMBED_HOSTS = List.of("www.youtube.com", "www.youtube-nocookie.com",
-            "player.vimeo.com");
+    static final List<String> DEFAULT_EMBED_HOSTS =
+            List.of("www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com");
 
-    private SiteConfigLoader() {
-    }
+    private SiteConfigLoader() {}
 
     /** Loads {@code siteDir/site.yaml}; problems are added to {@code problems}, and the result may then be null. */
     public static SiteConfig load(Path siteDir, List<Problem> problems) {
         Path file = siteDir.resolve(FILE_NAME);
         Path shown = Path.of(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            problems.add(Problem.of(shown, "missing: every site needs a site.yaml with at least title and base_url"
-                    + " (looked in " + siteDir.toAbsolutePath().normalize() + ")"));
+            problems.add(Problem.of(
+                    shown,
+                    "missing: every site needs a site.yaml with at least title and base_url" + " (looked in "
+                            + siteDir.toAbsolutePath().normalize() + ")"));
             return null;
         }
         int before = problems.size();
@@ -111,22 +135,46 @@ public final class SiteConfigLoader {
         if (problems.size() > before) {
             return null;
         }
-        return new SiteConfig(title, yaml.string("description", ""), baseUrl, language, direction, locale, digits,
-                zone, permalink, yaml.positiveInt("per_page", 10), feedSize, dateFormat,
-                yaml.string("author", ""), logo, yaml.string("copyright", ""), menu, embedHosts, trustHtml,
-                yaml.bool("amp", false), yaml.bool("hijri", false), slugStyle, strings, fonts, editions,
-                params, outputs);
+        return new SiteConfig(
+                title,
+                yaml.string("description", ""),
+                baseUrl,
+                language,
+                direction,
+                locale,
+                digits,
+                zone,
+                permalink,
+                yaml.positiveInt("per_page", 10),
+                feedSize,
+                dateFormat,
+                yaml.string("author", ""),
+                logo,
+                yaml.string("copyright", ""),
+                menu,
+                embedHosts,
+                trustHtml,
+                yaml.bool("amp", false),
+                yaml.bool("hijri", false),
+                slugStyle,
+                strings,
+                fonts,
+                editions,
+                params,
+                outputs);
     }
 
-    private static List<SiteConfig.Edition> editions(YamlMapping yaml, String title, String description,
-                                                     String dateFormat) {
+    private static List<SiteConfig.Edition> editions(
+            YamlMapping yaml, String title, String description, String dateFormat) {
         Object declared = yaml.values().get("editions");
         if (declared == null) {
             return List.of();
         }
         if (!(declared instanceof List<?> list)) {
-            yaml.problem("editions", "'editions' must be a list, e.g. editions: [{language: en, direction: ltr,"
-                    + " title: Ukraine Portal}]");
+            yaml.problem(
+                    "editions",
+                    "'editions' must be a list, e.g. editions: [{language: en, direction: ltr,"
+                            + " title: Ukraine Portal}]");
             return List.of();
         }
         List<SiteConfig.Edition> editions = new java.util.ArrayList<>();
@@ -143,8 +191,10 @@ public final class SiteConfigLoader {
             }
             String path = String.valueOf(map.containsKey("path") ? map.get("path") : language);
             if (!path.matches("[a-z0-9-]+")) {
-                yaml.problem("editions", "edition path '" + ConfigValues.printable(path)
-                        + "' must be lower-case letters, digits or '-'");
+                yaml.problem(
+                        "editions",
+                        "edition path '" + ConfigValues.printable(path)
+                                + "' must be lower-case letters, digits or '-'");
                 continue;
             }
             String direction = String.valueOf(map.containsKey("direction") ? map.get("direction") : "ltr");
@@ -154,13 +204,15 @@ public final class SiteConfigLoader {
             }
             Locale locale;
             try {
-                locale = new Locale.Builder().setLanguageTag(String.valueOf(
-                        map.containsKey("locale") ? map.get("locale") : language)).build();
+                locale = new Locale.Builder()
+                        .setLanguageTag(String.valueOf(map.containsKey("locale") ? map.get("locale") : language))
+                        .build();
             } catch (IllformedLocaleException e) {
                 yaml.problem("editions", "edition '" + language + "' has an invalid locale");
                 continue;
             }
-            List<String> menu = map.get("menu") instanceof List<?> m ? m.stream().map(String::valueOf).toList()
+            List<String> menu = map.get("menu") instanceof List<?> m
+                    ? m.stream().map(String::valueOf).toList()
                     : List.of();
             Map<String, String> strings = new LinkedHashMap<>();
             if (map.get("strings") instanceof Map<?, ?> given) {
@@ -177,12 +229,18 @@ public final class SiteConfigLoader {
                 yaml.problem("editions", "edition '" + language + "': 'digits' must be latn or arab");
                 continue;
             }
-            editions.add(new SiteConfig.Edition(language, direction,
+            editions.add(new SiteConfig.Edition(
+                    language,
+                    direction,
                     String.valueOf(map.containsKey("title") ? map.get("title") : title),
                     String.valueOf(map.containsKey("description") ? map.get("description") : description),
-                    locale, path, menu,
-                    editionFormat, editionDigits,
-                    String.valueOf(map.containsKey("copyright") ? map.get("copyright") : ""), strings));
+                    locale,
+                    path,
+                    menu,
+                    editionFormat,
+                    editionDigits,
+                    String.valueOf(map.containsKey("copyright") ? map.get("copyright") : ""),
+                    strings));
         }
         return editions;
     }
@@ -195,15 +253,21 @@ public final class SiteConfigLoader {
         List<SiteConfig.WebFont> fonts = new java.util.ArrayList<>();
         if (declared instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Map<?, ?> font && font.get("family") != null && font.get("src") != null
+                if (item instanceof Map<?, ?> font
+                        && font.get("family") != null
+                        && font.get("src") != null
                         && String.valueOf(font.get("src")).startsWith("/")) {
-                    fonts.add(new SiteConfig.WebFont(String.valueOf(font.get("family")), String.valueOf(font.get("src")),
+                    fonts.add(new SiteConfig.WebFont(
+                            String.valueOf(font.get("family")),
+                            String.valueOf(font.get("src")),
                             String.valueOf(font.containsKey("weight") ? font.get("weight") : "400"),
                             String.valueOf(font.containsKey("style") ? font.get("style") : "normal")));
                     continue;
                 }
-                yaml.problem("fonts", "each entry of 'fonts' needs family and a site path src, e.g."
-                        + " {family: Noto Naskh Arabic, src: /fonts/naskh.woff2, weight: 400}");
+                yaml.problem(
+                        "fonts",
+                        "each entry of 'fonts' needs family and a site path src, e.g."
+                                + " {family: Noto Naskh Arabic, src: /fonts/naskh.woff2, weight: 400}");
             }
         } else {
             yaml.problem("fonts", "'fonts' must be a list of {family, src, weight, style}");
@@ -214,25 +278,32 @@ public final class SiteConfigLoader {
     private static URI baseUrl(YamlMapping yaml) {
         String text = yaml.string("base_url");
         if (text == null || text.isBlank()) {
-            yaml.problem("base_url", "'base_url' is required: the absolute address readers use, e.g."
-                    + " base_url: https://news.example/ (feeds and sitemaps need absolute links)");
+            yaml.problem(
+                    "base_url",
+                    "'base_url' is required: the absolute address readers use, e.g."
+                            + " base_url: https://news.example/ (feeds and sitemaps need absolute links)");
             return URI.create("http://localhost/");
         }
         try {
             URI uri = new URI(text.endsWith("/") ? text : text + "/");
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                yaml.problem("base_url", "'base_url' may not carry a query (?…), a fragment (#…) or a user name:"
-                        + " every address of the site starts with it; write e.g. https://news.example/");
+                yaml.problem(
+                        "base_url",
+                        "'base_url' may not carry a query (?…), a fragment (#…) or a user name:"
+                                + " every address of the site starts with it; write e.g. https://news.example/");
                 return URI.create("http://localhost/");
             }
-            if (!uri.isAbsolute() || uri.getHost() == null
+            if (!uri.isAbsolute()
+                    || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new URISyntaxException(text, "not an absolute http(s) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            yaml.problem("base_url", "'base_url' must be an absolute http(s) URL such as https://news.example/,"
-                    + " not '" + text + "'");
+            yaml.problem(
+                    "base_url",
+                    "'base_url' must be an absolute http(s) URL such as https://news.example/," + " not '" + text
+                            + "'");
             return URI.create("http://localhost/");
         }
     }
@@ -252,8 +323,8 @@ public final class SiteConfigLoader {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            yaml.problem("time_zone", "'time_zone' must be a zone id such as Asia/Riyadh or Europe/Kyiv, not '"
-                    + id + "'");
+            yaml.problem(
+                    "time_zone", "'time_zone' must be a zone id such as Asia/Riyadh or Europe/Kyiv, not '" + id + "'");
             return ZoneId.of("UTC");
         }
     }

@@ -3,7 +3,6 @@ package dev.midad.content;
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.problem.Problem;
 import dev.midad.yaml.YamlMapping;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -19,8 +18,15 @@ import java.util.regex.Pattern;
  *
  * @param sameAs the profile's links elsewhere (X, Telegram, Facebook, website), in that order
  */
-public record AuthorProfile(Path source, String name, String role, String photo, String email, List<String> sameAs,
-                            String bioHtml, String bioText) {
+public record AuthorProfile(
+        Path source,
+        String name,
+        String role,
+        String photo,
+        String email,
+        List<String> sameAs,
+        String bioHtml,
+        String bioText) {
     public static final String FOLDER = "authors";
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
 
@@ -37,14 +43,20 @@ public record AuthorProfile(Path source, String name, String role, String photo,
         YamlMapping yaml = front.yaml();
         String name = yaml.string("name", "");
         if (name.isBlank()) {
-            yaml.problem("name", "'name' is required: the author's name exactly as articles write it in author:,"
-                    + " e.g. name: سارة حسن");
+            yaml.problem(
+                    "name",
+                    "'name' is required: the author's name exactly as articles write it in author:,"
+                            + " e.g. name: سارة حسن");
         }
         String photo = yaml.string("photo", "");
         String lowerPhoto = photo.toLowerCase(Locale.ROOT);
-        if (!photo.isEmpty() && !(photo.startsWith("/") && !photo.startsWith("//")) && !lowerPhoto.startsWith("https://")) {
-            yaml.problem("photo", "'photo' must be a site path such as /images/authors/sara.jpg or an https URL, not '"
-                    + photo + "'");
+        if (!photo.isEmpty()
+                && !(photo.startsWith("/") && !photo.startsWith("//"))
+                && !lowerPhoto.startsWith("https://")) {
+            yaml.problem(
+                    "photo",
+                    "'photo' must be a site path such as /images/authors/sara.jpg or an https URL, not '" + photo
+                            + "'");
             photo = "";
         }
         String email = yaml.string("email", "");
@@ -68,12 +80,15 @@ public record AuthorProfile(Path source, String name, String role, String photo,
             return;
         }
         String host = httpsHost(url);
-        boolean known = host != null && (hosts.isEmpty() || hosts.stream().anyMatch(
-                h -> host.equals(h) || host.endsWith("." + h)));
+        boolean known = host != null
+                && (hosts.isEmpty() || hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h)));
         if (!known) {
-            yaml.problem(key, "'" + key + "' must be an https address" + (hosts.isEmpty() ? "" : " on "
-                    + String.join(" or ", hosts)) + ", e.g. " + key + ": https://" + (hosts.isEmpty() ? "example.org"
-                    : hosts.get(0)) + "/…; got '" + url + "'");
+            yaml.problem(
+                    key,
+                    "'" + key + "' must be an https address"
+                            + (hosts.isEmpty() ? "" : " on " + String.join(" or ", hosts)) + ", e.g. " + key
+                            + ": https://" + (hosts.isEmpty() ? "example.org" : hosts.get(0)) + "/…; got '" + url
+                            + "'");
             return;
         }
         links.add(url);

@@ -3,7 +3,6 @@ package dev.midad.content;
 import dev.midad.problem.Problem;
 import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -35,31 +34,41 @@ public record Breaking(String text, String link, ZonedDateTime expires) {
         Object written = yaml.values().get("items");
         if (!(written instanceof List<?> list)) {
             if (written != null || !yaml.values().isEmpty()) {
-                yaml.problem("items", "write breaking news as items:, a list of entries with text, link and"
-                        + " expires, e.g. items: [{text: انفجار في …, link: /2024/06/x/, expires: 2024-06-20T18:00}]");
+                yaml.problem(
+                        "items",
+                        "write breaking news as items:, a list of entries with text, link and"
+                                + " expires, e.g. items: [{text: انفجار في …, link: /2024/06/x/, expires: 2024-06-20T18:00}]");
             }
             return List.of();
         }
         for (int i = 0; i < list.size(); i++) {
             int line = yaml.lineOf("items", i);
-            if (!(list.get(i) instanceof Map<?, ?> map) || !(map.get("text") instanceof String itemText)
+            if (!(list.get(i) instanceof Map<?, ?> map)
+                    || !(map.get("text") instanceof String itemText)
                     || itemText.isBlank()) {
-                yaml.problemAt(line, "each breaking item needs a text, e.g. - {text: عاجل: …, expires:"
-                        + " 2024-06-20T18:00}");
+                yaml.problemAt(
+                        line,
+                        "each breaking item needs a text, e.g. - {text: عاجل: …, expires:" + " 2024-06-20T18:00}");
                 continue;
             }
-            String link = map.get("link") == null ? "" : String.valueOf(map.get("link")).strip();
+            String link = map.get("link") == null
+                    ? ""
+                    : String.valueOf(map.get("link")).strip();
             String lower = link.toLowerCase(Locale.ROOT);
             if (!link.isEmpty() && !lower.startsWith("https://") && !(link.startsWith("/") && !link.startsWith("//"))) {
-                yaml.problemAt(yaml.lineOf("items", i, "link"), "a breaking item's link must be a site path such as"
-                        + " /2024/06/x/ or an https address, not '" + link + "'");
+                yaml.problemAt(
+                        yaml.lineOf("items", i, "link"),
+                        "a breaking item's link must be a site path such as" + " /2024/06/x/ or an https address, not '"
+                                + link + "'");
                 continue;
             }
-            ZonedDateTime expires = map.get("expires") == null ? null
+            ZonedDateTime expires = map.get("expires") == null
+                    ? null
                     : Editorial.parseDate(String.valueOf(map.get("expires")).strip(), zone);
             if (expires == null) {
-                yaml.problemAt(yaml.lineOf("items", i, "expires"), "a breaking item needs expires:, the time it"
-                        + " goes away, e.g. expires: 2024-06-20T18:00");
+                yaml.problemAt(
+                        yaml.lineOf("items", i, "expires"),
+                        "a breaking item needs expires:, the time it" + " goes away, e.g. expires: 2024-06-20T18:00");
                 continue;
             }
             items.add(new Breaking(itemText.strip(), link, expires));

@@ -1,15 +1,14 @@
 package dev.midad.content;
 
-import dev.midad.markdown.MarkdownRenderer;
-import dev.midad.text.SourceText;
-import dev.midad.text.Excerpts;
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfig;
+import dev.midad.markdown.MarkdownRenderer;
+import dev.midad.problem.Problem;
 import dev.midad.text.AliasPaths;
+import dev.midad.text.Excerpts;
 import dev.midad.text.Slugs;
+import dev.midad.text.SourceText;
 import dev.midad.yaml.VisibleText;
 import dev.midad.yaml.YamlMapping;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,8 +57,8 @@ public final class ContentLoader {
     }
 
     /** Everything the site's content folders hold. */
-    public record Content(List<Article> articles, List<StaticPage> pages, List<AuthorProfile> authors,
-                          List<Breaking> breaking) {
+    public record Content(
+            List<Article> articles, List<StaticPage> pages, List<AuthorProfile> authors, List<Breaking> breaking) {
         public Content(List<Article> articles, List<StaticPage> pages) {
             this(articles, pages, List.of(), List.of());
         }
@@ -80,7 +79,8 @@ public final class ContentLoader {
                 .toList();
         cache.loaded();
         List<AuthorProfile> authors = discover(siteDir.resolve(AuthorProfile.FOLDER), false, found).stream()
-                .map(file -> load(file, found, (shown, text, local) -> AuthorProfile.parse(shown, text, markdown, local)))
+                .map(file ->
+                        load(file, found, (shown, text, local) -> AuthorProfile.parse(shown, text, markdown, local)))
                 .filter(Objects::nonNull)
                 .toList();
         synchronized (found) {
@@ -95,9 +95,12 @@ public final class ContentLoader {
     }
 
     private List<Path> discover(Path dir, boolean recursive, List<Problem> problems) {
-        SourceCache.Listing listing = cache.listing(dir, () -> list(dir, recursive),
+        SourceCache.Listing listing = cache.listing(
+                dir,
+                () -> list(dir, recursive),
                 (file, found) -> file.getFileName().toString().endsWith(".md")
-                        && (recursive || dir.equals(file.getParent())) && insideSite(file, found));
+                        && (recursive || dir.equals(file.getParent()))
+                        && insideSite(file, found));
         problems.addAll(listing.problems());
         return listing.files();
     }
@@ -112,11 +115,11 @@ public final class ContentLoader {
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-            return new SourceCache.Listing(found.stream().filter(file -> insideSite(file, problems)).toList(),
-                    problems);
+            return new SourceCache.Listing(
+                    found.stream().filter(file -> insideSite(file, problems)).toList(), problems);
         } catch (IOException | UncheckedIOException e) {
-            return new SourceCache.Listing(List.of(), List.of(Problem.of(siteDir.relativize(dir),
-                    "cannot list folder: " + e.getMessage())));
+            return new SourceCache.Listing(
+                    List.of(), List.of(Problem.of(siteDir.relativize(dir), "cannot list folder: " + e.getMessage())));
         }
     }
 
@@ -132,8 +135,9 @@ public final class ContentLoader {
         } catch (IOException e) {
             // a dangling link: reported below like a link that leaves the site
         }
-        problems.add(Problem.of(siteDir.relativize(file), "is a link to a file outside the site folder:"
-                + " copy the file into the site instead"));
+        problems.add(Problem.of(
+                siteDir.relativize(file),
+                "is a link to a file outside the site folder:" + " copy the file into the site instead"));
         return false;
     }
 
@@ -183,11 +187,13 @@ public final class ContentLoader {
         try {
             return parse.get();
         } catch (StackOverflowError e) {
-            problems.add(Problem.of(shown, "is nested too deeply to read (lists, quotes or YAML inside each"
-                    + " other): flatten it"));
+            problems.add(Problem.of(
+                    shown, "is nested too deeply to read (lists, quotes or YAML inside each" + " other): flatten it"));
         } catch (RuntimeException e) {
-            problems.add(Problem.of(shown, "could not be read because of an internal error (" + e
-                    + "); please report it together with this file"));
+            problems.add(Problem.of(
+                    shown,
+                    "could not be read because of an internal error (" + e
+                            + "); please report it together with this file"));
         }
         return null;
     }
@@ -210,16 +216,23 @@ public final class ContentLoader {
         }
         String category = yaml.string("category");
         if (category != null && !category.isBlank() && Slugs.slugify(category).isEmpty()) {
-            yaml.problem("category", "'category' has no letters or digits, so it cannot have a page: '"
-                    + category + "'; write the section's name, e.g. category: سياسة");
+            yaml.problem(
+                    "category",
+                    "'category' has no letters or digits, so it cannot have a page: '" + category
+                            + "'; write the section's name, e.g. category: سياسة");
         }
         // "tags: اليمن، التجارة" is two tags: Arabic writers separate with the Arabic comma (or semicolon).
         List<String> tags = yaml.strings("tags").stream()
                 .flatMap(tag -> Arrays.stream(tag.split("[،؛]")))
-                .map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .distinct()
+                .toList();
         if (tags.size() > MAX_TAGS) {
-            yaml.problem("tags", "'tags' lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed"
-                    + " per article (every tag gets a page of its own): keep the few readers would browse by");
+            yaml.problem(
+                    "tags",
+                    "'tags' lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed"
+                            + " per article (every tag gets a page of its own): keep the few readers would browse by");
         }
         String slug = slug(yaml, title);
         String image = imageReference(yaml);
@@ -236,19 +249,38 @@ public final class ContentLoader {
             return null;
         }
         Editorial.LiveBody live = editorial.live() == null ? null : Editorial.split(front.body(), date, markdown);
-        MarkdownRenderer.Rendered body = render(shown, live == null ? front : new FrontMatter(front.yaml(),
-                live.intro(), front.bodyFirstLine()), local);
+        MarkdownRenderer.Rendered body = render(
+                shown,
+                live == null ? front : new FrontMatter(front.yaml(), live.intro(), front.bodyFirstLine()),
+                local);
         if (body == null) {
             return null;
         }
         if (live != null) {
             editorial = editorial.withEntries(live.entries());
         }
-        return new Article(shown, title, date, updated, authors, category == null || category.isBlank() ? null
-                : category, tags, summaryOrLead(summary, body), image, imageAlt, imageCaption, slug, dateline,
-                source, draft, featured, yaml.params(), body.html(), body.text(), editorial);
+        return new Article(
+                shown,
+                title,
+                date,
+                updated,
+                authors,
+                category == null || category.isBlank() ? null : category,
+                tags,
+                summaryOrLead(summary, body),
+                image,
+                imageAlt,
+                imageCaption,
+                slug,
+                dateline,
+                source,
+                draft,
+                featured,
+                yaml.params(),
+                body.html(),
+                body.text(),
+                editorial);
     }
-
 
     private StaticPage parsePage(Path shown, String text, List<Problem> local) {
         FrontMatter front = FrontMatter.split(shown, text, local);
@@ -267,7 +299,13 @@ public final class ContentLoader {
         if (body == null) {
             return null;
         }
-        return new StaticPage(shown, title, slug, summaryOrLead(summary, body), body.html(), front.yaml().params());
+        return new StaticPage(
+                shown,
+                title,
+                slug,
+                summaryOrLead(summary, body),
+                body.html(),
+                front.yaml().params());
     }
 
     /** Every {@code aliases} path entry must be a portable site path Midad does not write itself. */
@@ -281,8 +319,10 @@ public final class ContentLoader {
             }
             AliasPaths.Checked checked = AliasPaths.path(alias);
             if (!checked.ok()) {
-                yaml.problem("aliases", "'aliases' entry '" + VisibleText.of(alias) + "' " + checked.problem()
-                        + ": remove it or write the old address, e.g. /2019/05/old-slug/");
+                yaml.problem(
+                        "aliases",
+                        "'aliases' entry '" + VisibleText.of(alias) + "' " + checked.problem()
+                                + ": remove it or write the old address, e.g. /2019/05/old-slug/");
             }
         }
     }
@@ -297,7 +337,9 @@ public final class ContentLoader {
         try {
             return markdown.render(front.body());
         } catch (MarkdownRenderer.TooDeepException e) {
-            local.add(Problem.at(shown, e.line() > 0 ? front.bodyFirstLine() + e.line() - 1 : front.bodyFirstLine(),
+            local.add(Problem.at(
+                    shown,
+                    e.line() > 0 ? front.bodyFirstLine() + e.line() - 1 : front.bodyFirstLine(),
                     "lists, quotes or emphasis are nested more than " + MarkdownRenderer.MAX_NESTING
                             + " levels deep here; no article needs that many: flatten them (often a"
                             + " pasted or converted text where every line starts with more '>' or '-')"));
@@ -321,9 +363,11 @@ public final class ContentLoader {
         String written = yaml.string("slug");
         String slug = Slugs.slugify(written != null ? written : title);
         if (slug.isEmpty() && (written != null || !title.isEmpty())) {
-            yaml.problem(written != null ? "slug" : "title", "no usable slug: "
-                    + (written != null ? "'slug'" : "the title") + " has no letters or digits; set slug: to a"
-                    + " few words, e.g. slug: زيارة-بوتين");
+            yaml.problem(
+                    written != null ? "slug" : "title",
+                    "no usable slug: "
+                            + (written != null ? "'slug'" : "the title") + " has no letters or digits; set slug: to a"
+                            + " few words, e.g. slug: زيارة-بوتين");
         }
         return slug;
     }
@@ -333,8 +377,8 @@ public final class ContentLoader {
         String image = yaml.string("image", "");
         String lower = image.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains(":") && !(lower.startsWith("http://") || lower.startsWith("https://"))) {
-            yaml.problem("image", "'image' must be a path such as /images/photo.jpg or an http(s) URL, not '"
-                    + image + "'");
+            yaml.problem(
+                    "image", "'image' must be a path such as /images/photo.jpg or an http(s) URL, not '" + image + "'");
             return "";
         }
         return image;

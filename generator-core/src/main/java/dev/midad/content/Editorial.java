@@ -2,7 +2,6 @@ package dev.midad.content;
 
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.yaml.YamlMapping;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -28,6 +27,7 @@ import java.util.regex.Pattern;
 public record Editorial(String kind, List<Correction> corrections, String updateNote, Live live) {
     /** The kinds an article may have; each has a label {@code kind.<name>} in the message bundles. */
     public static final List<String> KINDS = List.of("news", "opinion", "analysis", "explainer", "interview");
+
     public static final Editorial NEWS = new Editorial("news", List.of(), "", null);
 
     public Editorial {
@@ -35,8 +35,7 @@ public record Editorial(String kind, List<Correction> corrections, String update
     }
 
     /** One correction: when it was made and what was wrong. */
-    public record Correction(ZonedDateTime date, String text) {
-    }
+    public record Correction(ZonedDateTime date, String text) {}
 
     /**
      * A live blog's coverage.
@@ -56,25 +55,25 @@ public record Editorial(String kind, List<Correction> corrections, String update
      * @param id   the anchor, {@code update-20240620-1430} (a second entry at the same minute gets {@code -2})
      * @param html the section's body, sanitised like any body
      */
-    public record LiveEntry(String id, ZonedDateTime time, String author, boolean pinned, String html,
-                            String text) {
-    }
+    public record LiveEntry(String id, ZonedDateTime time, String author, boolean pinned, String html, String text) {}
 
     /** A live blog's body: the introduction before the first timestamped section, and the sections. */
-    record LiveBody(String intro, List<LiveEntry> entries) {
-    }
+    record LiveBody(String intro, List<LiveEntry> entries) {}
 
     /**
      * {@code ## 14:30}, {@code ## 2024-06-20 14:30}, optionally followed by {@code {author="…" pinned}}.
      */
     private static final Pattern ENTRY = Pattern.compile(
             "^##[ \\t]+(?:(\\d{4}-\\d{2}-\\d{2})[ T])?(\\d{1,2}:\\d{2})[ \\t]*(?:\\{([^}]*)\\})?[ \\t]*$");
+
     private static final Pattern AUTHOR = Pattern.compile("author\\s*=\\s*\"([^\"]*)\"");
 
     /** The site's default kind of an article in {@code category}: site.yaml {@code kinds: {رأي: opinion}}. */
     static String defaultKind(Map<String, Object> siteParams, String category) {
-        if (category != null && siteParams.get("kinds") instanceof Map<?, ?> kinds
-                && kinds.get(category) instanceof String kind && KINDS.contains(kind.strip())) {
+        if (category != null
+                && siteParams.get("kinds") instanceof Map<?, ?> kinds
+                && kinds.get(category) instanceof String kind
+                && KINDS.contains(kind.strip())) {
             return kind.strip();
         }
         return "news";
@@ -84,8 +83,9 @@ public record Editorial(String kind, List<Correction> corrections, String update
     static Editorial read(YamlMapping yaml, ZoneId zone, String defaultKind) {
         String kind = yaml.string("kind", defaultKind).toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
-            yaml.problem("kind", "'kind' is '" + kind + "'; write one of " + String.join(", ", KINDS)
-                    + ", e.g. kind: opinion");
+            yaml.problem(
+                    "kind",
+                    "'kind' is '" + kind + "'; write one of " + String.join(", ", KINDS) + ", e.g. kind: opinion");
             kind = defaultKind;
         }
         List<Correction> corrections = new ArrayList<>();
@@ -98,8 +98,10 @@ public record Editorial(String kind, List<Correction> corrections, String update
                 }
             }
         } else if (written != null) {
-            yaml.problem("corrections", "'corrections' must be a list of entries with date and text, e.g."
-                    + " corrections: [{date: 2024-06-21, text: ورد خطأً أن …}]");
+            yaml.problem(
+                    "corrections",
+                    "'corrections' must be a list of entries with date and text, e.g."
+                            + " corrections: [{date: 2024-06-21, text: ورد خطأً أن …}]");
         }
         String updateNote = yaml.string("update_note", "");
         ZonedDateTime liveEnd = yaml.dateTime("live_end", zone);
@@ -108,17 +110,21 @@ public record Editorial(String kind, List<Correction> corrections, String update
     }
 
     private static Correction correction(YamlMapping yaml, ZoneId zone, Object item, int index) {
-        if (!(item instanceof Map<?, ?> map) || !(map.get("text") instanceof String text) || text.isBlank()
+        if (!(item instanceof Map<?, ?> map)
+                || !(map.get("text") instanceof String text)
+                || text.isBlank()
                 || map.get("date") == null) {
-            yaml.problemAt(yaml.lineOf("corrections", index), "each correction needs a date and a text, e.g."
-                    + " - {date: 2024-06-21, text: ورد خطأً أن …}");
+            yaml.problemAt(
+                    yaml.lineOf("corrections", index),
+                    "each correction needs a date and a text, e.g." + " - {date: 2024-06-21, text: ورد خطأً أن …}");
             return null;
         }
         String date = String.valueOf(map.get("date")).strip();
         ZonedDateTime when = parseDate(date, zone);
         if (when == null) {
-            yaml.problemAt(yaml.lineOf("corrections", index, "date"), "the correction's date '" + date
-                    + "' is not a date: write it as 2024-06-21 or 2024-06-21T10:00");
+            yaml.problemAt(
+                    yaml.lineOf("corrections", index, "date"),
+                    "the correction's date '" + date + "' is not a date: write it as 2024-06-21 or 2024-06-21T10:00");
             return null;
         }
         return new Correction(when, text.strip());
@@ -181,8 +187,8 @@ public record Editorial(String kind, List<Correction> corrections, String update
                 continue;
             }
             ZonedDateTime when = day.atTime(time).atZone(start.getZone());
-            String base = "update-" + day.toString().replace("-", "") + "-" + String.format(Locale.ROOT, "%02d%02d",
-                    time.getHour(), time.getMinute());
+            String base = "update-" + day.toString().replace("-", "") + "-"
+                    + String.format(Locale.ROOT, "%02d%02d", time.getHour(), time.getMinute());
             String id = base;
             for (int n = 2; !ids.add(id); n++) {
                 id = base + "-" + n;
@@ -190,10 +196,11 @@ public record Editorial(String kind, List<Correction> corrections, String update
             Matcher author = AUTHOR.matcher(r[2]);
             boolean pinned = r[2].replaceAll("\"[^\"]*\"", "").matches(".*\\bpinned\\b.*");
             MarkdownRenderer.Rendered body = renderer.render(r[3]);
-            entries.add(new LiveEntry(id, when, author.find() ? author.group(1).strip() : "", pinned, body.html(),
-                    body.text()));
+            entries.add(new LiveEntry(
+                    id, when, author.find() ? author.group(1).strip() : "", pinned, body.html(), body.text()));
         }
-        entries.sort(Comparator.comparing(LiveEntry::pinned).reversed()
+        entries.sort(Comparator.comparing(LiveEntry::pinned)
+                .reversed()
                 .thenComparing(LiveEntry::time, Comparator.reverseOrder()));
         return new LiveBody(intro.toString(), entries);
     }

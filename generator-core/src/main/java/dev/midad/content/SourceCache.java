@@ -1,7 +1,6 @@
 package dev.midad.content;
 
 import dev.midad.problem.Problem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +24,10 @@ public final class SourceCache {
      * @param hash  SHA-256 of its bytes then: a file that only looks changed (a fresh checkout) is not parsed again
      * @param link  the file is a symbolic link: its target may change without the watcher naming the link
      */
-    private record Entry(String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {
-    }
+    private record Entry(String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {}
 
     /** One parsed file as the build cache stores it (see {@link #saved()}). */
-    public record Saved(Path file, String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {
-    }
+    public record Saved(Path file, String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {}
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     /** The last listing of each content folder, with the problems found while listing it. */
@@ -41,8 +38,7 @@ public final class SourceCache {
     private volatile boolean reportsComplete;
 
     /** Source files of one content folder, sorted, and problems with files left out (links leaving the site). */
-    record Listing(List<Path> files, List<Problem> problems) {
-    }
+    record Listing(List<Path> files, List<Problem> problems) {}
 
     /** The file's problems are added to {@code problems}; the parsed value (null with problems) is returned. */
     @SuppressWarnings("unchecked")
@@ -104,8 +100,10 @@ public final class SourceCache {
      *
      * @param belongs whether a changed file is a source file of this folder (and may be published)
      */
-    Listing listing(Path dir, java.util.function.Supplier<Listing> list, java.util.function.BiPredicate<Path,
-            List<Problem>> belongs) {
+    Listing listing(
+            Path dir,
+            java.util.function.Supplier<Listing> list,
+            java.util.function.BiPredicate<Path, List<Problem>> belongs) {
         Set<Path> changed = changedSinceLoad;
         Listing last = listings.get(dir);
         Listing listing;
@@ -155,8 +153,9 @@ public final class SourceCache {
 
     private static String hash(Path file) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException e) {
             return null; // unreadable: parse, which reports it
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -167,8 +166,13 @@ public final class SourceCache {
     /** Every parsed file, for the build cache. */
     public List<Saved> saved() {
         return entries.entrySet().stream()
-                .map(e -> new Saved(e.getKey(), e.getValue().stamp(), e.getValue().hash(), e.getValue().parsed(),
-                        e.getValue().problems(), e.getValue().link()))
+                .map(e -> new Saved(
+                        e.getKey(),
+                        e.getValue().stamp(),
+                        e.getValue().hash(),
+                        e.getValue().parsed(),
+                        e.getValue().problems(),
+                        e.getValue().link()))
                 .sorted(java.util.Comparator.comparing(Saved::file))
                 .toList();
     }
@@ -180,8 +184,9 @@ public final class SourceCache {
     public static SourceCache restore(List<Saved> saved) {
         SourceCache cache = new SourceCache();
         for (Saved file : saved) {
-            cache.entries.put(file.file(), new Entry(file.stamp(), file.hash(), file.parsed(),
-                    List.copyOf(file.problems()), file.link()));
+            cache.entries.put(
+                    file.file(),
+                    new Entry(file.stamp(), file.hash(), file.parsed(), List.copyOf(file.problems()), file.link()));
         }
         return cache;
     }

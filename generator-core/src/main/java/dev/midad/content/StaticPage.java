@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param params every front matter key (e.g. {@code aliases}, {@code wp_id} of a migrated page)
  */
-public record StaticPage(Path source, String title, String slug, String summary, String bodyHtml,
-                         Map<String, Object> params) {
+public record StaticPage(
+        Path source, String title, String slug, String summary, String bodyHtml, Map<String, Object> params) {
     public StaticPage {
         params = Map.copyOf(params);
     }

@@ -1,14 +1,10 @@
 package dev.midad.create;
 
 import dev.midad.BuildException;
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
+import dev.midad.problem.Problem;
 import dev.midad.text.Slugs;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Creates a new article file with complete front matter: the slug from the (Arabic) title, the date now in
@@ -30,8 +29,7 @@ import java.util.Map;
  * Writes {@code articles/yyyy/mm/<slug>.md} and never overwrites an existing file.
  */
 public final class NewArticle {
-    private NewArticle() {
-    }
+    private NewArticle() {}
 
     public static Path create(Path siteDir, String title, String category, Clock clock) throws BuildException {
         List<Problem> problems = new ArrayList<>();
@@ -59,16 +57,21 @@ public final class NewArticle {
         front.put("slug", slug);
         front.put("featured", false);
         front.put("draft", true);
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(200).build();
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setWidth(200)
+                .build();
         String yaml = new Dump(settings).dumpToString(front);
-        Path file = siteDir.resolve("articles").resolve("%04d".formatted(now.getYear()))
-                .resolve("%02d".formatted(now.getMonthValue())).resolve(slug + ".md");
+        Path file = siteDir.resolve("articles")
+                .resolve("%04d".formatted(now.getYear()))
+                .resolve("%02d".formatted(now.getMonthValue()))
+                .resolve(slug + ".md");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "---\n" + yaml + "---\n\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
-            throw new BuildException(Problem.of(siteDir.relativize(file), "already exists: choose another title"
-                    + " or edit that file"));
+            throw new BuildException(Problem.of(
+                    siteDir.relativize(file), "already exists: choose another title" + " or edit that file"));
         } catch (IOException e) {
             throw new BuildException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,8 @@
 package dev.midad.create;
 
 import dev.midad.BuildException;
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
-
+import dev.midad.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +35,7 @@ public final class NewSite {
             # menu: [سياسة, اقتصاد]            # categories in the navigation, in order
             """;
 
-    private NewSite() {
-    }
+    private NewSite() {}
 
     /**
      * Writes the starter files into {@code siteDir} (created if needed) and returns them, relative to it.
@@ -46,8 +44,10 @@ public final class NewSite {
      */
     public static List<Path> create(Path siteDir, Clock clock) throws BuildException {
         if (Files.exists(siteDir.resolve(SiteConfigLoader.FILE_NAME))) {
-            throw new BuildException(Problem.of(Path.of(SiteConfigLoader.FILE_NAME), "already exists: this folder"
-                    + " is a site already; run init in an empty folder, or build this one"));
+            throw new BuildException(Problem.of(
+                    Path.of(SiteConfigLoader.FILE_NAME),
+                    "already exists: this folder"
+                            + " is a site already; run init in an empty folder, or build this one"));
         }
         LocalDate today = LocalDate.now(clock);
         String month = "%04d/%02d".formatted(today.getYear(), today.getMonthValue());

@@ -10,8 +10,7 @@ import org.jsoup.nodes.Element;
 final class Absolutizer implements BodyProcessor {
     static final Absolutizer INSTANCE = new Absolutizer();
 
-    private Absolutizer() {
-    }
+    private Absolutizer() {}
 
     @Override
     public boolean process(Element body) {

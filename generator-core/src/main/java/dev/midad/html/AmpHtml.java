@@ -1,11 +1,10 @@
 package dev.midad.html;
 
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Element;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 
 /**
  * Turns an article body into AMP-valid markup: {@code <img>} becomes {@code <amp-img layout="responsive">}
@@ -50,7 +49,8 @@ final class AmpHtml implements BodyProcessor {
             if (src.isEmpty()) {
                 embed.remove();
             } else {
-                embed.replaceWith(new Element("p").appendChild(new Element("a").attr("href", src).text(src)));
+                embed.replaceWith(new Element("p")
+                        .appendChild(new Element("a").attr("href", src).text(src)));
             }
         }
         body.select("script, style, form, input, button, link, meta, base").remove();

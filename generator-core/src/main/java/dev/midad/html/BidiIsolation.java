@@ -1,15 +1,14 @@
 package dev.midad.html;
 
 import dev.midad.text.Bidi;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Keeps Latin text readable inside Arabic article bodies (jsoup post-processor).
@@ -27,16 +26,30 @@ import java.util.regex.Pattern;
 final class BidiIsolation implements BodyProcessor {
     static final BidiIsolation INSTANCE = new BidiIsolation();
 
-    private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-            "td", "th", "figcaption", "dd", "dt", "caption");
-    private static final Set<String> SKIP = Set.of("code", "pre", "kbd", "samp", "bdi", "bdo", "script", "style",
-            "a", "math", "svg");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "td",
+            "th",
+            "figcaption",
+            "dd",
+            "dt",
+            "caption");
+    private static final Set<String> SKIP =
+            Set.of("code", "pre", "kbd", "samp", "bdi", "bdo", "script", "style", "a", "math", "svg");
     /** A left-to-right word: Latin, Cyrillic or Greek letters, possibly led by digits, joined by -._/:' */
     private static final String WORD = "[0-9]*[\\p{IsLatin}\\p{IsCyrillic}\\p{IsGreek}]"
             + "[\\p{IsLatin}\\p{IsCyrillic}\\p{IsGreek}0-9\\-._/:'’]*";
     /** A URL, or left-to-right words separated by single spaces, possibly led by a number ("5 km"). */
-    static final Pattern LTR_RUN = Pattern.compile("https?://\\S+|(?:[0-9][0-9.,]*[ \\u00A0])?" + WORD
-            + "(?:[ \\u00A0]" + WORD + ")*");
+    static final Pattern LTR_RUN =
+            Pattern.compile("https?://\\S+|(?:[0-9][0-9.,]*[ \\u00A0])?" + WORD + "(?:[ \\u00A0]" + WORD + ")*");
 
     /**
      * Per UTF-16 unit: can a match of {@link #LTR_RUN} begin here? 'h' (a URL), an ASCII digit, a Latin,
@@ -45,11 +58,11 @@ final class BidiIsolation implements BodyProcessor {
      * Filled in lazily (0 = not known yet, {@link #MAY} or {@link #CANNOT}); racing threads write equal bytes.
      */
     private static final byte[] STARTS = new byte[Character.MAX_VALUE + 1];
+
     private static final byte MAY = 1;
     private static final byte CANNOT = 2;
 
-    private BidiIsolation() {
-    }
+    private BidiIsolation() {}
 
     /**
      * Applies the rules above to a right-to-left article's {@code body}; false when the body was left alone
@@ -100,9 +113,14 @@ final class BidiIsolation implements BodyProcessor {
         byte known = STARTS[c];
         if (known == 0) {
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            known = c == 'h' || (c >= '0' && c <= '9') || Character.isSurrogate(c)
-                    || script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.CYRILLIC
-                    || script == Character.UnicodeScript.GREEK ? MAY : CANNOT;
+            known = c == 'h'
+                            || (c >= '0' && c <= '9')
+                            || Character.isSurrogate(c)
+                            || script == Character.UnicodeScript.LATIN
+                            || script == Character.UnicodeScript.CYRILLIC
+                            || script == Character.UnicodeScript.GREEK
+                    ? MAY
+                    : CANNOT;
             STARTS[c] = known;
         }
         return known == MAY;
@@ -145,8 +163,10 @@ final class BidiIsolation implements BodyProcessor {
         for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
                 into.add(text);
-            } else if (child instanceof Element el && !SKIP.contains(el.normalName())
-                    && !BLOCKS.contains(el.normalName()) && !el.hasAttr("dir")) {
+            } else if (child instanceof Element el
+                    && !SKIP.contains(el.normalName())
+                    && !BLOCKS.contains(el.normalName())
+                    && !el.hasAttr("dir")) {
                 collect(el, into);
             }
         }

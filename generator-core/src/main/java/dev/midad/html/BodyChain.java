@@ -1,11 +1,10 @@
 package dev.midad.html;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Processors applied in order to one jsoup parse of a body fragment, serialised once (not pretty-printed).

@@ -1,11 +1,10 @@
 package dev.midad.html;
 
-import org.jsoup.nodes.Element;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 
 /**
  * Makes body headings nest under the page's own {@code <h1>} (the headline): the first becomes {@code <h2>} and no
@@ -17,8 +16,7 @@ final class HeadingLevels implements BodyProcessor {
     static final HeadingLevels INSTANCE = new HeadingLevels();
     private static final Pattern HEADING = Pattern.compile("<h[1-6][\\s>]");
 
-    private HeadingLevels() {
-    }
+    private HeadingLevels() {}
 
     /** False when {@code html} has no heading at all (most news bodies): nothing to parse. */
     @Override

@@ -10,8 +10,7 @@ final class HtmlFragments {
     /** {@code [href], [src]}, parsed once (it has no per-thread state). */
     private static final Evaluator WITH_LINKS = QueryParser.parse("[href], [src]");
 
-    private HtmlFragments() {
-    }
+    private HtmlFragments() {}
 
     /** A new value for a link attribute, or null to keep the one it has. */
     @FunctionalInterface

@@ -1,7 +1,6 @@
 package dev.midad.html;
 
 import dev.midad.i18n.Messages;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,8 +24,7 @@ public final class HtmlStage {
     /** Relative links are only kept by jsoup's cleaner when they resolve against some base. */
     private static final String SANITIZE_BASE = "https://midad.invalid/";
 
-    private HtmlStage() {
-    }
+    private HtmlStage() {}
 
     /**
      * @param embedHosts hosts (e.g. {@code www.youtube.com}) whose https iframes are kept
@@ -46,8 +44,8 @@ public final class HtmlStage {
      * @param rtl      whether the article is right-to-left (only those get bidi isolation)
      */
     public static BodyChain view(String rootBase, Messages messages, boolean rtl) {
-        List<BodyProcessor> chain = new ArrayList<>(List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE,
-                new ContentPolish(messages)));
+        List<BodyProcessor> chain = new ArrayList<>(
+                List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE, new ContentPolish(messages)));
         if (rtl) {
             chain.add(BidiIsolation.INSTANCE);
         }

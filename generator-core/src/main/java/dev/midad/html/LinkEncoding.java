@@ -7,8 +7,7 @@ import org.jsoup.nodes.Element;
 final class LinkEncoding implements BodyProcessor {
     static final LinkEncoding INSTANCE = new LinkEncoding();
 
-    private LinkEncoding() {
-    }
+    private LinkEncoding() {}
 
     @Override
     public boolean process(Element body) {

@@ -21,8 +21,10 @@ final class LinkRebaser implements BodyProcessor {
 
     @Override
     public boolean process(Element body) {
-        HtmlFragments.rewriteLinks(body, (element, attribute, value) -> value.startsWith("/") && !value.startsWith("//")
-                ? rootBase + value : null);
+        HtmlFragments.rewriteLinks(
+                body,
+                (element, attribute, value) ->
+                        value.startsWith("/") && !value.startsWith("//") ? rootBase + value : null);
         return true;
     }
 }

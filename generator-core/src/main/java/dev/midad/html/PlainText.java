@@ -7,8 +7,7 @@ import org.jsoup.nodes.Element;
  * social cards), so they are made from what the sanitiser kept, as text, never from the Markdown source.
  */
 public final class PlainText {
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The text of the first top-level paragraph of {@code body}, without footnote marks; "" when there is none. */
     public static String firstParagraph(Element body) {

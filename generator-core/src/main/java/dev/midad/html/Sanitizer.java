@@ -1,11 +1,5 @@
 package dev.midad.html;
 
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -14,6 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 
 /**
  * A jsoup {@link Safelist} pass so raw HTML in an article cannot publish scripts, event handlers,
@@ -32,17 +31,23 @@ import java.util.stream.Collectors;
  */
 final class Sanitizer implements BodyProcessor {
     /** The player may run scripts in its own origin and go full screen; it may not navigate or script this page. */
-    static final String IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
-            + " allow-popups-to-escape-sandbox";
+    static final String IFRAME_SANDBOX =
+            "allow-scripts allow-same-origin allow-presentation allow-popups" + " allow-popups-to-escape-sandbox";
 
     /** Permissions an embedded player may ask for with {@code allow="…"}; camera, microphone, location never. */
-    private static final Set<String> IFRAME_FEATURES = Set.of("accelerometer", "autoplay", "clipboard-write",
-            "encrypted-media", "fullscreen", "gyroscope", "picture-in-picture", "web-share");
+    private static final Set<String> IFRAME_FEATURES = Set.of(
+            "accelerometer",
+            "autoplay",
+            "clipboard-write",
+            "encrypted-media",
+            "fullscreen",
+            "gyroscope",
+            "picture-in-picture",
+            "web-share");
 
-    private static final Pattern DATA_IMAGE = Pattern.compile(
-            "(?is)data:image/[a-z0-9.+-]+(;[a-z0-9.+=-]+)*,.*");
-    private static final Pattern TEXT_ALIGN = Pattern.compile(
-            "(?i)\\s*text-align\\s*:\\s*(left|right|center|start|end|justify)\\s*;?\\s*");
+    private static final Pattern DATA_IMAGE = Pattern.compile("(?is)data:image/[a-z0-9.+-]+(;[a-z0-9.+=-]+)*,.*");
+    private static final Pattern TEXT_ALIGN =
+            Pattern.compile("(?i)\\s*text-align\\s*:\\s*(left|right|center|start|end|justify)\\s*;?\\s*");
 
     private final Safelist safelist;
 
@@ -61,7 +66,9 @@ final class Sanitizer implements BodyProcessor {
         body.empty();
         body.insertChildren(0, clean.body().childNodes());
         // what select("iframe:not([src])") and select("iframe[allow]") find, without parsing the queries
-        body.getElementsByTag("iframe").stream().filter(frame -> !frame.hasAttr("src")).forEach(Element::remove);
+        body.getElementsByTag("iframe").stream()
+                .filter(frame -> !frame.hasAttr("src"))
+                .forEach(Element::remove);
         for (Element frame : body.getElementsByTag("iframe")) {
             if (!frame.hasAttr("allow")) {
                 continue;
@@ -115,8 +122,16 @@ final class Sanitizer implements BodyProcessor {
             preserveRelativeLinks(true);
             if (!embedHosts.isEmpty()) {
                 addTags("iframe");
-                addAttributes("iframe", "src", "width", "height", "title", "loading", "allowfullscreen",
-                        "referrerpolicy", "allow");
+                addAttributes(
+                        "iframe",
+                        "src",
+                        "width",
+                        "height",
+                        "title",
+                        "loading",
+                        "allowfullscreen",
+                        "referrerpolicy",
+                        "allow");
                 addEnforcedAttribute("iframe", "sandbox", IFRAME_SANDBOX);
             }
         }
@@ -128,12 +143,12 @@ final class Sanitizer implements BodyProcessor {
             if (tagName.equals("iframe") && key.equals("src")) {
                 return isEmbed(value, embedHosts);
             }
-            if (tagName.equals("img") && key.equals("src")
-                    && value.strip().regionMatches(true, 0, "data:", 0, 5)) {
+            if (tagName.equals("img") && key.equals("src") && value.strip().regionMatches(true, 0, "data:", 0, 5)) {
                 return isDataImage(value);
             }
             if (key.equals("style")) {
-                return super.isSafeAttribute(tagName, el, attr) && TEXT_ALIGN.matcher(value).matches();
+                return super.isSafeAttribute(tagName, el, attr)
+                        && TEXT_ALIGN.matcher(value).matches();
             }
             return super.isSafeAttribute(tagName, el, attr);
         }

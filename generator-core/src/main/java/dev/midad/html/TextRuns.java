@@ -9,12 +9,10 @@ import java.util.regex.Matcher;
  * templates, which isolate them in headlines, card titles and menu items.
  */
 public final class TextRuns {
-    private TextRuns() {
-    }
+    private TextRuns() {}
 
     /** A piece of plain text: a left-to-right run ({@code ltr}) or the text between two runs. */
-    public record Piece(String text, boolean ltr) {
-    }
+    public record Piece(String text, boolean ltr) {}
 
     /**
      * A one-line text of a right-to-left page (headline, card title, menu item) cut into its left-to-right
@@ -23,8 +21,10 @@ public final class TextRuns {
      * its own direction anyway.
      */
     public static List<Piece> of(String text) {
-        boolean hasRtl = text.codePoints().map(Character::getDirectionality).anyMatch(d ->
-                d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC);
+        boolean hasRtl = text.codePoints()
+                .map(Character::getDirectionality)
+                .anyMatch(d -> d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                        || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC);
         return hasRtl ? split(text) : List.of(new Piece(text, false));
     }
 
@@ -33,7 +33,8 @@ public final class TextRuns {
         Matcher m = BidiIsolation.LTR_RUN.matcher("");
         List<Piece> pieces = new ArrayList<>();
         int last = 0;
-        for (int start = BidiIsolation.nextRun(m, value, 0); start >= 0;
+        for (int start = BidiIsolation.nextRun(m, value, 0);
+                start >= 0;
                 start = BidiIsolation.nextRun(m, value, last)) {
             if (start > last) {
                 pieces.add(new Piece(value.substring(last, start), false));

@@ -2,7 +2,6 @@ package dev.midad.i18n;
 
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -37,8 +36,13 @@ public final class Messages {
      *
      * @param themeResource classpath folder of the theme, e.g. {@code /dev/midad/theme}
      */
-    public static Messages load(String themeResource, Path siteTemplates, String language,
-                                Map<String, String> overrides, DecimalStyle digits) throws IOException {
+    public static Messages load(
+            String themeResource,
+            Path siteTemplates,
+            String language,
+            Map<String, String> overrides,
+            DecimalStyle digits)
+            throws IOException {
         Map<String, String> strings = new LinkedHashMap<>();
         String name = "i18n/" + language + ".properties";
         try (InputStream in = Messages.class.getResourceAsStream(themeResource + "/" + name)) {

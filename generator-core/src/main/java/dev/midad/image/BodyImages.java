@@ -1,9 +1,8 @@
 package dev.midad.image;
 
-import org.jsoup.nodes.Element;
-
 import java.util.Optional;
 import java.util.function.Function;
+import org.jsoup.nodes.Element;
 
 /**
  * Makes the images of an article body responsive: each {@code <img>} whose file has resized copies becomes a
@@ -14,8 +13,7 @@ public final class BodyImages {
     /** The body column: full width on phones, at most about 720 px on wide screens. */
     public static final String SIZES = "(min-width: 760px) 720px, 100vw";
 
-    private BodyImages() {
-    }
+    private BodyImages() {}
 
     /**
      * @param lookup resized copies of an image by its {@code src} as written in the body; empty when none
@@ -42,8 +40,10 @@ public final class BodyImages {
             if (image.hasWebp()) {
                 Element picture = new Element("picture");
                 img.before(picture);
-                picture.appendElement("source").attr("type", "image/webp")
-                        .attr("srcset", image.srcset("image/webp")).attr("sizes", SIZES);
+                picture.appendElement("source")
+                        .attr("type", "image/webp")
+                        .attr("srcset", image.srcset("image/webp"))
+                        .attr("sizes", SIZES);
                 picture.appendChild(img);
             }
             changed = true;

@@ -2,11 +2,11 @@ package dev.midad.image;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.font.TextAttribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.AttributedString;
-import java.awt.font.TextAttribute;
 
 /**
  * The bundled card fonts (SIL Open Font License, see fonts/OFL.txt): Noto Kufi Arabic Bold for Arabic script,
@@ -17,8 +17,7 @@ final class CardFonts {
     static final Font ARABIC = load("NotoKufiArabic-Bold.ttf");
     static final Font LATIN = load("NotoSans-Bold-Latin.ttf");
 
-    private CardFonts() {
-    }
+    private CardFonts() {}
 
     private static Font load(String name) {
         try (InputStream in = CardFonts.class.getResourceAsStream("fonts/" + name)) {
@@ -64,7 +63,9 @@ final class CardFonts {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON) {
             return false;
         }
-        return index > 0 && index + 1 < text.length() && strongLatin(text.charAt(index - 1))
+        return index > 0
+                && index + 1 < text.length()
+                && strongLatin(text.charAt(index - 1))
                 && strongLatin(text.charAt(index + 1));
     }
 

@@ -1,25 +1,23 @@
 package dev.midad.image;
 
-import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
-import net.coobird.thumbnailator.util.exif.ExifUtils;
-import net.coobird.thumbnailator.util.exif.Orientation;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 /**
  * Reading source images with ImageIO: TwelveMonkeys' JPEG reader (registered ahead of the JDK's) turns CMYK
  * and YCCK JPEGs with their ICC profiles into sRGB; EXIF orientation is applied so that pixels stand upright.
  */
 final class Decoded {
-    private Decoded() {
-    }
+    private Decoded() {}
 
     /** Upright width and height, from the header and the EXIF orientation only (no decoding). */
     static int[] size(Path file) throws IOException {
@@ -31,8 +29,7 @@ final class Decoded {
         return read(file, true).image;
     }
 
-    private record Read(int[] size, BufferedImage image) {
-    }
+    private record Read(int[] size, BufferedImage image) {}
 
     private static Read read(Path file, boolean decode) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -47,13 +44,14 @@ final class Decoded {
                 boolean turned = orientation != null && orientation.ordinal() >= Orientation.LEFT_TOP.ordinal();
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                int[] size = turned ? new int[]{height, width} : new int[]{width, height};
+                int[] size = turned ? new int[] {height, width} : new int[] {width, height};
                 if (!decode) {
                     return new Read(size, null);
                 }
                 BufferedImage image = standard(reader.read(0));
                 if (orientation != null && orientation != Orientation.TOP_LEFT) {
-                    image = standard(ExifFilterUtils.getFilterForOrientation(orientation).apply(image));
+                    image = standard(
+                            ExifFilterUtils.getFilterForOrientation(orientation).apply(image));
                 }
                 return new Read(size, image);
             } finally {

@@ -29,8 +29,7 @@ final class ImageCache {
     private volatile boolean dirty;
 
     /** A source image as the cache knows it. */
-    record Source(String hash, int width, int height) {
-    }
+    record Source(String hash, int width, int height) {}
 
     ImageCache(Path dir) {
         this.dir = dir;
@@ -49,8 +48,8 @@ final class ImageCache {
     /** Hash and upright size of {@code file}, from the index when its size and modification time are known. */
     Source source(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        String key = file.toAbsolutePath().normalize().toString().replace('\t', ' ') + "\t" + attributes.size()
-                + ":" + attributes.lastModifiedTime().toMillis();
+        String key = file.toAbsolutePath().normalize().toString().replace('\t', ' ') + "\t" + attributes.size() + ":"
+                + attributes.lastModifiedTime().toMillis();
         Source known = sources.get(key);
         if (known != null) {
             return known;
@@ -92,8 +91,15 @@ final class ImageCache {
             return;
         }
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(sources).forEach((key, s) -> text.append(key).append('\t').append(s.hash()).append('\t')
-                .append(s.width()).append('\t').append(s.height()).append('\n'));
+        new TreeMap<>(sources)
+                .forEach((key, s) -> text.append(key)
+                        .append('\t')
+                        .append(s.hash())
+                        .append('\t')
+                        .append(s.width())
+                        .append('\t')
+                        .append(s.height())
+                        .append('\n'));
         Files.createDirectories(dir);
         put0(text.toString());
         dirty = false;

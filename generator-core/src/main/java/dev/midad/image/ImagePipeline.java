@@ -1,7 +1,6 @@
 package dev.midad.image;
 
 import dev.midad.problem.Problem;
-
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,7 +25,8 @@ public final class ImagePipeline {
     /** Bumped when encoding or card drawing changes: old cache entries are then simply not used. */
     private static final String VERSION = "1";
     /** Structured-data crops: Google asks for 16:9, 4:3 and 1:1 at least 1200 px wide. */
-    private static final List<int[]> CROPS = List.of(new int[]{16, 9}, new int[]{4, 3}, new int[]{1, 1});
+    private static final List<int[]> CROPS = List.of(new int[] {16, 9}, new int[] {4, 3}, new int[] {1, 1});
+
     static final int LARGE = 1200;
 
     /** Where planned files go: the site's output. */
@@ -44,12 +44,18 @@ public final class ImagePipeline {
     }
 
     /** What {@link #write} did: files encoded now, taken from the cache, handed to the output. */
-    public record Report(int encoded, int reused, int files, long nanos) {
-    }
+    public record Report(int encoded, int reused, int files, long nanos) {}
 
-    private record Job(String file, String source, Path sourceFile, String cacheName, Rectangle crop, int width,
-                       int height, ImageFormat format, CardContent card) {
-    }
+    private record Job(
+            String file,
+            String source,
+            Path sourceFile,
+            String cacheName,
+            Rectangle crop,
+            int width,
+            int height,
+            ImageFormat format,
+            CardContent card) {}
 
     private final ImageSettings settings;
     private final Encoders encoders;
@@ -59,6 +65,7 @@ public final class ImagePipeline {
     private final Map<String, List<Problem>> warnings = new ConcurrentHashMap<>();
     /** Planned files by who needs them (an article, a site card): files nobody needs any more are not written. */
     private final Map<String, java.util.Set<String>> owned = new ConcurrentHashMap<>();
+
     private final AtomicInteger encodes = new AtomicInteger();
 
     public ImagePipeline(ImageSettings settings, Encoders encoders, Path staticDir) {
@@ -67,9 +74,13 @@ public final class ImagePipeline {
         this.staticDir = staticDir.toAbsolutePath().normalize();
         this.cache = new ImageCache(settings.cache());
         if (settings.webp() && !encoders.has(ImageFormat.WEBP)) {
-            warnings.put("", List.of(Problem.of(null, "no WebP encoder works on this platform ("
-                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
-                    + "): images are served in their original format only")));
+            warnings.put(
+                    "",
+                    List.of(Problem.of(
+                            null,
+                            "no WebP encoder works on this platform ("
+                                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
+                                    + "): images are served in their original format only")));
         }
     }
 
@@ -89,7 +100,7 @@ public final class ImagePipeline {
 
     /** The upright size of a raster image under static/, or empty when it is not one that can be read. */
     public Optional<int[]> size(String sitePath) {
-        return source(sitePath).map(s -> new int[]{s.width(), s.height()});
+        return source(sitePath).map(s -> new int[] {s.width(), s.height()});
     }
 
     private Optional<ImageCache.Source> source(String sitePath) {
@@ -117,8 +128,8 @@ public final class ImagePipeline {
      * ladder width below its own, its own width capped at the ladder's top, in WebP and in its own format;
      * crops for structured data where it is large enough. Empty for what is not a readable raster image.
      */
-    public Optional<ResponsiveImage> responsive(String owner, String sitePath, SiteUrls urls, double focusX,
-                                                double focusY) {
+    public Optional<ResponsiveImage> responsive(
+            String owner, String sitePath, SiteUrls urls, double focusX, double focusY) {
         Optional<ImageCache.Source> found = source(sitePath);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -137,7 +148,8 @@ public final class ImagePipeline {
         }
         ImageFormat originalType = formats.contains(own) ? own : formats.get(0);
         int top = settings.widths().get(settings.widths().size() - 1);
-        List<Integer> widths = new ArrayList<>(settings.widths().stream().filter(w -> w < source.width()).toList());
+        List<Integer> widths = new ArrayList<>(
+                settings.widths().stream().filter(w -> w < source.width()).toList());
         int largest = Math.min(source.width(), top);
         if (!widths.contains(largest)) {
             widths.add(largest);
@@ -154,31 +166,43 @@ public final class ImagePipeline {
         }
         List<Variant> crops = new ArrayList<>();
         for (int[] ratio : CROPS) {
-            Rectangle crop = Scaler.focusCrop(source.width(), source.height(), (double) ratio[0] / ratio[1],
-                    focusX, focusY);
+            Rectangle crop =
+                    Scaler.focusCrop(source.width(), source.height(), (double) ratio[0] / ratio[1], focusX, focusY);
             if (crop.width >= LARGE) {
                 // another focal point is another crop: its own name (one image may serve several articles)
-                String focus = focusX == 0.5 && focusY == 0.5 ? "" : "-f" + Math.round(focusX * 100) + "-"
-                        + Math.round(focusY * 100);
-                String path = stem + "-" + ratio[0] + "x" + ratio[1] + focus + "." + tag + "."
-                        + originalType.extension();
-                crops.add(plan(owner, path, sitePath, crop, LARGE, LARGE * ratio[1] / ratio[0], originalType,
-                        source, urls));
+                String focus = focusX == 0.5 && focusY == 0.5
+                        ? ""
+                        : "-f" + Math.round(focusX * 100) + "-" + Math.round(focusY * 100);
+                String path =
+                        stem + "-" + ratio[0] + "x" + ratio[1] + focus + "." + tag + "." + originalType.extension();
+                crops.add(plan(
+                        owner, path, sitePath, crop, LARGE, LARGE * ratio[1] / ratio[0], originalType, source, urls));
             }
         }
-        return Optional.of(new ResponsiveImage(source.width(), source.height(), originalType.mediaType(), variants,
-                crops));
+        return Optional.of(
+                new ResponsiveImage(source.width(), source.height(), originalType.mediaType(), variants, crops));
     }
 
-    private Variant plan(String owner, String path, String sitePath, Rectangle crop, int width, int height, ImageFormat format,
-                         ImageCache.Source source, SiteUrls urls) {
-        String region = crop == null ? "w" + width : crop.x + "," + crop.y + "," + crop.width + "," + crop.height
-                + ">" + width + "x" + height;
-        String cacheName = source.hash() + "-" + ImageCache.hash(List.of(region, settings.quality(), VERSION))
-                .substring(0, 16) + "." + format.extension();
+    private Variant plan(
+            String owner,
+            String path,
+            String sitePath,
+            Rectangle crop,
+            int width,
+            int height,
+            ImageFormat format,
+            ImageCache.Source source,
+            SiteUrls urls) {
+        String region = crop == null
+                ? "w" + width
+                : crop.x + "," + crop.y + "," + crop.width + "," + crop.height + ">" + width + "x" + height;
+        String cacheName = source.hash() + "-"
+                + ImageCache.hash(List.of(region, settings.quality(), VERSION)).substring(0, 16) + "."
+                + format.extension();
         String file = path.substring(1);
-        jobs.put(file, new Job(file, sitePath, file(sitePath).orElseThrow(), cacheName, crop, width, height,
-                format, null));
+        jobs.put(
+                file,
+                new Job(file, sitePath, file(sitePath).orElseThrow(), cacheName, crop, width, height, format, null));
         owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
         String url = urls.url(path);
         return new Variant(url, urls.absolute(url), file, width, height, format.mediaType());
@@ -188,14 +212,36 @@ public final class ImagePipeline {
     public Variant card(String owner, String sitePath, CardContent content, SiteUrls urls) {
         String lead = source(content.lead()).map(ImageCache.Source::hash).orElse("");
         String logo = source(content.logo()).map(ImageCache.Source::hash).orElse("");
-        String cacheName = ImageCache.hash(List.of("card", VERSION, content, lead, logo, settings.quality(),
-                settings.cardColor().getRGB())) + ".jpg";
+        String cacheName = ImageCache.hash(List.of(
+                        "card",
+                        VERSION,
+                        content,
+                        lead,
+                        logo,
+                        settings.quality(),
+                        settings.cardColor().getRGB()))
+                + ".jpg";
         String file = sitePath.substring(1);
-        jobs.put(file, new Job(file, content.lead(), null, cacheName, null, SocialCardRenderer.WIDTH,
-                SocialCardRenderer.HEIGHT, ImageFormat.JPEG, content));
+        jobs.put(
+                file,
+                new Job(
+                        file,
+                        content.lead(),
+                        null,
+                        cacheName,
+                        null,
+                        SocialCardRenderer.WIDTH,
+                        SocialCardRenderer.HEIGHT,
+                        ImageFormat.JPEG,
+                        content));
         owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
         String url = urls.url(sitePath);
-        return new Variant(url, urls.absolute(url), file, SocialCardRenderer.WIDTH, SocialCardRenderer.HEIGHT,
+        return new Variant(
+                url,
+                urls.absolute(url),
+                file,
+                SocialCardRenderer.WIDTH,
+                SocialCardRenderer.HEIGHT,
                 ImageFormat.JPEG.mediaType());
     }
 
@@ -224,8 +270,10 @@ public final class ImagePipeline {
 
     /** Every current warning, in a stable order. */
     public List<Problem> warnings() {
-        return warnings.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(Problem::toString)).toList();
+        return warnings.values().stream()
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(Problem::toString))
+                .toList();
     }
 
     /**
@@ -238,9 +286,12 @@ public final class ImagePipeline {
         Map<String, List<Job>> bySource = new ConcurrentHashMap<>();
         java.util.Set<String> needed = new java.util.HashSet<>();
         owned.values().forEach(needed::addAll);
-        List<Job> planned = jobs.values().stream().filter(job -> needed.contains(job.file())).toList();
-        planned.forEach(job -> bySource.computeIfAbsent(job.card() != null ? "card " + job.file()
-                : job.source(), k -> new ArrayList<>()).add(job));
+        List<Job> planned = jobs.values().stream()
+                .filter(job -> needed.contains(job.file()))
+                .toList();
+        planned.forEach(job -> bySource.computeIfAbsent(
+                        job.card() != null ? "card " + job.file() : job.source(), k -> new ArrayList<>())
+                .add(job));
         AtomicInteger encoded = new AtomicInteger();
         try {
             bySource.values().parallelStream().forEach(group -> {
@@ -261,15 +312,16 @@ public final class ImagePipeline {
     }
 
     private void encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
-        List<Job> missing = group.stream().filter(job -> !cache.has(job.cacheName())).toList();
+        List<Job> missing =
+                group.stream().filter(job -> !cache.has(job.cacheName())).toList();
         if (missing.isEmpty()) {
             return;
         }
         if (missing.get(0).card() != null) {
             for (Job job : missing) {
                 CardContent content = job.card();
-                BufferedImage card = SocialCardRenderer.render(content, decodedOrNull(content.lead()),
-                        decodedOrNull(content.logo()), settings.cardColor());
+                BufferedImage card = SocialCardRenderer.render(
+                        content, decodedOrNull(content.lead()), decodedOrNull(content.logo()), settings.cardColor());
                 store(job, card, encoded);
             }
             return;
@@ -279,9 +331,13 @@ public final class ImagePipeline {
         try {
             image = Decoded.image(sourceFile);
         } catch (IOException | RuntimeException e) {
-            warnings.put("decode " + missing.get(0).source(), List.of(Problem.of(staticDir.getFileName()
-                    .resolve(missing.get(0).source().substring(1)), "cannot be decoded (" + e.getMessage()
-                    + "): served unchanged instead of resized")));
+            warnings.put(
+                    "decode " + missing.get(0).source(),
+                    List.of(Problem.of(
+                            staticDir
+                                    .getFileName()
+                                    .resolve(missing.get(0).source().substring(1)),
+                            "cannot be decoded (" + e.getMessage() + "): served unchanged instead of resized")));
             byte[] original = Files.readAllBytes(sourceFile);
             for (Job job : missing) {
                 cache.put(job.cacheName(), original);
@@ -289,15 +345,16 @@ public final class ImagePipeline {
             return;
         }
         for (Job job : missing) {
-            BufferedImage resized = job.crop() == null ? Scaler.toWidth(image, job.width())
+            BufferedImage resized = job.crop() == null
+                    ? Scaler.toWidth(image, job.width())
                     : Scaler.crop(image, job.crop(), job.width(), job.height());
             store(job, resized, encoded);
         }
     }
 
     private void store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
-        Encoder encoder = encoders.get(job.format()).orElseThrow(() -> new IOException("no encoder for "
-                + job.format()));
+        Encoder encoder =
+                encoders.get(job.format()).orElseThrow(() -> new IOException("no encoder for " + job.format()));
         cache.put(job.cacheName(), encoder.encode(image));
         encoded.incrementAndGet();
         encodes.incrementAndGet();

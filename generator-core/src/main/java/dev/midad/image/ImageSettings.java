@@ -1,7 +1,6 @@
 package dev.midad.image;
 
 import dev.midad.problem.Problem;
-
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +20,14 @@ import java.util.Map;
  *   card_color: "#8a1538"                 # the card's background without a lead image
  * </pre>
  */
-public record ImageSettings(List<Integer> widths, float quality, boolean webp, Path cache, boolean cards,
-                            boolean cardAlways, Color cardColor) {
+public record ImageSettings(
+        List<Integer> widths,
+        float quality,
+        boolean webp,
+        Path cache,
+        boolean cards,
+        boolean cardAlways,
+        Color cardColor) {
     public static final List<Integer> DEFAULT_WIDTHS = List.of(320, 640, 960, 1280, 1600);
     public static final Color DEFAULT_CARD_COLOR = new Color(0x8a1538);
     private static final Path SHOWN = Path.of("site.yaml");
@@ -56,7 +61,8 @@ public record ImageSettings(List<Integer> widths, float quality, boolean webp, P
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Caches").resolve("midad").resolve("images");
         }
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache")).resolve("midad")
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache"))
+                .resolve("midad")
                 .resolve("images");
     }
 
@@ -85,8 +91,10 @@ public record ImageSettings(List<Integer> widths, float quality, boolean webp, P
                 }
             }
             if (parsed.isEmpty()) {
-                problems.add(Problem.of(SHOWN, "'images.widths' must be a list of pixel widths between 16 and 8192,"
-                        + " e.g. [320, 640, 960, 1280, 1600]"));
+                problems.add(Problem.of(
+                        SHOWN,
+                        "'images.widths' must be a list of pixel widths between 16 and 8192,"
+                                + " e.g. [320, 640, 960, 1280, 1600]"));
             } else {
                 widths = parsed.stream().distinct().sorted().toList();
             }
@@ -111,12 +119,18 @@ public record ImageSettings(List<Integer> widths, float quality, boolean webp, P
             if (text.matches("#[0-9a-fA-F]{6}")) {
                 color = new Color(Integer.parseInt(text.substring(1), 16));
             } else {
-                problems.add(Problem.of(SHOWN, "'images.card_color' must be a colour such as \"#8a1538\", not '"
-                        + text + "'"));
+                problems.add(Problem.of(
+                        SHOWN, "'images.card_color' must be a colour such as \"#8a1538\", not '" + text + "'"));
             }
         }
-        return new ImageSettings(widths, quality, bool(map, "webp", true, problems), cache,
-                bool(map, "cards", true, problems), bool(map, "card_always", false, problems), color);
+        return new ImageSettings(
+                widths,
+                quality,
+                bool(map, "webp", true, problems),
+                cache,
+                bool(map, "cards", true, problems),
+                bool(map, "card_always", false, problems),
+                color);
     }
 
     private static boolean bool(Map<?, ?> map, String key, boolean otherwise, List<Problem> problems) {

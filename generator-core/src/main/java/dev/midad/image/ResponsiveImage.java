@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
  * first; {@code crops} at fixed aspect ratios (16:9, 4:3, 1:1) for structured data, where the source is
  * large enough. {@code width}/{@code height} are the upright source's.
  */
-public record ResponsiveImage(int width, int height, String originalType, List<Variant> variants,
-                              List<Variant> crops) {
+public record ResponsiveImage(int width, int height, String originalType, List<Variant> variants, List<Variant> crops) {
     /** The {@code src} of browsers without {@code srcset}: about the width of the article column. */
     static final int FALLBACK_WIDTH = 960;
 

@@ -1,25 +1,24 @@
 package dev.midad.image;
 
-import net.coobird.thumbnailator.Thumbnails;
-
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Resizing and cropping with Thumbnailator: it downsizes in several bilinear steps (or bicubic for small
  * changes), which keeps thin lines and text in news photos sharp where one Java2D step would alias.
  */
 final class Scaler {
-    private Scaler() {
-    }
+    private Scaler() {}
 
     /** {@code image} at {@code width} pixels wide (the height follows the aspect ratio); never larger. */
     static BufferedImage toWidth(BufferedImage image, int width) throws IOException {
         if (width >= image.getWidth()) {
             return image;
         }
-        return Thumbnails.of(image).forceSize(width, heightAt(image.getWidth(), image.getHeight(), width))
+        return Thumbnails.of(image)
+                .forceSize(width, heightAt(image.getWidth(), image.getHeight(), width))
                 .asBufferedImage();
     }
 

@@ -25,10 +25,10 @@ public final class SocialCardRenderer {
     private static final int MARGIN = 64;
     /** Headline sizes tried in turn until it fits in {@link #MAX_LINES} lines. */
     private static final float[] HEADLINE_SIZES = {64, 56, 48, 42};
+
     private static final int MAX_LINES = 4;
 
-    private SocialCardRenderer() {
-    }
+    private SocialCardRenderer() {}
 
     /**
      * @param lead   the upright lead image, or null for the plain colour
@@ -51,13 +51,16 @@ public final class SocialCardRenderer {
             float footerBaseline = HEIGHT - MARGIN + 8;
             g.setColor(new Color(255, 255, 255, 220));
             if (!content.date().isBlank()) {
-                TextLayout date = new TextLayout(CardFonts.styled(content.date(), 26).getIterator(), frc);
+                TextLayout date =
+                        new TextLayout(CardFonts.styled(content.date(), 26).getIterator(), frc);
                 date.draw(g, right - date.getAdvance(), footerBaseline);
             }
             brand(g, content.siteName(), logo, frc, footerBaseline);
 
             List<TextLayout> lines = headline(content.headline(), frc, right - MARGIN);
-            float lineHeight = lines.isEmpty() ? 0 : lines.get(0).getAscent() + lines.get(0).getDescent() + 4;
+            float lineHeight = lines.isEmpty()
+                    ? 0
+                    : lines.get(0).getAscent() + lines.get(0).getDescent() + 4;
             float y = footerBaseline - 56 - lineHeight * (lines.size() - 1);
             float top = y - (lines.isEmpty() ? 0 : lines.get(0).getAscent());
             g.setColor(Color.WHITE);
@@ -81,8 +84,8 @@ public final class SocialCardRenderer {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             return;
         }
-        Rectangle crop = Scaler.focusCrop(lead.getWidth(), lead.getHeight(), (double) WIDTH / HEIGHT,
-                content.focusX(), content.focusY());
+        Rectangle crop = Scaler.focusCrop(
+                lead.getWidth(), lead.getHeight(), (double) WIDTH / HEIGHT, content.focusX(), content.focusY());
         g.drawImage(Scaler.crop(lead, crop, WIDTH, HEIGHT), 0, 0, null);
         // dark towards the bottom, where the headline sits: white text stays legible on any photo
         g.setPaint(new GradientPaint(0, HEIGHT * 0.15f, new Color(0, 0, 0, 40), 0, HEIGHT, new Color(0, 0, 0, 225)));
@@ -90,8 +93,8 @@ public final class SocialCardRenderer {
     }
 
     /** The site's logo (or name) at the bottom left: the end of a right-to-left footer line. */
-    private static void brand(Graphics2D g, String siteName, BufferedImage logo, FontRenderContext frc,
-                              float baseline) {
+    private static void brand(
+            Graphics2D g, String siteName, BufferedImage logo, FontRenderContext frc, float baseline) {
         if (logo != null) {
             int height = 56;
             int width = Math.min(360, logo.getWidth() * height / Math.max(1, logo.getHeight()));
@@ -102,16 +105,16 @@ public final class SocialCardRenderer {
         }
     }
 
-    private static void section(Graphics2D g, String section, Color color, FontRenderContext frc, int right,
-                                float baseline) {
+    private static void section(
+            Graphics2D g, String section, Color color, FontRenderContext frc, int right, float baseline) {
         TextLayout label = new TextLayout(CardFonts.styled(section, 28).getIterator(), frc);
         float padding = 18;
         float width = label.getAdvance() + 2 * padding;
         float height = label.getAscent() + label.getDescent() + 10;
         g.setComposite(AlphaComposite.SrcOver);
         g.setColor(color);
-        g.fillRoundRect((int) (right - width), (int) (baseline - label.getAscent() - 5), (int) width, (int) height,
-                12, 12);
+        g.fillRoundRect(
+                (int) (right - width), (int) (baseline - label.getAscent() - 5), (int) width, (int) height, 12, 12);
         g.setColor(Color.WHITE);
         label.draw(g, right - padding - label.getAdvance(), baseline);
     }

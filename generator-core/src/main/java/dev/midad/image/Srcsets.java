@@ -1,14 +1,12 @@
 package dev.midad.image;
 
-import org.jsoup.nodes.Element;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.nodes.Element;
 
 /** {@code srcset} attributes, whose URLs feeds need absolute like every {@code src}. */
 public final class Srcsets {
-    private Srcsets() {
-    }
+    private Srcsets() {}
 
     /** Makes every URL of every {@code srcset} below {@code root} absolute against the document's base. */
     public static void absolutize(Element root) {

@@ -1,5 +1,14 @@
 package dev.midad.importer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.StreamDataWriter;
@@ -12,16 +21,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import java.util.Set;
 
 /** Writes Markdown files with YAML front matter: a real YAML emitter, UTF-8, LF, atomically, never by accident over a file. */
 final class ContentFiles {
@@ -41,8 +40,7 @@ final class ContentFiles {
             .setBestLineBreak("\n")
             .build();
 
-    private ContentFiles() {
-    }
+    private ContentFiles() {}
 
     /**
      * "---", the front matter (keys in the map's order; strings quoted exactly when YAML needs it), "---", a blank
@@ -52,7 +50,8 @@ final class ContentFiles {
         Node root = new StandardRepresenter(SETTINGS).represent(frontMatter);
         if (root instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof SequenceNode list
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && tuple.getValueNode() instanceof SequenceNode list
                         && FLOW_LISTS.contains(key.getValue())) {
                     list.setFlowStyle(FlowStyle.FLOW);
                 }
@@ -75,7 +74,11 @@ final class ContentFiles {
     }
 
     /** What {@link #write} did. */
-    enum Outcome { WRITTEN, REPLACED, EXISTS }
+    enum Outcome {
+        WRITTEN,
+        REPLACED,
+        EXISTS
+    }
 
     /**
      * Writes {@code text} to {@code target} through a temporary file in the same folder and one move, so readers

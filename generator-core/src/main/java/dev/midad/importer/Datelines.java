@@ -16,35 +16,68 @@ import java.util.regex.Pattern;
 final class Datelines {
     private static final String DASH = "[-–—‒―−]";
     private static final String DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
-    private static final String WEEKDAY = "(?:(?:يوم\\s+)?(?:السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء"
-            + "|الخميس|الجمعة)\\s*[،,]?\\s*)";
+    private static final String WEEKDAY =
+            "(?:(?:يوم\\s+)?(?:السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء"
+                    + "|الخميس|الجمعة)\\s*[،,]?\\s*)";
     /** A run of text without digits, dashes or line breaks that starts with a letter. */
-    private static final String WORD = "(?=[^\\s\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-])[^\\n\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-]";
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(?:(?<byline>" + WORD + "{1,80}?)\\s*" + DASH + "\\s*)?"
+    private static final String WORD =
+            "(?=[^\\s\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-])[^\\n\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-]";
+
+    private static final Pattern DATELINE =
+            Pattern.compile("^\\s*(?:(?<byline>" + WORD + "{1,80}?)\\s*" + DASH + "\\s*)?"
                     + "(?<place>" + WORD + "{1,60}?)\\s*(?:[،,(]|" + DASH + ")?\\s*" + WEEKDAY + "?"
-                    + "(?<day>" + DIGIT + "{1,2})\\s+(?<month>[^\\n\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-]{2,40}?)\\s*[،,]?\\s*"
+                    + "(?<day>" + DIGIT
+                    + "{1,2})\\s+(?<month>[^\\n\\d\\u0660-\\u0669\\u06F0-\\u06F9–—‒―−-]{2,40}?)\\s*[،,]?\\s*"
                     + "(?<year>" + DIGIT + "{4})\\s*(?:م\\s*)?\\)?\\s*" + DASH + "\\s*");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             // Egypt, the Gulf, Sudan
-            Map.entry("يناير", 1), Map.entry("فبراير", 2), Map.entry("مارس", 3), Map.entry("ابريل", 4),
-            Map.entry("مايو", 5), Map.entry("يونيو", 6), Map.entry("يونيه", 6), Map.entry("يوليو", 7),
-            Map.entry("يوليه", 7), Map.entry("اغسطس", 8), Map.entry("سبتمبر", 9), Map.entry("اكتوبر", 10),
-            Map.entry("نوفمبر", 11), Map.entry("ديسمبر", 12),
+            Map.entry("يناير", 1),
+            Map.entry("فبراير", 2),
+            Map.entry("مارس", 3),
+            Map.entry("ابريل", 4),
+            Map.entry("مايو", 5),
+            Map.entry("يونيو", 6),
+            Map.entry("يونيه", 6),
+            Map.entry("يوليو", 7),
+            Map.entry("يوليه", 7),
+            Map.entry("اغسطس", 8),
+            Map.entry("سبتمبر", 9),
+            Map.entry("اكتوبر", 10),
+            Map.entry("نوفمبر", 11),
+            Map.entry("ديسمبر", 12),
             // the Levant and Iraq
-            Map.entry("كانون الثاني", 1), Map.entry("شباط", 2), Map.entry("اذار", 3), Map.entry("نيسان", 4),
-            Map.entry("ايار", 5), Map.entry("حزيران", 6), Map.entry("تموز", 7), Map.entry("اب", 8),
-            Map.entry("ايلول", 9), Map.entry("تشرين الاول", 10), Map.entry("تشرين اول", 10),
-            Map.entry("تشرين الثاني", 11), Map.entry("تشرين ثاني", 11), Map.entry("كانون الاول", 12),
-            Map.entry("كانون اول", 12), Map.entry("كانون ثاني", 1),
+            Map.entry("كانون الثاني", 1),
+            Map.entry("شباط", 2),
+            Map.entry("اذار", 3),
+            Map.entry("نيسان", 4),
+            Map.entry("ايار", 5),
+            Map.entry("حزيران", 6),
+            Map.entry("تموز", 7),
+            Map.entry("اب", 8),
+            Map.entry("ايلول", 9),
+            Map.entry("تشرين الاول", 10),
+            Map.entry("تشرين اول", 10),
+            Map.entry("تشرين الثاني", 11),
+            Map.entry("تشرين ثاني", 11),
+            Map.entry("كانون الاول", 12),
+            Map.entry("كانون اول", 12),
+            Map.entry("كانون ثاني", 1),
             // the Maghreb
-            Map.entry("جانفي", 1), Map.entry("فيفري", 2), Map.entry("افريل", 4), Map.entry("ماي", 5),
-            Map.entry("جوان", 6), Map.entry("جويلية", 7), Map.entry("اوت", 8), Map.entry("غشت", 8),
-            Map.entry("يوليوز", 7), Map.entry("شتنبر", 9), Map.entry("نونبر", 11), Map.entry("دجنبر", 12));
+            Map.entry("جانفي", 1),
+            Map.entry("فيفري", 2),
+            Map.entry("افريل", 4),
+            Map.entry("ماي", 5),
+            Map.entry("جوان", 6),
+            Map.entry("جويلية", 7),
+            Map.entry("اوت", 8),
+            Map.entry("غشت", 8),
+            Map.entry("يوليوز", 7),
+            Map.entry("شتنبر", 9),
+            Map.entry("نونبر", 11),
+            Map.entry("دجنبر", 12));
 
-    private Datelines() {
-    }
+    private Datelines() {}
 
     /**
      * A dateline found at the start of a paragraph.
@@ -54,8 +87,7 @@ final class Datelines {
      * @param date   the date written in it
      * @param length how many characters of the paragraph it takes, the dash and the space after it included
      */
-    record Dateline(String byline, String place, LocalDate date, int length) {
-    }
+    record Dateline(String byline, String place, LocalDate date, int length) {}
 
     /** The dateline {@code paragraph} starts with, or null. */
     static Dateline find(String paragraph) {
@@ -106,10 +138,11 @@ final class Datelines {
             if (c == 'ـ' || type == Character.NON_SPACING_MARK || type == Character.FORMAT) {
                 continue;
             }
-            out.append(switch (c) {
-                case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
-                default -> c;
-            });
+            out.append(
+                    switch (c) {
+                        case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
+                        default -> c;
+                    });
         }
         return out.toString().replaceAll("\\s+", " ").strip();
     }

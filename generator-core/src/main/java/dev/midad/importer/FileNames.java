@@ -14,18 +14,52 @@ final class FileNames {
     static final int MAX_LENGTH = 60;
 
     private static final Map<Character, String> LETTERS = Map.ofEntries(
-            Map.entry('ا', "a"), Map.entry('أ', "a"), Map.entry('إ', "i"), Map.entry('آ', "a"), Map.entry('ٱ', "a"),
-            Map.entry('ء', ""), Map.entry('ؤ', "u"), Map.entry('ئ', "i"), Map.entry('ب', "b"), Map.entry('ت', "t"),
-            Map.entry('ث', "th"), Map.entry('ج', "j"), Map.entry('ح', "h"), Map.entry('خ', "kh"), Map.entry('د', "d"),
-            Map.entry('ذ', "dh"), Map.entry('ر', "r"), Map.entry('ز', "z"), Map.entry('س', "s"), Map.entry('ش', "sh"),
-            Map.entry('ص', "s"), Map.entry('ض', "d"), Map.entry('ط', "t"), Map.entry('ظ', "z"), Map.entry('ع', "a"),
-            Map.entry('غ', "gh"), Map.entry('ف', "f"), Map.entry('ق', "q"), Map.entry('ك', "k"), Map.entry('ل', "l"),
-            Map.entry('م', "m"), Map.entry('ن', "n"), Map.entry('ه', "h"), Map.entry('و', "w"), Map.entry('ي', "y"),
-            Map.entry('ى', "a"), Map.entry('ة', "a"), Map.entry('پ', "p"), Map.entry('چ', "ch"), Map.entry('ژ', "zh"),
-            Map.entry('گ', "g"), Map.entry('ک', "k"), Map.entry('ی', "y"), Map.entry('ڤ', "v"));
+            Map.entry('ا', "a"),
+            Map.entry('أ', "a"),
+            Map.entry('إ', "i"),
+            Map.entry('آ', "a"),
+            Map.entry('ٱ', "a"),
+            Map.entry('ء', ""),
+            Map.entry('ؤ', "u"),
+            Map.entry('ئ', "i"),
+            Map.entry('ب', "b"),
+            Map.entry('ت', "t"),
+            Map.entry('ث', "th"),
+            Map.entry('ج', "j"),
+            Map.entry('ح', "h"),
+            Map.entry('خ', "kh"),
+            Map.entry('د', "d"),
+            Map.entry('ذ', "dh"),
+            Map.entry('ر', "r"),
+            Map.entry('ز', "z"),
+            Map.entry('س', "s"),
+            Map.entry('ش', "sh"),
+            Map.entry('ص', "s"),
+            Map.entry('ض', "d"),
+            Map.entry('ط', "t"),
+            Map.entry('ظ', "z"),
+            Map.entry('ع', "a"),
+            Map.entry('غ', "gh"),
+            Map.entry('ف', "f"),
+            Map.entry('ق', "q"),
+            Map.entry('ك', "k"),
+            Map.entry('ل', "l"),
+            Map.entry('م', "m"),
+            Map.entry('ن', "n"),
+            Map.entry('ه', "h"),
+            Map.entry('و', "w"),
+            Map.entry('ي', "y"),
+            Map.entry('ى', "a"),
+            Map.entry('ة', "a"),
+            Map.entry('پ', "p"),
+            Map.entry('چ', "ch"),
+            Map.entry('ژ', "zh"),
+            Map.entry('گ', "g"),
+            Map.entry('ک', "k"),
+            Map.entry('ی', "y"),
+            Map.entry('ڤ', "v"));
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * Lower-case ASCII letters, digits and single hyphens for {@code text}, at most {@link #MAX_LENGTH}
@@ -39,8 +73,11 @@ final class FileNames {
             int cp = normalized.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
-            if (cp == 0x0640 || type == Character.NON_SPACING_MARK || type == Character.FORMAT
-                    || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            if (cp == 0x0640
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.FORMAT
+                    || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
                 continue;
             }
             String letters;
@@ -52,7 +89,8 @@ final class FileNames {
                 letters = LETTERS.get((char) cp);
             } else if (Character.isLetter(cp)) {
                 String stripped = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD)
-                        .replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+                        .replaceAll("[^A-Za-z]", "")
+                        .toLowerCase(Locale.ROOT);
                 letters = stripped;
             } else {
                 hyphen = true;

@@ -1,14 +1,5 @@
 package dev.midad.importer;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Safelist;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
 
 /**
  * Turns the HTML of a WordPress post into clean CommonMark (with GFM tables), the way an editor would have
@@ -45,28 +44,67 @@ import java.util.regex.Pattern;
 final class HtmlToMarkdown {
     /** Hard line break while a paragraph is assembled (a private-use character, never in input text). */
     private static final char BR = '\uE000';
+
     private static final String BR_STRING = String.valueOf(BR);
-    private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+    private static final Pattern ENTITY =
+            Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
     private static final Pattern ORDERED_MARKER = Pattern.compile("^(\\d{1,9})([.)])(\\s.*|)$", Pattern.DOTALL);
     private static final Pattern YOUTUBE = Pattern.compile(
             "(?:youtube(?:-nocookie)?\\.com/(?:watch\\?(?:[^#]*&)?v=|embed/|shorts/|live/|v/)|youtu\\.be/)([A-Za-z0-9_-]{6,})");
     private static final Pattern VIMEO = Pattern.compile("vimeo\\.com/(?:video/)?(\\d+)");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("(?:language-|lang-|brush:\\s*)([A-Za-z0-9_+#-]+)");
-    private static final Set<String> EMBED_HOSTS = Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com",
-            "player.vimeo.com");
+    private static final Set<String> EMBED_HOSTS =
+            Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com");
     /** Inline elements kept as inline HTML (the sanitiser allows them; Markdown has no syntax for them). */
-    private static final Set<String> INLINE_HTML = Set.of("sup", "sub", "u", "mark", "small", "abbr", "q", "cite",
-            "bdi");
-    private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "head", "meta",
-            "link", "form", "input", "button", "select", "textarea", "svg", "canvas", "map", "object", "embed",
-            "param", "source", "track");
-    private static final Set<String> CONTAINERS = Set.of("p", "div", "section", "article", "header", "footer", "main",
-            "aside", "nav", "center", "address", "details", "summary", "figcaption", "dd", "dt", "body");
+    private static final Set<String> INLINE_HTML =
+            Set.of("sup", "sub", "u", "mark", "small", "abbr", "q", "cite", "bdi");
+
+    private static final Set<String> DROPPED = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "head",
+            "meta",
+            "link",
+            "form",
+            "input",
+            "button",
+            "select",
+            "textarea",
+            "svg",
+            "canvas",
+            "map",
+            "object",
+            "embed",
+            "param",
+            "source",
+            "track");
+    private static final Set<String> CONTAINERS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "main",
+            "aside",
+            "nav",
+            "center",
+            "address",
+            "details",
+            "summary",
+            "figcaption",
+            "dd",
+            "dt",
+            "body");
     /** Blocks that an inline element (wrongly, but WordPress allows it) may contain. */
     private static final String BLOCK_INSIDE_INLINE = "iframe, video, audio, figure, table, ul, ol, pre, blockquote, "
             + Shortcodes.EMBED_TAG + ", " + Shortcodes.MEDIA_TAG;
+
     private static final Safelist CAPTION_SAFELIST = new Safelist()
-            .addTags("a", "b", "strong", "i", "em", "br", "code", "sub", "sup", "small", "span", "bdi", "mark", "u",
+            .addTags(
+                    "a", "b", "strong", "i", "em", "br", "code", "sub", "sup", "small", "span", "bdi", "mark", "u",
                     "cite", "abbr")
             .addAttributes("a", "href", "title")
             .addAttributes(":all", "dir", "lang")
@@ -152,11 +190,16 @@ final class HtmlToMarkdown {
         Result run() {
             int controls = Texts.countControls(html);
             if (controls > 0) {
-                notes.add(controls == 1 ? "1 control character was removed"
-                        : controls + " control characters were removed");
+                notes.add(
+                        controls == 1
+                                ? "1 control character was removed"
+                                : controls + " control characters were removed");
             }
             // BR marks line breaks while paragraphs are assembled; in input it could only be an icon-font glyph
-            String clean = Texts.stripControls(html).replace("\r\n", "\n").replace('\r', '\n').replace(BR_STRING, "");
+            String clean = Texts.stripControls(html)
+                    .replace("\r\n", "\n")
+                    .replace('\r', '\n')
+                    .replace(BR_STRING, "");
             String expanded = Shortcodes.expand(clean, media, autop, notes, postId);
             Document doc = Jsoup.parseBodyFragment(expanded);
             List<String> blocks = blocks(doc.body());
@@ -229,16 +272,18 @@ final class HtmlToMarkdown {
                     out.blocks.addAll(figure(e));
                 }
                 case "iframe" -> out.add(iframe(e, null));
-                case "video", "audio" -> out.add(media(tag, e.hasAttr("src") ? e.attr("src") : firstSource(e),
-                        e.attr("poster"), null));
+                case "video", "audio" ->
+                    out.add(media(tag, e.hasAttr("src") ? e.attr("src") : firstSource(e), e.attr("poster"), null));
                 case "dl" -> out.add(htmlBlock(e));
                 case Shortcodes.EMBED_TAG -> out.add(embed(e.attr("data-url"), null));
-                case Shortcodes.MEDIA_TAG -> out.add(media(e.attr("data-kind"), e.attr("data-url"),
-                        e.attr("data-poster"), null));
+                case Shortcodes.MEDIA_TAG ->
+                    out.add(media(e.attr("data-kind"), e.attr("data-url"), e.attr("data-poster"), null));
                 case "object", "embed" -> {
                     String url = (e.hasAttr("data") ? e.attr("data") : e.attr("src")).strip();
-                    notes.add(url.isEmpty() ? "<" + tag + "> (plug-in content) without an address was removed"
-                            : "<" + tag + "> (plug-in content) was replaced by a link to " + url);
+                    notes.add(
+                            url.isEmpty()
+                                    ? "<" + tag + "> (plug-in content) without an address was removed"
+                                    : "<" + tag + "> (plug-in content) was replaced by a link to " + url);
                     out.add(url.isEmpty() ? null : "<" + url.replace(" ", "%20") + ">");
                 }
                 default -> {
@@ -316,7 +361,8 @@ final class HtmlToMarkdown {
                     if (!nestedList) {
                         loose = true;
                     }
-                    item.append(nestedList && !isList(content.get(i - 1)) ? "\n" : "\n\n").append(content.get(i));
+                    item.append(nestedList && !isList(content.get(i - 1)) ? "\n" : "\n\n")
+                            .append(content.get(i));
                 }
                 items.add(marker + indent(item.toString(), marker.length()));
             }
@@ -415,15 +461,20 @@ final class HtmlToMarkdown {
             Element thead = table.selectFirst("thead");
             if (thead != null && thead.selectFirst("tr") != null) {
                 headerRow = thead.selectFirst("tr");
-            } else if (!rows.isEmpty() && rows.get(0).children().stream().allMatch(c -> c.normalName().equals("th"))) {
+            } else if (!rows.isEmpty()
+                    && rows.get(0).children().stream()
+                            .allMatch(c -> c.normalName().equals("th"))) {
                 headerRow = rows.get(0);
             }
             boolean simple = headerRow != null
                     && table.select("table").size() == 1
-                    && table.select("[colspan], [rowspan]").stream().allMatch(c ->
-                        c.attr("colspan").strip().matches("|1") && c.attr("rowspan").strip().matches("|1"))
-                    && table.select("td, th").select("ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, table,"
-                        + " iframe, video, audio, dl").isEmpty()
+                    && table.select("[colspan], [rowspan]").stream()
+                            .allMatch(c -> c.attr("colspan").strip().matches("|1")
+                                    && c.attr("rowspan").strip().matches("|1"))
+                    && table.select("td, th")
+                            .select("ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, table,"
+                                    + " iframe, video, audio, dl")
+                            .isEmpty()
                     && (thead == null || thead.select("tr").size() == 1);
             if (!simple) {
                 return htmlBlock(table);
@@ -470,12 +521,15 @@ final class HtmlToMarkdown {
                     out.append('|');
                     for (int c = 0; c < columns; c++) {
                         String align = c < aligns.size() ? aligns.get(c) : "";
-                        out.append(' ').append(switch (align) {
-                            case "center" -> ":---:";
-                            case "left" -> ":---";
-                            case "right" -> "---:";
-                            default -> "---";
-                        }).append(" |");
+                        out.append(' ')
+                                .append(
+                                        switch (align) {
+                                            case "center" -> ":---:";
+                                            case "left" -> ":---";
+                                            case "right" -> "---:";
+                                            default -> "---";
+                                        })
+                                .append(" |");
                     }
                     out.append('\n');
                 }
@@ -491,7 +545,8 @@ final class HtmlToMarkdown {
 
         private String alignment(Element cell) {
             String style = cell.attr("style").toLowerCase(Locale.ROOT);
-            Matcher m = Pattern.compile("text-align\\s*:\\s*(left|right|center)").matcher(style);
+            Matcher m =
+                    Pattern.compile("text-align\\s*:\\s*(left|right|center)").matcher(style);
             if (m.find()) {
                 return m.group(1);
             }
@@ -509,7 +564,10 @@ final class HtmlToMarkdown {
                 if (iframe != null) {
                     return listOf(iframe(iframe, captionHtml));
                 }
-                String url = Texts.trim(wrapper != null ? wrapper.text() : withoutCaption(figure).text());
+                String url = Texts.trim(
+                        wrapper != null
+                                ? wrapper.text()
+                                : withoutCaption(figure).text());
                 if (url.matches("https?://\\S+")) {
                     return listOf(embed(url, captionHtml));
                 }
@@ -525,7 +583,8 @@ final class HtmlToMarkdown {
                 return listOf(media(video.normalName(), src, video.attr("poster"), captionHtml));
             }
             List<Element> images = figure.select("img");
-            boolean plainImageFigure = images.size() == 1 && figure.select("figure").size() == 1
+            boolean plainImageFigure = images.size() == 1
+                    && figure.select("figure").size() == 1
                     && figure.select("table, blockquote, ul, ol, pre").isEmpty();
             if (!plainImageFigure) {
                 List<String> out = new ArrayList<>(blocks(figure));
@@ -571,8 +630,10 @@ final class HtmlToMarkdown {
 
         /** The caption's inline HTML, reduced to tags the sanitiser keeps, on one line. */
         private String captionHtml(Element caption) {
-            Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false)
-                    .charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
+            Document.OutputSettings settings = new Document.OutputSettings()
+                    .prettyPrint(false)
+                    .charset(StandardCharsets.UTF_8)
+                    .escapeMode(Entities.EscapeMode.base);
             String cleaned = Jsoup.clean(caption.html(), CLEAN_BASE, CAPTION_SAFELIST, settings);
             return cleaned.replaceAll("\\s+", " ").strip();
         }
@@ -597,8 +658,7 @@ final class HtmlToMarkdown {
                 notes.add("an <iframe> from " + (host.isEmpty() ? src : host) + " was kept: list the host in"
                         + " embed_hosts in site.yaml, or the site will remove it");
             }
-            return embedFigure(src, iframe.attr("width"), iframe.attr("height"), iframe.attr("title"),
-                    captionHtml);
+            return embedFigure(src, iframe.attr("width"), iframe.attr("height"), iframe.attr("title"), captionHtml);
         }
 
         /** An address WordPress would have embedded: a player for YouTube and Vimeo, a link otherwise. */
@@ -641,7 +701,8 @@ final class HtmlToMarkdown {
             notes.add("the " + kind + " " + src + " was kept as an HTML <" + kind + "> element");
             Document shell = shell();
             Element figure = shell.body().appendElement("figure").addClass("media");
-            Element element = figure.appendElement(kind.equals("audio") ? "audio" : "video").attr("controls", true)
+            Element element = figure.appendElement(kind.equals("audio") ? "audio" : "video")
+                    .attr("controls", true)
                     .attr("src", src);
             if (poster != null && !poster.isBlank()) {
                 element.attr("poster", poster.strip());
@@ -690,12 +751,16 @@ final class HtmlToMarkdown {
         }
 
         private static String oneBlock(String html) {
-            return html.replaceAll("\n[ \t]*(?=\n)", "\n").replaceAll("\n{2,}", "\n").strip();
+            return html.replaceAll("\n[ \t]*(?=\n)", "\n")
+                    .replaceAll("\n{2,}", "\n")
+                    .strip();
         }
 
         private static Document shell() {
             Document shell = Document.createShell("");
-            shell.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8)
+            shell.outputSettings()
+                    .prettyPrint(false)
+                    .charset(StandardCharsets.UTF_8)
                     .escapeMode(Entities.EscapeMode.base);
             return shell;
         }
@@ -759,8 +824,17 @@ final class HtmlToMarkdown {
                         children(e, out);
                     }
                 }
-                case "iframe", "video", "audio", "figure", "table", "ul", "ol", "pre", "blockquote",
-                        Shortcodes.EMBED_TAG, Shortcodes.MEDIA_TAG -> {
+                case "iframe",
+                        "video",
+                        "audio",
+                        "figure",
+                        "table",
+                        "ul",
+                        "ol",
+                        "pre",
+                        "blockquote",
+                        Shortcodes.EMBED_TAG,
+                        Shortcodes.MEDIA_TAG -> {
                     // a block inside inline content (e.g. <strong><iframe>): kept as its own HTML
                     Blocks blocks = new Blocks();
                     block(e, blocks);
@@ -810,8 +884,8 @@ final class HtmlToMarkdown {
          * accepts an emphasis delimiter next to punctuation in some positions; there {@code htmlOpen} and
          * {@code htmlClose} are used instead.
          */
-        private void wrap(String inner, StringBuilder out, String open, String close, String htmlOpen,
-                          String htmlClose) {
+        private void wrap(
+                String inner, StringBuilder out, String open, String close, String htmlOpen, String htmlClose) {
             int start = 0;
             int end = inner.length();
             while (start < end && isBlank(inner.charAt(start))) {
@@ -849,7 +923,8 @@ final class HtmlToMarkdown {
             }
             String fence = "`".repeat(longestRun(code, '`') + 1);
             String pad = code.startsWith("`") || code.endsWith("`") || (code.startsWith(" ") && code.endsWith(" "))
-                    ? " " : "";
+                    ? " "
+                    : "";
             out.append(fence).append(pad).append(code).append(pad).append(fence);
         }
 
@@ -858,7 +933,9 @@ final class HtmlToMarkdown {
             StringBuilder inner = new StringBuilder();
             children(a, inner);
             String lower = href.toLowerCase(Locale.ROOT);
-            if (href.isEmpty() || lower.startsWith("javascript:") || lower.startsWith("data:")
+            if (href.isEmpty()
+                    || lower.startsWith("javascript:")
+                    || lower.startsWith("data:")
                     || lower.startsWith("vbscript:")) {
                 if (!href.isEmpty()) {
                     notes.add("a " + lower.substring(0, lower.indexOf(':') + 1) + " link was removed, its text kept");
@@ -890,15 +967,29 @@ final class HtmlToMarkdown {
             if (width.matches("[1-9]\\d{0,4}") && height.matches("[1-9]\\d{0,4}")) {
                 // Markdown has no image size: inline HTML keeps it, so pages reserve the space (no layout shift)
                 String title = Texts.stripControls(img.attr("title")).strip();
-                out.append("<img src=\"").append(Shortcodes.attribute(src)).append("\" alt=\"")
-                        .append(Shortcodes.attribute(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' ')).strip()))
-                        .append("\" width=\"").append(width).append("\" height=\"").append(height).append('"')
-                        .append(title.isEmpty() ? "" : " title=\"" + Shortcodes.attribute(title) + "\"").append('>');
+                out.append("<img src=\"")
+                        .append(Shortcodes.attribute(src))
+                        .append("\" alt=\"")
+                        .append(Shortcodes.attribute(
+                                collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' '))
+                                        .strip()))
+                        .append("\" width=\"")
+                        .append(width)
+                        .append("\" height=\"")
+                        .append(height)
+                        .append('"')
+                        .append(title.isEmpty() ? "" : " title=\"" + Shortcodes.attribute(title) + "\"")
+                        .append('>');
                 return;
             }
-            String alt = escape(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' '))).strip();
-            out.append("![").append(alt).append("](").append(destination(src))
-                    .append(titlePart(img.attr("title").strip())).append(')');
+            String alt = escape(collapse(Texts.stripControls(img.attr("alt")).replace('\n', ' ')))
+                    .strip();
+            out.append("![")
+                    .append(alt)
+                    .append("](")
+                    .append(destination(src))
+                    .append(titlePart(img.attr("title").strip()))
+                    .append(')');
         }
 
         /** The image address; lazy-loading plug-ins keep the real one in data-src. */
@@ -921,8 +1012,12 @@ final class HtmlToMarkdown {
             }
             StringBuilder open = new StringBuilder("<").append(e.normalName());
             for (String attribute : List.of("dir", "lang", "title")) {
-                if (e.hasAttr(attribute) && (!attribute.equals("title") || e.normalName().equals("abbr"))) {
-                    open.append(' ').append(attribute).append("=\"").append(Shortcodes.attribute(e.attr(attribute)))
+                if (e.hasAttr(attribute)
+                        && (!attribute.equals("title") || e.normalName().equals("abbr"))) {
+                    open.append(' ')
+                            .append(attribute)
+                            .append("=\"")
+                            .append(Shortcodes.attribute(e.attr(attribute)))
                             .append('"');
                 }
             }
@@ -935,7 +1030,8 @@ final class HtmlToMarkdown {
 
         /** A finished paragraph: spaces collapsed, hard breaks written as backslash-newline, line starts escaped. */
         private String paragraph(String inline) {
-            String text = inline.replaceAll("[ \\t]*" + BR + "[ \\t" + BR + "]*", BR_STRING).replaceAll(" {2,}", " ");
+            String text = inline.replaceAll("[ \\t]*" + BR + "[ \\t" + BR + "]*", BR_STRING)
+                    .replaceAll(" {2,}", " ");
             int start = 0;
             int end = text.length();
             while (start < end && (Texts.isSpace(text.charAt(start)) || text.charAt(start) == BR)) {
@@ -977,7 +1073,8 @@ final class HtmlToMarkdown {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '~', '|' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '~', '|' ->
+                    out.append('\\').append(c);
                 case '&' -> {
                     if (ENTITY.matcher(text).region(i, text.length()).lookingAt()) {
                         out.append('\\');
@@ -1002,11 +1099,16 @@ final class HtmlToMarkdown {
     /** Unicode punctuation or symbol, as CommonMark's emphasis rules define it. */
     private static boolean isPunctuation(int c) {
         int type = Character.getType(c);
-        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
-                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-                || type == Character.OTHER_PUNCTUATION || type == Character.MATH_SYMBOL
-                || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL
+        return type == Character.CONNECTOR_PUNCTUATION
+                || type == Character.DASH_PUNCTUATION
+                || type == Character.START_PUNCTUATION
+                || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION
+                || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION
+                || type == Character.MATH_SYMBOL
+                || type == Character.CURRENCY_SYMBOL
+                || type == Character.MODIFIER_SYMBOL
                 || type == Character.OTHER_SYMBOL;
     }
 
@@ -1026,7 +1128,10 @@ final class HtmlToMarkdown {
         if (u.isEmpty()) {
             return "<>";
         }
-        if (u.indexOf('(') >= 0 || u.indexOf(')') >= 0 || u.indexOf('<') >= 0 || u.indexOf('>') >= 0
+        if (u.indexOf('(') >= 0
+                || u.indexOf(')') >= 0
+                || u.indexOf('<') >= 0
+                || u.indexOf('>') >= 0
                 || u.chars().anyMatch(Character::isWhitespace)) {
             return "<" + u.replace("<", "%3C").replace(">", "%3E").replaceAll("\\s", "%20") + ">";
         }

@@ -1,7 +1,6 @@
 package dev.midad.importer;
 
 import dev.midad.problem.Problem;
-
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -21,8 +21,8 @@ import java.util.Objects;
 public record ImportOptions(ZoneId timeZone, boolean overwrite, List<String> boilerplate) {
 
     /** Site chrome that copy-and-paste from a WordPress page drags along. */
-    public static final List<String> DEFAULT_BOILERPLATE = List.of("Exit mobile version", "Skip to content",
-            "Share this:");
+    public static final List<String> DEFAULT_BOILERPLATE =
+            List.of("Exit mobile version", "Skip to content", "Share this:");
 
     public ImportOptions {
         Objects.requireNonNull(timeZone, "timeZone");

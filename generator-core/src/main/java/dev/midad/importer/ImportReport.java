@@ -1,7 +1,6 @@
 package dev.midad.importer;
 
 import dev.midad.problem.Problem;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,7 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
      * @param file        the Markdown file, relative to the site folder
      * @param overwritten true when the file existed and was replaced
      */
-    public record Imported(String source, String title, Path file, boolean overwritten) {
-    }
+    public record Imported(String source, String title, Path file, boolean overwritten) {}
 
     /**
      * One item not written.
@@ -41,8 +39,7 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
      * @param failed true when it should have been imported but could not be (no usable date, no text, not
      *               UTF-8); false when leaving it out is what an import does (attachments, menu items, files kept)
      */
-    public record Skipped(String source, String reason, boolean failed) {
-    }
+    public record Skipped(String source, String reason, boolean failed) {}
 
     /** Items that could not be imported: an import exits with an error only when there are any. */
     public List<Skipped> failed() {
@@ -51,12 +48,20 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
 
     /** The file written for {@code source}, if it was imported. */
     public Path fileOf(String source) {
-        return imported.stream().filter(i -> i.source().equals(source)).map(Imported::file).findFirst().orElse(null);
+        return imported.stream()
+                .filter(i -> i.source().equals(source))
+                .map(Imported::file)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The reason {@code source} was skipped, or null if it was not. */
     public String reasonSkipped(String source) {
-        return skipped.stream().filter(s -> s.source().equals(source)).map(Skipped::reason).findFirst().orElse(null);
+        return skipped.stream()
+                .filter(s -> s.source().equals(source))
+                .map(Skipped::reason)
+                .findFirst()
+                .orElse(null);
     }
 
     /** This report followed by {@code other}'s entries. */
@@ -74,9 +79,9 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
     public String headline() {
         long replaced = imported.stream().filter(Imported::overwritten).count();
         return "Midad import: " + imported.size() + " imported" + (replaced > 0 ? " (" + replaced + " replaced)" : "")
-                + ", " + skipped.size() + " skipped" + (failed().isEmpty() ? "" : " (" + failed().size()
-                + " could not be imported)") + ", " + problems.size() + (problems.size() == 1 ? " problem"
-                : " problems");
+                + ", " + skipped.size() + " skipped"
+                + (failed().isEmpty() ? "" : " (" + failed().size() + " could not be imported)") + ", "
+                + problems.size() + (problems.size() == 1 ? " problem" : " problems");
     }
 
     /** The headline, then every imported, skipped and problem entry on its own line. */
@@ -85,9 +90,14 @@ public record ImportReport(List<Imported> imported, List<Skipped> skipped, List<
         if (!imported.isEmpty()) {
             out.append("\nImported:");
             for (Imported i : imported) {
-                out.append("\n  ").append(i.source()).append(" → ").append(slashes(i.file()))
+                out.append("\n  ")
+                        .append(i.source())
+                        .append(" → ")
+                        .append(slashes(i.file()))
                         .append(i.overwritten() ? " (replaced the existing file)" : "")
-                        .append("  «").append(i.title()).append('»');
+                        .append("  «")
+                        .append(i.title())
+                        .append('»');
             }
         }
         if (!skipped.isEmpty()) {

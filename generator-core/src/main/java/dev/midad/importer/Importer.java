@@ -1,10 +1,9 @@
 package dev.midad.importer;
 
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
+import dev.midad.problem.Problem;
 import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Importer {
-    private Importer() {
-    }
+    private Importer() {}
 
     /**
      * Imports {@code source} into {@code siteDir}: a WordPress export ({@code .xml}), a plain-text article
@@ -51,8 +49,10 @@ public final class Importer {
         if (name.endsWith(".txt")) {
             return new TextImporter(options).importFile(source, siteDir);
         }
-        throw new ImportException(Problem.of(source, "cannot import this kind of file: give a WordPress export"
-                + " (.xml), a plain-text article (.txt) or a folder of .txt files"));
+        throw new ImportException(Problem.of(
+                source,
+                "cannot import this kind of file: give a WordPress export"
+                        + " (.xml), a plain-text article (.txt) or a folder of .txt files"));
     }
 
     /**

@@ -1,8 +1,5 @@
 package dev.midad.importer;
 
-import org.jsoup.Jsoup;
-import org.jsoup.parser.Parser;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * WordPress shortcodes turned into the HTML WordPress itself would have rendered, before the HTML is walked:
@@ -22,40 +21,42 @@ import java.util.regex.Pattern;
 final class Shortcodes {
     /** Marker elements the converter turns into embeds; they never reach the output. */
     static final String EMBED_TAG = "midad-embed";
+
     static final String MEDIA_TAG = "midad-media";
 
-    private static final Pattern CAPTION = Pattern.compile("\\[caption([^\\]]*)\\](.*?)\\[/caption\\]",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CAPTION =
+            Pattern.compile("\\[caption([^\\]]*)\\](.*?)\\[/caption\\]", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CAPTION_IMAGE = Pattern.compile(
             "^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern EMBED = Pattern.compile("\\[embed([^\\]]*)\\](.*?)\\[/embed\\]",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern YOUTUBE = Pattern.compile("\\[youtube[\\s=]+([^\\]\\s]+)[^\\]]*\\]",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MEDIA = Pattern.compile("\\[(video|audio)\\b([^\\]]*)\\](?:(.*?)\\[/\\1\\])?",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern EMBED =
+            Pattern.compile("\\[embed([^\\]]*)\\](.*?)\\[/embed\\]", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern YOUTUBE =
+            Pattern.compile("\\[youtube[\\s=]+([^\\]\\s]+)[^\\]]*\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA = Pattern.compile(
+            "\\[(video|audio)\\b([^\\]]*)\\](?:(.*?)\\[/\\1\\])?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern GALLERY = Pattern.compile("\\[gallery\\b([^\\]]*)\\]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'\\]]+))");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'\\]]+))");
     /** A known video address alone on a line, or alone in a paragraph: WordPress embeds it. */
     private static final Pattern BARE_VIDEO_LINE = Pattern.compile(
             "(?m)^[ \\t]*(?:<p>\\s*)?(https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch|shorts/|embed/|live/)|youtu\\.be/"
-                    + "|vimeo\\.com/)[^\\s<>\"]*)\\s*(?:</p>)?[ \\t]*$", Pattern.CASE_INSENSITIVE);
+                    + "|vimeo\\.com/)[^\\s<>\"]*)\\s*(?:</p>)?[ \\t]*$",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ANY = Pattern.compile("\\[([a-z][a-z0-9_-]*)(?=[\\s\\]/])[^\\]\\[]*\\]");
     private static final Pattern IMAGE_FILE = Pattern.compile("(?i)jpe?g|png|gif|webp|avif|svg");
     private static final Pattern AUDIO_FILE = Pattern.compile("(?i)mp3|m4a|ogg|oga|wav|flac");
     private static final Pattern VIDEO_FILE = Pattern.compile("(?i)mp4|m4v|webm|ogv|mov");
     private static final Set<String> HANDLED = Set.of("caption", "embed", "youtube", "video", "audio", "gallery");
 
-    private Shortcodes() {
-    }
+    private Shortcodes() {}
 
     /**
      * @param postId the post whose attachments a {@code [gallery]} or {@code [audio]} without ids shows, as
      *               WordPress does; 0 when unknown
      */
-    static String expand(String html, Map<Long, HtmlToMarkdown.Media> media, boolean classic, Set<String> notes,
-                         long postId) {
+    static String expand(
+            String html, Map<Long, HtmlToMarkdown.Media> media, boolean classic, Set<String> notes, long postId) {
         String out = replace(CAPTION, html, m -> caption(m, notes));
         out = replace(EMBED, out, m -> embedMarker(m.group(2).strip()));
         out = replace(YOUTUBE, out, m -> embedMarker(m.group(1).strip()));
@@ -105,7 +106,9 @@ final class Shortcodes {
             notes.add("a [caption] without an image was kept as its text");
             return m.group(2);
         }
-        String caption = attributes.containsKey("caption") ? attributes.get("caption") : inner.group(2).strip();
+        String caption = attributes.containsKey("caption")
+                ? attributes.get("caption")
+                : inner.group(2).strip();
         String align = attributes.getOrDefault("align", "");
         String alignClass = align.matches("align(left|right|center|none)") ? " " + align : "";
         return "<figure class=\"wp-caption" + alignClass + "\">" + inner.group(1) + "<figcaption>" + caption
@@ -139,8 +142,8 @@ final class Shortcodes {
         String kind = m.group(1).toLowerCase(Locale.ROOT);
         Map<String, String> attributes = attributes(m.group(2));
         String src = null;
-        for (String key : List.of("src", "mp4", "m4v", "webm", "ogv", "mov", "mp3", "m4a", "ogg", "oga", "wav",
-                "flac")) {
+        for (String key :
+                List.of("src", "mp4", "m4v", "webm", "ogv", "mov", "mp3", "m4a", "ogg", "oga", "wav", "flac")) {
             if (attributes.containsKey(key) && !attributes.get(key).isBlank()) {
                 src = Parser.unescapeEntities(attributes.get(key).strip(), true);
                 break;
@@ -149,25 +152,37 @@ final class Shortcodes {
         if (src == null) {
             // WordPress plays the post's first attached file of that kind
             Pattern extensions = kind.equals("audio") ? AUDIO_FILE : VIDEO_FILE;
-            src = attached.values().stream().map(HtmlToMarkdown.Media::url).filter(url -> isKind(url, extensions))
-                    .findFirst().orElse(null);
+            src = attached.values().stream()
+                    .map(HtmlToMarkdown.Media::url)
+                    .filter(url -> isKind(url, extensions))
+                    .findFirst()
+                    .orElse(null);
         }
         if (src == null) {
             notes.add("a [" + kind + "] without a file address was dropped");
             return "";
         }
         return "<" + MEDIA_TAG + " data-kind=\"" + kind + "\" data-url=\"" + attribute(src) + "\""
-                + (attributes.containsKey("poster") ? " data-poster=\"" + attribute(Parser.unescapeEntities(attributes.get("poster"), true)) + "\"" : "")
+                + (attributes.containsKey("poster")
+                        ? " data-poster=\"" + attribute(Parser.unescapeEntities(attributes.get("poster"), true)) + "\""
+                        : "")
                 + "></" + MEDIA_TAG + ">";
     }
 
-    private static String gallery(Map<String, String> attributes, Map<Long, HtmlToMarkdown.Media> media,
-                                  Map<Long, HtmlToMarkdown.Media> attached, Set<String> notes) {
+    private static String gallery(
+            Map<String, String> attributes,
+            Map<Long, HtmlToMarkdown.Media> media,
+            Map<Long, HtmlToMarkdown.Media> attached,
+            Set<String> notes) {
         String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
         if (ids.isBlank()) {
             // WordPress shows the images uploaded to the post
-            ids = String.join(",", attached.entrySet().stream().filter(e -> isKind(e.getValue().url(), IMAGE_FILE))
-                    .map(e -> String.valueOf(e.getKey())).toList());
+            ids = String.join(
+                    ",",
+                    attached.entrySet().stream()
+                            .filter(e -> isKind(e.getValue().url(), IMAGE_FILE))
+                            .map(e -> String.valueOf(e.getKey()))
+                            .toList());
         }
         if (ids.isBlank()) {
             notes.add("a [gallery] without ids, in a post with no attached images in the export, was dropped:"
@@ -192,6 +207,9 @@ final class Shortcodes {
     }
 
     static String attribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return value.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 }

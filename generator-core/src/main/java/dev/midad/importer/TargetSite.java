@@ -1,11 +1,10 @@
 package dev.midad.importer;
 
-import dev.midad.problem.Problem;
 import dev.midad.config.SiteConfigLoader;
-import dev.midad.text.SourceText;
 import dev.midad.model.build.Links;
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -47,8 +46,12 @@ record TargetSite(Links.Rule addresses, boolean amp) {
         } else if (problems.isEmpty()) {
             zone = ZoneId.of("UTC");
         }
-        return new TargetSite(new Links.Rule(yaml.string("permalink", DEFAULT_PERMALINK), zone,
-                "latin".equals(yaml.string("slug_style", "arabic"))), yaml.bool("amp", false));
+        return new TargetSite(
+                new Links.Rule(
+                        yaml.string("permalink", DEFAULT_PERMALINK),
+                        zone,
+                        "latin".equals(yaml.string("slug_style", "arabic"))),
+                yaml.bool("amp", false));
     }
 
     /** The decoded site path an article will have, or null when it cannot be told (Latin slugs of Arabic text). */

@@ -3,7 +3,6 @@ package dev.midad.importer;
 import dev.midad.problem.Problem;
 import dev.midad.text.Slugs;
 import dev.midad.text.SourceText;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +74,10 @@ final class TextImporter {
 
     /** Reads one text (LF line endings); null when it has no title line. */
     public TextArticle parse(String text) {
-        List<String> lines = new ArrayList<>(List.of(Texts.stripControls(text).replace("\r\n", "\n")
-                .replace('\r', '\n').split("\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(Texts.stripControls(text)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1)));
         trimBoilerplate(lines);
         if (lines.isEmpty()) {
             return null;
@@ -132,8 +133,9 @@ final class TextImporter {
         while (!lines.isEmpty() && (Texts.trim(lines.get(0)).isEmpty() || boilerplate.contains(key(lines.get(0))))) {
             lines.remove(0);
         }
-        while (!lines.isEmpty() && (Texts.trim(lines.get(lines.size() - 1)).isEmpty()
-                || boilerplate.contains(key(lines.get(lines.size() - 1))))) {
+        while (!lines.isEmpty()
+                && (Texts.trim(lines.get(lines.size() - 1)).isEmpty()
+                        || boilerplate.contains(key(lines.get(lines.size() - 1))))) {
             lines.remove(lines.size() - 1);
         }
     }
@@ -153,7 +155,8 @@ final class TextImporter {
     public ImportReport importFolder(Path folder, Path siteDir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
+            files = list.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
@@ -169,8 +172,7 @@ final class TextImporter {
         return report.build();
     }
 
-    private void importOne(Path file, Path siteDir, ImportReport.Builder report, Set<Path> written)
-            throws IOException {
+    private void importOne(Path file, Path siteDir, ImportReport.Builder report, Set<Path> written) throws IOException {
         String source = file.getFileName().toString();
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
@@ -181,8 +183,8 @@ final class TextImporter {
         }
         int controls = Texts.countControls(text);
         if (controls > 0) {
-            report.problem(Problem.of(file, controls + " control character" + (controls == 1 ? " was" : "s were")
-                    + " removed"));
+            report.problem(Problem.of(
+                    file, controls + " control character" + (controls == 1 ? " was" : "s were") + " removed"));
         }
         TextArticle article = parse(text);
         if (article == null || article.paragraphs().isEmpty()) {
@@ -192,11 +194,17 @@ final class TextImporter {
         LocalDate date = article.date();
         boolean draft = false;
         if (date == null) {
-            date = Files.getLastModifiedTime(file).toInstant().atZone(options.timeZone()).toLocalDate();
+            date = Files.getLastModifiedTime(file)
+                    .toInstant()
+                    .atZone(options.timeZone())
+                    .toLocalDate();
             draft = true;
-            report.problem(Problem.of(file, "no dateline with a date (e.g. 'كييف 20 يونيو 2024 –') in the first"
-                    + " paragraph: imported as a draft dated " + date + " (the file's date); set date: and remove"
-                    + " draft: by hand"));
+            report.problem(Problem.of(
+                    file,
+                    "no dateline with a date (e.g. 'كييف 20 يونيو 2024 –') in the first"
+                            + " paragraph: imported as a draft dated " + date
+                            + " (the file's date); set date: and remove"
+                            + " draft: by hand"));
         }
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", article.title());

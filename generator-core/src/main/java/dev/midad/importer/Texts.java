@@ -2,8 +2,7 @@ package dev.midad.importer;
 
 /** Character clean-up shared by the importers. */
 final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     /**
      * True for characters no article should contain: C0 and C1 control characters other than tab and line

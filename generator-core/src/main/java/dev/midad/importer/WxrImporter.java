@@ -3,8 +3,6 @@ package dev.midad.importer;
 import dev.midad.problem.Problem;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
-import org.jsoup.Jsoup;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.Jsoup;
 
 /**
  * Imports a WordPress export (WXR: WordPress → Tools → Export → All content) into a Midad site folder.
@@ -52,9 +51,19 @@ final class WxrImporter {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
     private static final DateTimeFormatter MONTH_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT);
     private static final Set<String> DEFAULT_CATEGORIES = Set.of("uncategorized", "غير-مصنف");
-    private static final Set<String> THEME_TYPES = Set.of("wp_global_styles", "wp_template", "wp_template_part",
-            "wp_navigation", "wp_block", "custom_css", "customize_changeset", "oembed_cache", "user_request",
-            "wp_font_family", "wp_font_face", "wp_pattern");
+    private static final Set<String> THEME_TYPES = Set.of(
+            "wp_global_styles",
+            "wp_template",
+            "wp_template_part",
+            "wp_navigation",
+            "wp_block",
+            "custom_css",
+            "customize_changeset",
+            "oembed_cache",
+            "user_request",
+            "wp_font_family",
+            "wp_font_face",
+            "wp_pattern");
 
     private final ImportOptions options;
 
@@ -96,8 +105,14 @@ final class WxrImporter {
             for (WxrReader.Item item : export.items()) {
                 if (item.type().equals("attachment")) {
                     attachments.put(item.id(), item);
-                    media.put(item.id(), new HtmlToMarkdown.Media(item.attachmentUrl(),
-                            item.meta().getOrDefault("_wp_attachment_image_alt", "").strip(), item.parent()));
+                    media.put(
+                            item.id(),
+                            new HtmlToMarkdown.Media(
+                                    item.attachmentUrl(),
+                                    item.meta()
+                                            .getOrDefault("_wp_attachment_image_alt", "")
+                                            .strip(),
+                                    item.parent()));
                 }
                 String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
                 if (thumbnail.matches("\\d{1,18}")) {
@@ -118,13 +133,18 @@ final class WxrImporter {
                 report.problem(Problem.of(wxr, note));
             }
             if (comments > 0) {
-                report.problem(Problem.of(wxr, comments + " comment" + (comments == 1 ? " was" : "s were")
-                        + " not imported: the site has no comments"));
+                report.problem(Problem.of(
+                        wxr,
+                        comments + " comment" + (comments == 1 ? " was" : "s were")
+                                + " not imported: the site has no comments"));
             }
             if (uploadReferences > 0) {
-                report.problem(Problem.of(wxr, uploadReferences + " imported article" + (uploadReferences == 1
-                        ? " uses" : "s use") + " images from " + export.blogUrl() + "/wp-content/uploads/: copy that"
-                        + " folder to static/wp-content/uploads/ so they keep working when WordPress is switched off"));
+                report.problem(
+                        Problem.of(
+                                wxr,
+                                uploadReferences + " imported article" + (uploadReferences == 1 ? " uses" : "s use")
+                                        + " images from " + export.blogUrl() + "/wp-content/uploads/: copy that"
+                                        + " folder to static/wp-content/uploads/ so they keep working when WordPress is switched off"));
             }
             return report.build();
         }
@@ -146,14 +166,18 @@ final class WxrImporter {
                 problem(item, "was password-protected: imported as a draft, so it is not published to everyone");
             }
             if (page && draft) {
-                report.skipped(source, "a page that is not published (" + item.status() + "): the site publishes"
-                        + " every page in pages/, so it is not imported");
+                report.skipped(
+                        source,
+                        "a page that is not published (" + item.status() + "): the site publishes"
+                                + " every page in pages/, so it is not imported");
                 return;
             }
             ZonedDateTime date = date(item);
             if (date == null) {
-                report.failed(source, "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
-                        + item.postDate() + "')");
+                report.failed(
+                        source,
+                        "no usable date (wp:post_date_gmt '" + item.postDateGmt() + "', wp:post_date '"
+                                + item.postDate() + "')");
                 return;
             }
             HtmlToMarkdown.Result body = converter.convert(item.content(), item.id());
@@ -198,14 +222,17 @@ final class WxrImporter {
                     front.put("draft", true);
                 }
             }
-            String own = page ? target.pagePath(slug.isEmpty() ? title : slug)
+            String own = page
+                    ? target.pagePath(slug.isEmpty() ? title : slug)
                     : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
             List<String> aliases = new ArrayList<>();
             for (String alias : aliases(item)) {
                 dev.midad.text.AliasPaths.Checked checked = dev.midad.text.AliasPaths.path(alias);
                 if (!checked.ok()) { // the site would refuse it: report it here, keep the article
-                    problem(item, "its old address '" + dev.midad.yaml.VisibleText.of(alias) + "' "
-                            + checked.problem() + ": no redirect from it");
+                    problem(
+                            item,
+                            "its old address '" + dev.midad.yaml.VisibleText.of(alias) + "' " + checked.problem()
+                                    + ": no redirect from it");
                     continue;
                 }
                 String decoded = checked.path();
@@ -221,21 +248,24 @@ final class WxrImporter {
                 front.put("aliases", aliases);
             }
             front.put("wp_id", item.id());
-            if (body.markdown().contains(uploads) || String.valueOf(front.get("image")).contains(uploads)) {
+            if (body.markdown().contains(uploads)
+                    || String.valueOf(front.get("image")).contains(uploads)) {
                 uploadReferences++;
             }
             comments += item.comments();
 
             String name = FileNames.ascii(slug.isEmpty() ? title : slug);
             String fileName = item.id() + (name.isEmpty() ? "" : "-" + name) + ".md";
-            Path relative = page ? Path.of("pages", fileName)
+            Path relative = page
+                    ? Path.of("pages", fileName)
                     : Path.of("articles").resolve(date.format(MONTH_FOLDER)).resolve(fileName);
             String markdown = ContentFiles.markdown(front, body.markdown());
-            ContentFiles.Outcome outcome = ContentFiles.write(siteDir.resolve(relative), markdown,
-                    options.overwrite());
+            ContentFiles.Outcome outcome = ContentFiles.write(siteDir.resolve(relative), markdown, options.overwrite());
             if (outcome == ContentFiles.Outcome.EXISTS) {
-                report.skipped(source, relative.toString().replace('\\', '/')
-                        + " already exists (import with overwrite to replace it)");
+                report.skipped(
+                        source,
+                        relative.toString().replace('\\', '/')
+                                + " already exists (import with overwrite to replace it)");
             } else {
                 report.imported(source, title, relative, outcome == ContentFiles.Outcome.REPLACED);
             }
@@ -245,7 +275,8 @@ final class WxrImporter {
             String type = item.type();
             if (type.equals("attachment")) {
                 Long post = featuredBy.get(item.id());
-                return post != null ? "an attachment: the featured image of post " + post + ", kept there as image:"
+                return post != null
+                        ? "an attachment: the featured image of post " + post + ", kept there as image:"
                         : "an attachment (media file): posts that show it keep its address";
             }
             if (type.equals("nav_menu_item")) {
@@ -347,8 +378,11 @@ final class WxrImporter {
                 List<String> others = new ArrayList<>(categories);
                 others.remove(primary);
                 if (!others.isEmpty()) {
-                    problem(item, "is in " + categories.size() + " categories; an article has one, so "
-                            + String.join("، ", others) + (others.size() == 1 ? " became a tag" : " became tags"));
+                    problem(
+                            item,
+                            "is in " + categories.size() + " categories; an article has one, so "
+                                    + String.join("، ", others)
+                                    + (others.size() == 1 ? " became a tag" : " became tags"));
                     List<String> merged = new ArrayList<>(others);
                     merged.addAll(tags);
                     tags = new LinkedHashSet<>(merged);
@@ -380,8 +414,9 @@ final class WxrImporter {
             }
             String url = attachment.attachmentUrl();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                problem(item, "its featured image address '" + url + "' is not an http(s) address: set image: by"
-                        + " hand");
+                problem(
+                        item,
+                        "its featured image address '" + url + "' is not an http(s) address: set image: by" + " hand");
                 return;
             }
             front.put("image", UrlPaths.encodeNonAscii(url));
@@ -416,7 +451,8 @@ final class WxrImporter {
             if (uri.getRawQuery() != null || path == null || path.isEmpty()) {
                 return List.of();
             }
-            String basePath = URI.create(UrlPaths.encodeNonAscii(export.blogUrl() + "/")).getRawPath();
+            String basePath =
+                    URI.create(UrlPaths.encodeNonAscii(export.blogUrl() + "/")).getRawPath();
             basePath = basePath == null ? "" : basePath.replaceAll("/+$", "");
             if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
                 path = path.substring(basePath.length());
@@ -434,8 +470,8 @@ final class WxrImporter {
                 return "";
             }
             try {
-                return Texts.stripControls(URLDecoder.decode(encoded.strip().replace("+", "%2B"),
-                        StandardCharsets.UTF_8));
+                return Texts.stripControls(
+                        URLDecoder.decode(encoded.strip().replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 problem(item, "'" + encoded + "' is not valid percent-encoding: kept as written");
                 return encoded.strip();
@@ -452,7 +488,8 @@ final class WxrImporter {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return Texts.trim(Texts.stripControls(Jsoup.parseBodyFragment(html).text()).replaceAll("\\s+", " "));
+        return Texts.trim(
+                Texts.stripControls(Jsoup.parseBodyFragment(html).text()).replaceAll("\\s+", " "));
     }
 
     private static String firstWords(String text) {

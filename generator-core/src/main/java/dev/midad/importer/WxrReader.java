@@ -1,12 +1,6 @@
 package dev.midad.importer;
 
 import dev.midad.problem.Problem;
-
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a WordPress eXtended RSS export (WXR 1.0–1.2) with the JDK's StAX parser, DTDs and external entities
@@ -33,27 +32,41 @@ import java.util.regex.Pattern;
  */
 final class WxrReader {
     private static final Pattern WP_NAMESPACE = Pattern.compile("https?://wordpress\\.org/export/\\d+\\.\\d+/");
-    private static final Pattern EXCERPT_NAMESPACE = Pattern.compile(
-            "https?://wordpress\\.org/export/\\d+\\.\\d+/excerpt/");
-    private static final Pattern ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern EXCERPT_NAMESPACE =
+            Pattern.compile("https?://wordpress\\.org/export/\\d+\\.\\d+/excerpt/");
+    private static final Pattern ENCODING =
+            Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
-    private WxrReader() {
-    }
+    private WxrReader() {}
 
     /** An author: login (as in dc:creator) and the name readers saw. */
-    record Author(String login, String displayName) {
-    }
+    record Author(String login, String displayName) {}
 
     /** A category or tag assigned to an item. */
-    record ItemTerm(String domain, String nicename, String name) {
-    }
+    record ItemTerm(String domain, String nicename, String name) {}
 
     /** One {@code <item>}: a post, page, attachment, menu item or any other WordPress post type. */
-    record Item(int line, long id, String type, String status, String title, String link, String creator,
-                String content, String excerpt, String postDate, String postDateGmt, String pubDate, String postName,
-                boolean sticky, String password, List<ItemTerm> terms, Map<String, String> meta,
-                String attachmentUrl, int comments, long parent) {
-    }
+    record Item(
+            int line,
+            long id,
+            String type,
+            String status,
+            String title,
+            String link,
+            String creator,
+            String content,
+            String excerpt,
+            String postDate,
+            String postDateGmt,
+            String pubDate,
+            String postName,
+            boolean sticky,
+            String password,
+            List<ItemTerm> terms,
+            Map<String, String> meta,
+            String attachmentUrl,
+            int comments,
+            long parent) {}
 
     /**
      * A whole export.
@@ -63,16 +76,22 @@ final class WxrReader {
      * @param termNames category and tag names by term id (for "primary category" post meta)
      * @param problems  what was dropped while reading
      */
-    record Export(String version, String blogUrl, Map<String, Author> authors, Map<Long, String> termNames,
-                  List<Item> items, List<Problem> problems) {
-    }
+    record Export(
+            String version,
+            String blogUrl,
+            Map<String, Author> authors,
+            Map<Long, String> termNames,
+            List<Item> items,
+            List<Problem> problems) {}
 
     static Export read(Path file) throws IOException, ImportException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             Charset charset = charset(raw, file);
-            Reader decoded = new InputStreamReader(raw, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
+            Reader decoded = new InputStreamReader(
+                    raw,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE));
             XmlCharFilter filtered = new XmlCharFilter(decoded);
             XMLStreamReader xml = null;
             try {
@@ -80,23 +99,44 @@ final class WxrReader {
                 Export export = parse(xml, file);
                 List<Problem> problems = new ArrayList<>(export.problems());
                 if (filtered.dropped() > 0) {
-                    problems.add(Problem.at(file, filtered.firstDroppedLine(), filtered.dropped()
-                            + " character" + (filtered.dropped() == 1 ? "" : "s") + " XML does not allow ("
-                            + filtered.droppedCharacters() + ") removed; the first is on this line"));
+                    problems.add(Problem.at(
+                            file,
+                            filtered.firstDroppedLine(),
+                            filtered.dropped()
+                                    + " character" + (filtered.dropped() == 1 ? "" : "s") + " XML does not allow ("
+                                    + filtered.droppedCharacters() + ") removed; the first is on this line"));
                 }
                 if (filtered.replacements() > 0) {
-                    problems.add(Problem.at(file, filtered.firstReplacementLine(), filtered.replacements()
-                            + " place" + (filtered.replacements() == 1 ? "" : "s") + " with bytes that are not valid "
-                            + charset.name() + " now show the replacement character \uFFFD; the first is on this line"));
+                    problems.add(Problem.at(
+                            file,
+                            filtered.firstReplacementLine(),
+                            filtered.replacements()
+                                    + " place" + (filtered.replacements() == 1 ? "" : "s")
+                                    + " with bytes that are not valid "
+                                    + charset.name()
+                                    + " now show the replacement character \uFFFD; the first is on this line"));
                 }
-                return new Export(export.version(), export.blogUrl(), export.authors(), export.termNames(),
-                        export.items(), problems);
+                return new Export(
+                        export.version(),
+                        export.blogUrl(),
+                        export.authors(),
+                        export.termNames(),
+                        export.items(),
+                        problems);
             } catch (XMLStreamException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-                String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*"
-                        + "Message:\\s*", "").strip();
-                throw new ImportException(Problem.at(file, Math.max(line, 0), "not a well-formed XML file: " + message
-                        + ". Export the site again (WordPress: Tools → Export → All content)"), e);
+                String message = e.getMessage() == null
+                        ? ""
+                        : e.getMessage()
+                                .replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*" + "Message:\\s*", "")
+                                .strip();
+                throw new ImportException(
+                        Problem.at(
+                                file,
+                                Math.max(line, 0),
+                                "not a well-formed XML file: " + message
+                                        + ". Export the site again (WordPress: Tools → Export → All content)"),
+                        e);
             } finally {
                 if (xml != null) {
                     try {
@@ -132,8 +172,9 @@ final class WxrReader {
             in.skip(3);
             return StandardCharsets.UTF_8;
         }
-        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+        if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                        || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
             return StandardCharsets.UTF_16;
         }
         Matcher m = ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
@@ -148,8 +189,7 @@ final class WxrReader {
     }
 
     /** An element read whole: name (with a canonical prefix), attributes, text, children. */
-    private record Element(String name, Map<String, String> attributes, String text, List<Element> children,
-                           int line) {
+    private record Element(String name, Map<String, String> attributes, String text, List<Element> children, int line) {
         String child(String childName) {
             for (Element child : children) {
                 if (child.name.equals(childName)) {
@@ -188,9 +228,13 @@ final class WxrReader {
             if (root) {
                 root = false;
                 if (!name.equals("rss")) {
-                    throw new ImportException(Problem.at(file, xml.getLocation().getLineNumber(), "not a WordPress"
-                            + " export: the file starts with <" + xml.getLocalName() + ">, an export starts with <rss>"
-                            + " (WordPress: Tools → Export → All content)"));
+                    throw new ImportException(Problem.at(
+                            file,
+                            xml.getLocation().getLineNumber(),
+                            "not a WordPress"
+                                    + " export: the file starts with <" + xml.getLocalName()
+                                    + ">, an export starts with <rss>"
+                                    + " (WordPress: Tools → Export → All content)"));
                 }
                 continue;
             }
@@ -208,7 +252,11 @@ final class WxrReader {
                 case "wp:base_blog_url" -> blogUrl = element.text.strip();
                 case "wp:author" -> {
                     String login = element.child("wp:author_login", "").strip();
-                    authors.put(login, new Author(login, element.child("wp:author_display_name", "").strip()));
+                    authors.put(
+                            login,
+                            new Author(
+                                    login,
+                                    element.child("wp:author_display_name", "").strip()));
                 }
                 case "wp:category" -> term(termNames, element.child("wp:term_id"), element.child("wp:cat_name"));
                 case "wp:tag" -> term(termNames, element.child("wp:term_id"), element.child("wp:tag_name"));
@@ -226,8 +274,11 @@ final class WxrReader {
         }
         if (version == null) {
             if (items.isEmpty()) {
-                throw new ImportException(Problem.of(file, "not a WordPress export: an RSS file without"
-                        + " <wp:wxr_version> and without WordPress items (WordPress: Tools → Export → All content)"));
+                throw new ImportException(
+                        Problem.of(
+                                file,
+                                "not a WordPress export: an RSS file without"
+                                        + " <wp:wxr_version> and without WordPress items (WordPress: Tools → Export → All content)"));
             }
             problems.add(Problem.of(file, "no <wp:wxr_version>: read as a WordPress export anyway"));
         }
@@ -244,8 +295,10 @@ final class WxrReader {
     private static Item item(Element item, Path file, List<Problem> problems) {
         String idText = item.child("wp:post_id", "").strip();
         if (!idText.matches("\\d{1,18}")) {
-            problems.add(Problem.at(file, item.line, "an <item> without a wp:post_id was skipped: "
-                    + item.child("title", "(no title)")));
+            problems.add(Problem.at(
+                    file,
+                    item.line,
+                    "an <item> without a wp:post_id was skipped: " + item.child("title", "(no title)")));
             return null;
         }
         List<ItemTerm> terms = new ArrayList<>();
@@ -253,17 +306,22 @@ final class WxrReader {
         int comments = 0;
         for (Element child : item.children) {
             switch (child.name) {
-                case "category" -> terms.add(new ItemTerm(child.attributes.getOrDefault("domain", "category"),
-                        child.attributes.getOrDefault("nicename", ""), child.text.strip()));
-                case "wp:postmeta" -> meta.put(child.child("wp:meta_key", "").strip(),
-                        child.child("wp:meta_value", ""));
+                case "category" ->
+                    terms.add(new ItemTerm(
+                            child.attributes.getOrDefault("domain", "category"),
+                            child.attributes.getOrDefault("nicename", ""),
+                            child.text.strip()));
+                case "wp:postmeta" ->
+                    meta.put(child.child("wp:meta_key", "").strip(), child.child("wp:meta_value", ""));
                 case "wp:comment" -> comments++;
                 default -> {
                     // every other field is read by name below
                 }
             }
         }
-        return new Item(item.line, Long.parseLong(idText),
+        return new Item(
+                item.line,
+                Long.parseLong(idText),
                 item.child("wp:post_type", "post").strip(),
                 item.child("wp:status", "publish").strip(),
                 item.child("title", ""),
@@ -277,7 +335,8 @@ final class WxrReader {
                 item.child("wp:post_name", "").strip(),
                 item.child("wp:is_sticky", "0").strip().equals("1"),
                 item.child("wp:post_password", ""),
-                terms, meta,
+                terms,
+                meta,
                 item.child("wp:attachment_url", "").strip(),
                 comments,
                 parent(item.child("wp:post_parent", "0").strip()));
@@ -302,7 +361,9 @@ final class WxrReader {
             int event = xml.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> children.add(element(xml));
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                case XMLStreamConstants.CHARACTERS,
+                        XMLStreamConstants.CDATA,
+                        XMLStreamConstants.SPACE,
                         XMLStreamConstants.ENTITY_REFERENCE -> text.append(xml.getText());
                 case XMLStreamConstants.END_ELEMENT -> {
                     return new Element(name, attributes, text.toString(), children, line);

@@ -21,6 +21,7 @@ final class XmlCharFilter extends Reader {
     private int firstReplacementLine;
     /** A high surrogate held back until the next read shows whether a low surrogate follows. */
     private int pendingHigh = -1;
+
     private final StringBuilder ready = new StringBuilder();
     private int readyPosition;
 

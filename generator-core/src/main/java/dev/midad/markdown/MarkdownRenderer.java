@@ -3,6 +3,8 @@ package dev.midad.markdown;
 import dev.midad.config.SiteConfig;
 import dev.midad.html.BodyChain;
 import dev.midad.html.HtmlStage;
+import dev.midad.html.PlainText;
+import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -19,10 +21,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
-import dev.midad.html.PlainText;
 import org.jsoup.nodes.Element;
-
-import java.util.List;
 
 /**
  * CommonMark with GFM tables, strikethrough, autolinks, footnotes and heading anchors, followed by the HTML
@@ -59,8 +58,12 @@ public final class MarkdownRenderer {
      * @param trustHtml  publish raw HTML as written, without any cleaning
      */
     public MarkdownRenderer(List<String> embedHosts, boolean trustHtml) {
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), FootnotesExtension.create(), HeadingAnchorExtension.create());
+        List<Extension> extensions = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                AutolinkExtension.create(),
+                FootnotesExtension.create(),
+                HeadingAnchorExtension.create());
         // The guard is registered before the extensions, so it runs before their (recursive) post-processors.
         this.parser = Parser.builder()
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
@@ -120,8 +123,7 @@ public final class MarkdownRenderer {
     }
 
     /** The rendered body. */
-    public record Rendered(String html, String text, String firstParagraph) {
-    }
+    public record Rendered(String html, String text, String firstParagraph) {}
 
     /**
      * Renders {@code markdown}.

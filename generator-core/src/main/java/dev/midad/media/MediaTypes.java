@@ -31,8 +31,7 @@ public final class MediaTypes {
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"));
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The media type of a file name or URL by its extension (any query or fragment ignored). */
     public static Optional<String> of(String name) {
@@ -47,7 +46,10 @@ public final class MediaTypes {
 
     /** The {@code Content-Type} a server sends for a file: text types say UTF-8. */
     public static String contentType(String fileName) {
-        return of(fileName).map(type -> type.startsWith("text/") || type.equals("application/xml")
-                || type.equals(JSON) ? type + "; charset=utf-8" : type).orElse(UNKNOWN);
+        return of(fileName)
+                .map(type -> type.startsWith("text/") || type.equals("application/xml") || type.equals(JSON)
+                        ? type + "; charset=utf-8"
+                        : type)
+                .orElse(UNKNOWN);
     }
 }

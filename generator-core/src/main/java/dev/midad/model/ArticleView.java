@@ -48,16 +48,60 @@ public record ArticleView(
 
     /** A copy with other body HTML (feeds make its links absolute). */
     public ArticleView withContentHtml(String html) {
-        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
-                dateline, source, featured, html, readingMinutes, params, sourcePath, language, direction,
-                translations, share, gallery, editorial);
+        return new ArticleView(
+                title,
+                url,
+                absoluteUrl,
+                date,
+                updated,
+                authors,
+                category,
+                tags,
+                summary,
+                standfirst,
+                image,
+                dateline,
+                source,
+                featured,
+                html,
+                readingMinutes,
+                params,
+                sourcePath,
+                language,
+                direction,
+                translations,
+                share,
+                gallery,
+                editorial);
     }
 
     /** A copy linked to its translations. */
     public ArticleView withTranslations(List<Translation> others) {
-        return new ArticleView(title, url, absoluteUrl, date, updated, authors, category, tags, summary, standfirst, image,
-                dateline, source, featured, contentHtml, readingMinutes, params, sourcePath, language, direction,
-                others, share, gallery, editorial);
+        return new ArticleView(
+                title,
+                url,
+                absoluteUrl,
+                date,
+                updated,
+                authors,
+                category,
+                tags,
+                summary,
+                standfirst,
+                image,
+                dateline,
+                source,
+                featured,
+                contentHtml,
+                readingMinutes,
+                params,
+                sourcePath,
+                language,
+                direction,
+                others,
+                share,
+                gallery,
+                editorial);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

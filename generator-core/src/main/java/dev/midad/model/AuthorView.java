@@ -10,8 +10,16 @@ import java.util.List;
  * @param sameAs   the writer's addresses elsewhere (X, Telegram, Facebook, website)
  * @param bioHtml  the biography, sanitised like any body
  */
-public record AuthorView(String name, String url, String absoluteUrl, String role, String photo,
-                         String photoAbsoluteUrl, String email, List<String> sameAs, String bioHtml) {
+public record AuthorView(
+        String name,
+        String url,
+        String absoluteUrl,
+        String role,
+        String photo,
+        String photoAbsoluteUrl,
+        String email,
+        List<String> sameAs,
+        String bioHtml) {
     public AuthorView {
         sameAs = List.copyOf(sameAs);
     }

@@ -13,6 +13,5 @@ import java.time.ZonedDateTime;
  * @param rfc822 English RFC 822 text, for RSS
  * @param epochMilli the instant as milliseconds since 1970 (sorting thousands of dates per build cheaply)
  */
-public record DateView(ZonedDateTime value, String text, String time, String hijri, String iso, String rfc822,
-                       long epochMilli) {
-}
+public record DateView(
+        ZonedDateTime value, String text, String time, String hijri, String iso, String rfc822, long epochMilli) {}

@@ -12,18 +12,23 @@ import java.util.List;
  * @param profiles    the article's authors that have a profile, in byline order
  * @param live        the live blog, or null for an ordinary article
  */
-public record EditorialView(String kind, String schemaType, List<Correction> corrections, String updateNote,
-                            String noticeHtml, List<AuthorView> profiles, Live live) {
-    public static final EditorialView NEWS = new EditorialView("news", "NewsArticle", List.of(), "", "", List.of(),
-            null);
+public record EditorialView(
+        String kind,
+        String schemaType,
+        List<Correction> corrections,
+        String updateNote,
+        String noticeHtml,
+        List<AuthorView> profiles,
+        Live live) {
+    public static final EditorialView NEWS =
+            new EditorialView("news", "NewsArticle", List.of(), "", "", List.of(), null);
 
     public EditorialView {
         corrections = List.copyOf(corrections);
         profiles = List.copyOf(profiles);
     }
 
-    public record Correction(DateView date, String text) {
-    }
+    public record Correction(DateView date, String text) {}
 
     /**
      * @param active     coverage goes on (no {@code live_end}, or one still ahead): the page polls for updates
@@ -38,6 +43,5 @@ public record EditorialView(String kind, String schemaType, List<Correction> cor
     }
 
     /** One update: {@code id} is its anchor on the page. */
-    public record Entry(String id, DateView time, String author, boolean pinned, String html, String text) {
-    }
+    public record Entry(String id, DateView time, String author, boolean pinned, String html, String text) {}
 }

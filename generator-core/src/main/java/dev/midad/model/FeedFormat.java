@@ -13,10 +13,10 @@ import java.util.Optional;
 public record FeedFormat(String name, String label, String template, String fileName, String mediaType) {
 
     public static final FeedFormat RSS = new FeedFormat("rss", "RSS", "rss.ftlx", "rss.xml", "application/rss+xml");
-    public static final FeedFormat ATOM = new FeedFormat("atom", "Atom", "atom.ftlx", "atom.xml",
-            "application/atom+xml");
-    public static final FeedFormat JSON = new FeedFormat("json", "JSON Feed", "feed.ftlj", "feed.json",
-            "application/feed+json");
+    public static final FeedFormat ATOM =
+            new FeedFormat("atom", "Atom", "atom.ftlx", "atom.xml", "application/atom+xml");
+    public static final FeedFormat JSON =
+            new FeedFormat("json", "JSON Feed", "feed.ftlj", "feed.json", "application/feed+json");
 
     public static final List<FeedFormat> ALL = List.of(RSS, ATOM, JSON);
 

@@ -8,11 +8,27 @@ import dev.midad.image.ResponsiveImage;
  * in the site and readable, else 0. {@code responsive} holds its resized copies when it is a raster image
  * from static/ (null otherwise: SVG, remote images); {@code credit} names the photographer or agency.
  */
-public record ImageView(String url, String absoluteUrl, String alt, String caption, String mediaType, int width,
-                        int height, long bytes, String credit, ResponsiveImage responsive) {
+public record ImageView(
+        String url,
+        String absoluteUrl,
+        String alt,
+        String caption,
+        String mediaType,
+        int width,
+        int height,
+        long bytes,
+        String credit,
+        ResponsiveImage responsive) {
 
-    public ImageView(String url, String absoluteUrl, String alt, String caption, String mediaType, int width,
-                     int height, long bytes) {
+    public ImageView(
+            String url,
+            String absoluteUrl,
+            String alt,
+            String caption,
+            String mediaType,
+            int width,
+            int height,
+            long bytes) {
         this(url, absoluteUrl, alt, caption, mediaType, width, height, bytes, "", null);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * @param description plain-text description
  * @param feeds       feeds to advertise
  */
-public record PageMeta(String kind, String title, String url, String absoluteUrl, String description,
-                       List<FeedLink> feeds) {
+public record PageMeta(
+        String kind, String title, String url, String absoluteUrl, String description, List<FeedLink> feeds) {
     public PageMeta {
         feeds = List.copyOf(feeds);
     }

@@ -1,7 +1,6 @@
 package dev.midad.model;
 
 import dev.midad.config.SiteConfig;
-
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,22 @@ import java.util.Map;
  * @param authorProfiles the writers' profiles ({@code authors/*.md}) by the URL of their author page
  * @param breaking  breaking news ({@code data/breaking.yaml}), expired ones included (outputs filter by time)
  */
-public record SiteModel(SiteConfig config, SiteView site, ZonedDateTime now, List<ArticleView> articles, List<ArticleView> homeOrder,
-                        List<Taxonomy> taxonomies, List<StaticPageView> pages,
-                        Map<String, List<ArticleView>> related, List<Redirect> redirects,
-                        Map<String, AuthorView> authorProfiles, List<Breaking> breaking) {
+public record SiteModel(
+        SiteConfig config,
+        SiteView site,
+        ZonedDateTime now,
+        List<ArticleView> articles,
+        List<ArticleView> homeOrder,
+        List<Taxonomy> taxonomies,
+        List<StaticPageView> pages,
+        Map<String, List<ArticleView>> related,
+        List<Redirect> redirects,
+        Map<String, AuthorView> authorProfiles,
+        List<Breaking> breaking) {
 
     /** A breaking-news item: {@code url} site-relative or https, may be empty. */
-    public record Breaking(String text, String url, DateView expires) {
-    }
+    public record Breaking(String text, String url, DateView expires) {}
 
     /** A taxonomy (categories, tags, authors) with its terms, busiest first. */
-    public record Taxonomy(TaxonomyView view, List<Term> terms) {
-    }
+    public record Taxonomy(TaxonomyView view, List<Term> terms) {}
 }

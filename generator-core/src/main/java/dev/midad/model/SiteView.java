@@ -1,7 +1,6 @@
 package dev.midad.model;
 
 import dev.midad.config.SiteConfig;
-
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +22,29 @@ import java.util.Map;
  * @param fonts           self-hosted font faces to declare (site-relative, encoded {@code src})
  * @param share           the site's social card for pages without their own image, or null
  */
-public record SiteView(String title, String description, String baseUrl, String origin, String language,
-                       String direction, String homeUrl, String rootUrl, String logoUrl, String logoAbsoluteUrl,
-                       int logoWidth, int logoHeight, String ogLocale, String copyright,
-                       List<Link> menu, List<Link> pages, List<FeedLink> feeds, List<EditionLink> editions, boolean amp,
-                       List<SiteConfig.WebFont> fonts, Map<String, Object> params,
-                       ImageView share) {
+public record SiteView(
+        String title,
+        String description,
+        String baseUrl,
+        String origin,
+        String language,
+        String direction,
+        String homeUrl,
+        String rootUrl,
+        String logoUrl,
+        String logoAbsoluteUrl,
+        int logoWidth,
+        int logoHeight,
+        String ogLocale,
+        String copyright,
+        List<Link> menu,
+        List<Link> pages,
+        List<FeedLink> feeds,
+        List<EditionLink> editions,
+        boolean amp,
+        List<SiteConfig.WebFont> fonts,
+        Map<String, Object> params,
+        ImageView share) {
     public SiteView {
         menu = List.copyOf(menu);
         pages = List.copyOf(pages);

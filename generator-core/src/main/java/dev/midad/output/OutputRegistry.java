@@ -1,11 +1,10 @@
 package dev.midad.output;
 
-import dev.midad.problem.Problem;
 import dev.midad.config.OutputSettings;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.model.FeedFormat;
-
+import dev.midad.problem.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,9 +57,16 @@ public final class OutputRegistry {
             OutputSettings.Feeds chosen = settings.feeds(scope);
             for (String name : chosen.formats()) {
                 if (FeedFormat.named(name).isEmpty()) {
-                    problems.add(Problem.at(SITE_YAML, chosen.line(), "feeds." + scope + ": unknown feed format '"
-                            + name + "'; known: " + String.join(", ", FeedFormat.ALL.stream().map(FeedFormat::name)
-                            .toList())));
+                    problems.add(Problem.at(
+                            SITE_YAML,
+                            chosen.line(),
+                            "feeds." + scope + ": unknown feed format '"
+                                    + name + "'; known: "
+                                    + String.join(
+                                            ", ",
+                                            FeedFormat.ALL.stream()
+                                                    .map(FeedFormat::name)
+                                                    .toList())));
                 }
             }
             feeds.put(scope, new Feeds(FeedFormat.named(chosen.formats()), chosen.full(), chosen.items()));
@@ -78,12 +84,20 @@ public final class OutputRegistry {
             }
             Integer taken = names.putIfAbsent(entry.name(), entry.line());
             if (taken != null) {
-                problems.add(Problem.at(SITE_YAML, entry.line(), "output name '" + entry.name() + "' is taken by "
-                        + (taken == 0 ? "a built-in output" : "the output on line " + taken) + "; choose another"));
+                problems.add(Problem.at(
+                        SITE_YAML,
+                        entry.line(),
+                        "output name '" + entry.name() + "' is taken by "
+                                + (taken == 0 ? "a built-in output" : "the output on line " + taken)
+                                + "; choose another"));
                 continue;
             }
-            declared.add(new TemplateOutput(entry.name(), entry.template(), entry.path(),
-                    Scope.valueOf(entry.scope().toUpperCase(java.util.Locale.ROOT)), entry.line()));
+            declared.add(new TemplateOutput(
+                    entry.name(),
+                    entry.template(),
+                    entry.path(),
+                    Scope.valueOf(entry.scope().toUpperCase(java.util.Locale.ROOT)),
+                    entry.line()));
         }
 
         List<OutputFormat> outputs = new ArrayList<>();
@@ -96,17 +110,22 @@ public final class OutputRegistry {
             if (feeds.get("site").formats().contains(format)) {
                 outputs.add(new FeedOutput(format, Scope.SITE));
             }
-            if (feeds.entrySet().stream().anyMatch(e -> !e.getKey().equals("site")
-                    && e.getValue().formats().contains(format))) {
+            if (feeds.entrySet().stream()
+                    .anyMatch(e ->
+                            !e.getKey().equals("site") && e.getValue().formats().contains(format))) {
                 outputs.add(new FeedOutput(format, Scope.TERM));
             }
         }
         for (TemplateOutput output : declared) {
             String collision = collision(output, outputs);
             if (collision != null) {
-                problems.add(Problem.at(SITE_YAML, output.line(), "output '" + output.name() + "' would write "
-                        + output.path() + ", which " + collision + " already writes in every " + output.scope().key()
-                        + "'s folder; choose another path"));
+                problems.add(Problem.at(
+                        SITE_YAML,
+                        output.line(),
+                        "output '" + output.name() + "' would write "
+                                + output.path() + ", which " + collision + " already writes in every "
+                                + output.scope().key()
+                                + "'s folder; choose another path"));
             } else {
                 outputs.add(output);
             }
@@ -115,20 +134,33 @@ public final class OutputRegistry {
     }
 
     private static void switchBuiltIn(OutputSettings.Entry entry, Set<String> off, List<Problem> problems) {
-        BuiltInOutput builtIn = BuiltInOutput.ALL.stream().filter(b -> b.name().equals(entry.name())).findFirst()
+        BuiltInOutput builtIn = BuiltInOutput.ALL.stream()
+                .filter(b -> b.name().equals(entry.name()))
+                .findFirst()
                 .orElse(null);
-        List<String> optional = BuiltInOutput.ALL.stream().filter(BuiltInOutput::optional).map(BuiltInOutput::name)
+        List<String> optional = BuiltInOutput.ALL.stream()
+                .filter(BuiltInOutput::optional)
+                .map(BuiltInOutput::name)
                 .toList();
         if (builtIn == BuiltInOutput.AMP) {
-            problems.add(Problem.at(SITE_YAML, entry.line(), "AMP pages are switched with 'amp: true' or"
-                    + " 'amp: false', not in outputs"));
+            problems.add(Problem.at(
+                    SITE_YAML,
+                    entry.line(),
+                    "AMP pages are switched with 'amp: true' or" + " 'amp: false', not in outputs"));
         } else if (builtIn == null) {
-            problems.add(Problem.at(SITE_YAML, entry.line(), "no built-in output '" + entry.name() + "' to switch"
-                    + " on or off; these can be: " + String.join(", ", optional) + " (feeds are chosen per scope"
-                    + " under feeds:; a new output needs template, path and scope)"));
+            problems.add(Problem.at(
+                    SITE_YAML,
+                    entry.line(),
+                    "no built-in output '" + entry.name() + "' to switch"
+                            + " on or off; these can be: " + String.join(", ", optional)
+                            + " (feeds are chosen per scope"
+                            + " under feeds:; a new output needs template, path and scope)"));
         } else if (!builtIn.optional() && !entry.enabled()) {
-            problems.add(Problem.at(SITE_YAML, entry.line(), "the built-in output '" + entry.name() + "' cannot be"
-                    + " switched off: pages link to it; these can be: " + String.join(", ", optional)));
+            problems.add(Problem.at(
+                    SITE_YAML,
+                    entry.line(),
+                    "the built-in output '" + entry.name() + "' cannot be"
+                            + " switched off: pages link to it; these can be: " + String.join(", ", optional)));
         } else if (entry.enabled()) {
             off.remove(entry.name());
         } else {
@@ -194,11 +226,16 @@ public final class OutputRegistry {
         for (OutputFormat output : outputs) {
             if (output instanceof TemplateOutput declared && !exists.test(declared.template())) {
                 missing.add(declared.template());
-                problems.add(Problem.at(SITE_YAML, declared.line(), "output '" + declared.name() + "': no template "
-                        + declared.template() + " in templates/ nor in the theme; add templates/"
-                        + declared.template()));
+                problems.add(Problem.at(
+                        SITE_YAML,
+                        declared.line(),
+                        "output '" + declared.name() + "': no template "
+                                + declared.template() + " in templates/ nor in the theme; add templates/"
+                                + declared.template()));
             }
         }
-        return requiredTemplates().stream().filter(name -> !missing.contains(name)).toList();
+        return requiredTemplates().stream()
+                .filter(name -> !missing.contains(name))
+                .toList();
     }
 }

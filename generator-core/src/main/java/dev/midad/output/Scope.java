@@ -6,7 +6,12 @@ package dev.midad.output;
  * once per old address that redirects.
  */
 public enum Scope {
-    SITE, TAXONOMY, TERM, ARTICLE, PAGE, REDIRECT;
+    SITE,
+    TAXONOMY,
+    TERM,
+    ARTICLE,
+    PAGE,
+    REDIRECT;
 
     /** The name site.yaml uses ({@code site}, {@code term}, …). */
     public String key() {

@@ -10,12 +10,27 @@ import java.util.Map;
  *
  * @param line the entry's line in site.yaml, for problems found later (a missing template)
  */
-public record TemplateOutput(String name, String template, String path, Scope scope, int line)
-        implements OutputFormat {
+public record TemplateOutput(String name, String template, String path, Scope scope, int line) implements OutputFormat {
 
-    private static final Map<String, String> BY_EXTENSION = Map.of("html", "text/html", "xml", "application/xml",
-            "json", "application/json", "txt", "text/plain", "csv", "text/csv", "js", "text/javascript",
-            "css", "text/css", "rss", "application/rss+xml", "atom", "application/atom+xml");
+    private static final Map<String, String> BY_EXTENSION = Map.of(
+            "html",
+            "text/html",
+            "xml",
+            "application/xml",
+            "json",
+            "application/json",
+            "txt",
+            "text/plain",
+            "csv",
+            "text/csv",
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "rss",
+            "application/rss+xml",
+            "atom",
+            "application/atom+xml");
 
     @Override
     public String mediaType() {

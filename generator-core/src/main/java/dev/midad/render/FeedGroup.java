@@ -1,7 +1,6 @@
 package dev.midad.render;
 
 import dev.midad.model.FeedLink;
-
 import java.util.List;
 
 /** The feeds of one page (the site, a category, a tag, an author), for the /feeds/ page. */

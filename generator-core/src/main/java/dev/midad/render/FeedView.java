@@ -2,7 +2,6 @@ package dev.midad.render;
 
 import dev.midad.model.ArticleView;
 import dev.midad.model.DateView;
-
 import java.util.List;
 
 /**
@@ -10,16 +9,22 @@ import java.util.List;
  * URLs, since feed readers have no base to resolve relative ones against; a summary feed shows each
  * article's summary and links to it.
  */
-public record FeedView(String title, String description, String selfUrl, String link, String language,
-                       DateView lastBuildDate, List<ArticleView> articles, String generator,
-                       boolean fullContent) {
+public record FeedView(
+        String title,
+        String description,
+        String selfUrl,
+        String link,
+        String language,
+        DateView lastBuildDate,
+        List<ArticleView> articles,
+        String generator,
+        boolean fullContent) {
     public FeedView {
         articles = List.copyOf(articles);
     }
 
     /** The same feed with other copies of its articles (their HTML with absolute links). */
     public FeedView withArticles(List<ArticleView> copies) {
-        return new FeedView(title, description, selfUrl, link, language, lastBuildDate, copies, generator,
-                fullContent);
+        return new FeedView(title, description, selfUrl, link, language, lastBuildDate, copies, generator, fullContent);
     }
 }

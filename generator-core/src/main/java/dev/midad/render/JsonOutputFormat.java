@@ -2,7 +2,6 @@ package dev.midad.render;
 
 import dev.midad.media.MediaTypes;
 import freemarker.core.CommonMarkupOutputFormat;
-
 import java.io.IOException;
 import java.io.Writer;
 
@@ -15,8 +14,7 @@ import java.io.Writer;
 final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.Model> {
     public static final JsonOutputFormat INSTANCE = new JsonOutputFormat();
 
-    private JsonOutputFormat() {
-    }
+    private JsonOutputFormat() {}
 
     @Override
     public String getName() {
@@ -67,8 +65,7 @@ final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.M
     }
 
     /** Markup (already escaped) JSON string content. */
-    public static final class Model
-            extends freemarker.core.CommonTemplateMarkupOutputModel<Model> {
+    public static final class Model extends freemarker.core.CommonTemplateMarkupOutputModel<Model> {
         Model(String plainTextContent, String markupContent) {
             super(plainTextContent, markupContent);
         }

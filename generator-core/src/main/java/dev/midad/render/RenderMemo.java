@@ -3,13 +3,12 @@ package dev.midad.render;
 import dev.midad.cache.Fingerprint;
 import dev.midad.cache.ValueCodec;
 import dev.midad.model.ArticleView;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +38,11 @@ public final class RenderMemo {
      * What one file was rendered from: its data in this JVM, or only their fingerprint when restored from the
      * build cache ({@link #restore}).
      */
-    private record Entry(String template, Map<String, Object> data, Set<String> articlesRead,
-                         Fingerprint.Value print) {
-    }
+    private record Entry(
+            String template, Map<String, Object> data, Set<String> articlesRead, Fingerprint.Value print) {}
 
     /** What one file was rendered from, as the build cache stores it. */
-    public record Stored(String file, String template, Fingerprint.Value print, List<String> articlesRead) {
-    }
+    public record Stored(String file, String template, Fingerprint.Value print, List<String> articlesRead) {}
 
     /** One build's entries, published by {@link #commit(Round)}. */
     public static final class Round {
@@ -80,8 +77,11 @@ public final class RenderMemo {
         /** True when {@code file} was rendered from the same inputs last time (its bytes can be kept). */
         boolean unchanged(String file, String template, Map<String, Object> data) {
             Entry last = memo == null ? null : memo.entries.get(file);
-            if (last == null || !last.template().equals(template) || !(last.data() != null
-                    ? same(last.data(), data, last.articlesRead()) : memo.matches(last, data))) {
+            if (last == null
+                    || !last.template().equals(template)
+                    || !(last.data() != null
+                            ? same(last.data(), data, last.articlesRead())
+                            : memo.matches(last, data))) {
                 return false;
             }
             entries.put(file, last);
@@ -132,8 +132,7 @@ public final class RenderMemo {
     private volatile Map<String, Entry> entries = Map.of();
     private final Map<String, Made> made = new ConcurrentHashMap<>();
 
-    private record Made(List<Object> inputs, Object value) {
-    }
+    private record Made(List<Object> inputs, Object value) {}
 
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
 
@@ -142,8 +141,8 @@ public final class RenderMemo {
         RenderMemo memo = new RenderMemo();
         Map<String, Entry> entries = new java.util.HashMap<>(stored.size() * 2);
         for (Stored entry : stored) {
-            entries.put(entry.file(), new Entry(entry.template(), null, Set.copyOf(entry.articlesRead()),
-                    entry.print()));
+            entries.put(
+                    entry.file(), new Entry(entry.template(), null, Set.copyOf(entry.articlesRead()), entry.print()));
         }
         memo.entries = entries;
         return memo;
@@ -154,16 +153,21 @@ public final class RenderMemo {
      * fingerprinted is left out (it is rendered again next time).
      */
     public List<Stored> stored() {
-        return entries.entrySet().parallelStream().map(e -> {
-            Entry entry = e.getValue();
-            try {
-                Fingerprint.Value print = entry.print() != null ? entry.print()
-                        : fingerprints.of(entry.data(), entry.articlesRead());
-                return new Stored(e.getKey(), entry.template(), print, List.copyOf(entry.articlesRead()));
-            } catch (ValueCodec.UnsupportedValueException ex) {
-                return null;
-            }
-        }).filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Stored::file)).toList();
+        return entries.entrySet().parallelStream()
+                .map(e -> {
+                    Entry entry = e.getValue();
+                    try {
+                        Fingerprint.Value print = entry.print() != null
+                                ? entry.print()
+                                : fingerprints.of(entry.data(), entry.articlesRead());
+                        return new Stored(e.getKey(), entry.template(), print, List.copyOf(entry.articlesRead()));
+                    } catch (ValueCodec.UnsupportedValueException ex) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(Stored::file))
+                .toList();
     }
 
     private final Fingerprint fingerprints = new Fingerprint();
@@ -200,8 +204,7 @@ public final class RenderMemo {
         }
     }
 
-    private record Derived(ArticleView from, Object value) {
-    }
+    private record Derived(ArticleView from, Object value) {}
 
     /**
      * Value equality, except that articles not in {@code read} need only the same address ({@code read} null:
@@ -275,7 +278,8 @@ public final class RenderMemo {
             MethodHandle[] accessors = new MethodHandle[components.length];
             for (int i = 0; i < components.length; i++) {
                 try {
-                    accessors[i] = MethodHandles.publicLookup().unreflect(components[i].getAccessor())
+                    accessors[i] = MethodHandles.publicLookup()
+                            .unreflect(components[i].getAccessor())
                             .asType(MethodType.methodType(Object.class, Object.class));
                 } catch (IllegalAccessException e) {
                     return null;
@@ -304,8 +308,12 @@ public final class RenderMemo {
         if (c == ArticleView.class || c == Object.class) {
             return true;
         }
-        if (c.isPrimitive() || c == String.class || Number.class.isAssignableFrom(c) || c == Boolean.class
-                || c.getName().startsWith("java.time.") || c.isEnum()) {
+        if (c.isPrimitive()
+                || c == String.class
+                || Number.class.isAssignableFrom(c)
+                || c == Boolean.class
+                || c.getName().startsWith("java.time.")
+                || c.isEnum()) {
             return false;
         }
         if (c.isRecord()) {

@@ -1,6 +1,7 @@
 package dev.midad.render;
 
-import dev.midad.problem.Problem;
+import dev.midad.html.BodyChain;
+import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
 import dev.midad.model.ArticleView;
 import dev.midad.model.AuthorView;
@@ -9,23 +10,21 @@ import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.model.PageMeta;
 import dev.midad.model.Redirect;
-import dev.midad.model.build.Paginator;
 import dev.midad.model.SiteModel;
-import dev.midad.model.build.Links;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
-import dev.midad.text.UrlPaths;
-import dev.midad.html.BodyChain;
-import dev.midad.html.HtmlStage;
+import dev.midad.model.build.Links;
+import dev.midad.model.build.Paginator;
 import dev.midad.output.BuiltInOutput;
 import dev.midad.output.FeedOutput;
 import dev.midad.output.OutputFormat;
 import dev.midad.output.OutputRegistry;
 import dev.midad.output.Scope;
 import dev.midad.output.TemplateOutput;
+import dev.midad.problem.Problem;
+import dev.midad.text.UrlPaths;
 import dev.midad.write.SiteOutput;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -53,6 +52,7 @@ public final class SiteRenderer {
     static final int SITEMAP_LIMIT = 50_000;
     /** Google News: articles of the last two days, at most 1,000. */
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
+
     static final int NEWS_LIMIT = 1_000;
     private static final BodyChain FEED_BODIES = HtmlStage.feed();
     /** A term without an author profile: templates test {@code profile.name?has_content}. */
@@ -62,8 +62,11 @@ public final class SiteRenderer {
      * One file to render: a template and its data, plus values computed from the data only when the file is
      * really rendered (AMP markup, feed HTML with absolute links) — skipped files never pay for them.
      */
-    record Job(String file, String template, Map<String, Object> data,
-               Map<String, Function<RenderMemo.Round, Object>> derived) {
+    record Job(
+            String file,
+            String template,
+            Map<String, Object> data,
+            Map<String, Function<RenderMemo.Round, Object>> derived) {
         Job(String file, String template, Map<String, Object> data) {
             this(file, template, data, Map.of());
         }
@@ -83,8 +86,7 @@ public final class SiteRenderer {
     }
 
     /** Counts of what was rendered, by kind. */
-    public record Counts(int articles, int pages, int feeds) {
-    }
+    public record Counts(int articles, int pages, int feeds) {}
 
     /**
      * Where an edition's files go: the main edition at the root writes the site-wide files (404.html,
@@ -110,13 +112,26 @@ public final class SiteRenderer {
      * @param round   what the previous build rendered, to skip files whose inputs did not change (or
      *                {@link RenderMemo#none()})
      */
-    public SiteRenderer(SiteModel model, Links urls, OutputRegistry outputs, Templates.View templates,
-                        Messages messages, Placement placement, RenderMemo.Round round) {
+    public SiteRenderer(
+            SiteModel model,
+            Links urls,
+            OutputRegistry outputs,
+            Templates.View templates,
+            Messages messages,
+            Placement placement,
+            RenderMemo.Round round) {
         this(model, urls, outputs, templates, messages, placement, round, SITEMAP_LIMIT);
     }
 
-    SiteRenderer(SiteModel model, Links urls, OutputRegistry outputs, Templates.View templates,
-                 Messages messages, Placement placement, RenderMemo.Round round, int sitemapLimit) {
+    SiteRenderer(
+            SiteModel model,
+            Links urls,
+            OutputRegistry outputs,
+            Templates.View templates,
+            Messages messages,
+            Placement placement,
+            RenderMemo.Round round,
+            int sitemapLimit) {
         this.round = round;
         this.model = model;
         this.urls = urls;
@@ -175,8 +190,13 @@ public final class SiteRenderer {
     }
 
     /** Built-in outputs counted as pages in {@link Counts}. */
-    private static final Set<BuiltInOutput.Kind> PAGE_KINDS = EnumSet.of(BuiltInOutput.Kind.HOME,
-            BuiltInOutput.Kind.PAGE, BuiltInOutput.Kind.TERMS, BuiltInOutput.Kind.LIST, BuiltInOutput.Kind.FEEDS_PAGE, BuiltInOutput.Kind.SEARCH_PAGE,
+    private static final Set<BuiltInOutput.Kind> PAGE_KINDS = EnumSet.of(
+            BuiltInOutput.Kind.HOME,
+            BuiltInOutput.Kind.PAGE,
+            BuiltInOutput.Kind.TERMS,
+            BuiltInOutput.Kind.LIST,
+            BuiltInOutput.Kind.FEEDS_PAGE,
+            BuiltInOutput.Kind.SEARCH_PAGE,
             BuiltInOutput.Kind.NOT_FOUND);
 
     /** Adds the jobs of one output. */
@@ -196,83 +216,147 @@ public final class SiteRenderer {
                 String key = placement.filePrefix() + (builtIn.kind() == BuiltInOutput.Kind.AMP ? "amp " : "");
                 for (ArticleView article : model.articles()) {
                     List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-                    jobs.add(round.reuse(key + article.url(), List.of(article, related, model.site(), urls),
+                    jobs.add(round.reuse(
+                            key + article.url(),
+                            List.of(article, related, model.site(), urls),
                             () -> articleJob(builtIn, article, related)));
                 }
             }
             case PAGE -> {
                 for (StaticPageView page : model.pages()) {
                     String url = address(page.url(), builtIn.path());
-                    jobs.add(page(builtIn.template(), url, meta("page", page.title(), url, page.summary(),
-                            model.site().feeds()), Map.of("staticPage", page)));
+                    jobs.add(page(
+                            builtIn.template(),
+                            url,
+                            meta(
+                                    "page",
+                                    page.title(),
+                                    url,
+                                    page.summary(),
+                                    model.site().feeds()),
+                            Map.of("staticPage", page)));
                 }
             }
             case TERMS -> model.taxonomies().forEach(taxonomy -> jobs.add(termsPage(builtIn, taxonomy)));
             case LIST -> {
                 for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                     for (Term term : taxonomy.terms()) {
-                        jobs.addAll(round.reuse(placement.filePrefix() + "list " + term.url(), List.of(term,
-                                taxonomy.view(), model.site(), urls, builtIn,
-                                model.authorProfiles().getOrDefault(term.url(), NO_PROFILE)), () -> termPages(builtIn,
-                                taxonomy.view(), term, termFeeds.get(term.url()))));
+                        jobs.addAll(round.reuse(
+                                placement.filePrefix() + "list " + term.url(),
+                                List.of(
+                                        term,
+                                        taxonomy.view(),
+                                        model.site(),
+                                        urls,
+                                        builtIn,
+                                        model.authorProfiles().getOrDefault(term.url(), NO_PROFILE)),
+                                () -> termPages(builtIn, taxonomy.view(), term, termFeeds.get(term.url()))));
                     }
                 }
             }
             case FEEDS_PAGE -> {
                 String url = urls.url(address("/", builtIn.path()));
-                jobs.add(page(builtIn.template(), url, meta("feeds", messages.get("page_title.feeds"), url,
-                        messages.get("description.feeds", model.site().title()), model.site().feeds()),
+                jobs.add(page(
+                        builtIn.template(),
+                        url,
+                        meta(
+                                "feeds",
+                                messages.get("page_title.feeds"),
+                                url,
+                                messages.get("description.feeds", model.site().title()),
+                                model.site().feeds()),
                         Map.of("feedGroups", feedGroups(termFeeds))));
             }
             case SEARCH_PAGE -> { // the page that reads the index dev.midad.search writes
                 String url = urls.url(address("/", builtIn.path()));
-                jobs.add(page(builtIn.template(), url, meta("search", messages.get("page_title.search"), url,
-                        messages.get("description.search", model.site().title()), model.site().feeds()), Map.of()));
+                jobs.add(page(
+                        builtIn.template(),
+                        url,
+                        meta(
+                                "search",
+                                messages.get("page_title.search"),
+                                url,
+                                messages.get("description.search", model.site().title()),
+                                model.site().feeds()),
+                        Map.of()));
             }
             case NOT_FOUND -> {
                 if (placement.main()) {
-                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
-                            "meta", meta("404", messages.get("page_title.not_found"),
-                                    model.site().homeUrl() + builtIn.path(), "", model.site().feeds()))));
+                    jobs.add(new Job(
+                            builtIn.path(),
+                            builtIn.template(),
+                            Map.of(
+                                    "site",
+                                    model.site(),
+                                    "meta",
+                                    meta(
+                                            "404",
+                                            messages.get("page_title.not_found"),
+                                            model.site().homeUrl() + builtIn.path(),
+                                            "",
+                                            model.site().feeds()))));
                 }
             }
             case SITEMAP -> sitemapJobs(builtIn, jobs);
             case NEWS_SITEMAP -> {
                 List<ArticleView> news = newsArticles(model);
                 if (!news.isEmpty()) { // the news sitemap schema needs at least one <url>
-                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
-                            "articles", news)));
+                    jobs.add(new Job(
+                            builtIn.path(), builtIn.template(), Map.of("site", model.site(), "articles", news)));
                 }
             }
             case ROBOTS -> {
                 if (placement.main()) {
-                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(), "sitemaps",
-                            placement.sitemaps())));
+                    jobs.add(new Job(
+                            builtIn.path(),
+                            builtIn.template(),
+                            Map.of("site", model.site(), "sitemaps", placement.sitemaps())));
                 }
             }
             case REDIRECT_PAGE -> {
                 for (Redirect redirect : model.redirects()) {
                     if (redirect.hasPage()) {
-                        jobs.add(new Job(UrlPaths.toFile(address(redirect.fromPath(), builtIn.path())),
-                                builtIn.template(), Map.of("site", model.site(), "redirect", redirect)));
+                        jobs.add(new Job(
+                                UrlPaths.toFile(address(redirect.fromPath(), builtIn.path())),
+                                builtIn.template(),
+                                Map.of("site", model.site(), "redirect", redirect)));
                     }
                 }
             }
             case LIVE_UPDATES -> {
                 for (ArticleView article : model.articles()) {
-                    if (article.editorial().live() != null && article.editorial().live().active()) {
-                        jobs.add(new Job(fileOf(address(article.url(), builtIn.path())), builtIn.template(),
+                    if (article.editorial().live() != null
+                            && article.editorial().live().active()) {
+                        jobs.add(new Job(
+                                fileOf(address(article.url(), builtIn.path())),
+                                builtIn.template(),
                                 Map.of("site", model.site(), "article", article)));
                     }
                 }
             }
-            case BREAKING -> jobs.add(new Job(fileOf(address(model.site().homeUrl(), builtIn.path())),
-                    builtIn.template(), Map.of("site", model.site(), "items", model.breaking().stream()
-                    .filter(b -> b.expires().value().isAfter(model.now())).toList())));
+            case BREAKING ->
+                jobs.add(new Job(
+                        fileOf(address(model.site().homeUrl(), builtIn.path())),
+                        builtIn.template(),
+                        Map.of(
+                                "site",
+                                model.site(),
+                                "items",
+                                model.breaking().stream()
+                                        .filter(b -> b.expires().value().isAfter(model.now()))
+                                        .toList())));
             case REDIRECT_RULES -> {
                 if (!model.redirects().isEmpty()) {
-                    jobs.add(new Job(builtIn.path(), builtIn.template(), Map.of("site", model.site(),
-                            "redirects", model.redirects(), "basePath", model.config().basePath())));
+                    jobs.add(new Job(
+                            builtIn.path(),
+                            builtIn.template(),
+                            Map.of(
+                                    "site",
+                                    model.site(),
+                                    "redirects",
+                                    model.redirects(),
+                                    "basePath",
+                                    model.config().basePath())));
                 }
             }
         }
@@ -283,21 +367,37 @@ public final class SiteRenderer {
      * the folder's ({@code amp/index.html} in /2024/06/x/ is /2024/06/x/amp/).
      */
     private static String address(String folderUrl, String path) {
-        return folderUrl + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length())
-                : path);
+        return folderUrl
+                + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path);
     }
 
     /** An article's page, or its AMP page (whose markup is made only when the page is really rendered). */
     private Job articleJob(BuiltInOutput output, ArticleView article, List<ArticleView> related) {
-        PageMeta meta = meta("article", article.title(), article.url(), article.summary(), model.site().feeds());
-        Job page = page(output.template(), address(article.url(), output.path()), meta, Map.of("article", article,
-                "related", related));
+        PageMeta meta = meta(
+                "article",
+                article.title(),
+                article.url(),
+                article.summary(),
+                model.site().feeds());
+        Job page = page(
+                output.template(),
+                address(article.url(), output.path()),
+                meta,
+                Map.of("article", article, "related", related));
         if (output.kind() != BuiltInOutput.Kind.AMP) {
             return page;
         }
         Links images = urls; // not this renderer: the job may outlive it (see Job#model)
-        return new Job(page.file(), page.template(), page.data(), Map.of("ampContent",
-                r -> r.derived("amp", article, a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml()))));
+        return new Job(
+                page.file(),
+                page.template(),
+                page.data(),
+                Map.of(
+                        "ampContent",
+                        r -> r.derived(
+                                "amp",
+                                article,
+                                a -> HtmlStage.amp(images::imageSize).apply(a.contentHtml()))));
     }
 
     private Job page(String template, String url, PageMeta meta, Map<String, Object> extra) {
@@ -316,24 +416,46 @@ public final class SiteRenderer {
     }
 
     private void homePages(BuiltInOutput output, List<Job> jobs) {
-        for (Paginator.Page page : Paginator.paginate(model.homeOrder(), model.config().perPage(), "/", urls::url)) {
+        for (Paginator.Page page :
+                Paginator.paginate(model.homeOrder(), model.config().perPage(), "/", urls::url)) {
             List<ArticleView> featured = page.pager().number() == 1
-                    ? page.articles().stream().filter(ArticleView::featured).toList() : List.of();
-            List<ArticleView> rest = page.articles().stream().filter(a -> !featured.contains(a)).toList();
+                    ? page.articles().stream().filter(ArticleView::featured).toList()
+                    : List.of();
+            List<ArticleView> rest =
+                    page.articles().stream().filter(a -> !featured.contains(a)).toList();
             String url = urls.url(page.path());
-            String title = page.pager().number() == 1 ? model.site().title()
-                    : messages.get("page_title.page_n", messages.number(page.pager().number()));
-            jobs.add(page(output.template(), url, meta("home", title, url, model.site().description(),
-                    model.site().feeds()), Map.of("articles", rest, "featured", featured, "pager", page.pager())));
+            String title = page.pager().number() == 1
+                    ? model.site().title()
+                    : messages.get(
+                            "page_title.page_n", messages.number(page.pager().number()));
+            jobs.add(page(
+                    output.template(),
+                    url,
+                    meta(
+                            "home",
+                            title,
+                            url,
+                            model.site().description(),
+                            model.site().feeds()),
+                    Map.of("articles", rest, "featured", featured, "pager", page.pager())));
         }
     }
 
     /** A taxonomy's index of its terms (/categories/, /tags/, /authors/). */
     private Job termsPage(BuiltInOutput output, SiteModel.Taxonomy taxonomy) {
         String indexUrl = address(taxonomy.view().url(), output.path());
-        String indexKind = taxonomy.view().kind().equals("category") ? "categories" : taxonomy.view().kind() + "s";
-        return page(output.template(), indexUrl, meta(indexKind, taxonomy.view().title(), indexUrl,
-                taxonomy.view().title() + " — " + model.site().title(), model.site().feeds()),
+        String indexKind = taxonomy.view().kind().equals("category")
+                ? "categories"
+                : taxonomy.view().kind() + "s";
+        return page(
+                output.template(),
+                indexUrl,
+                meta(
+                        indexKind,
+                        taxonomy.view().title(),
+                        indexUrl,
+                        taxonomy.view().title() + " — " + model.site().title(),
+                        model.site().feeds()),
                 Map.of("taxonomy", taxonomy.view(), "terms", taxonomy.terms()));
     }
 
@@ -343,9 +465,16 @@ public final class SiteRenderer {
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
             List<FeedFormat> formats = outputs.feeds(taxonomy.view().kind()).formats();
             for (Term term : taxonomy.terms()) {
-                feeds.put(term.url(), round.reuse(placement.filePrefix() + "feed links " + term.url(),
-                        List.of(term.name(), urls, formats), () -> urls.feeds(term.name(), UrlPaths.decode(term.url(),
-                                model.config().basePath()), formats)));
+                feeds.put(
+                        term.url(),
+                        round.reuse(
+                                placement.filePrefix() + "feed links " + term.url(),
+                                List.of(term.name(), urls, formats),
+                                () -> urls.feeds(
+                                        term.name(),
+                                        UrlPaths.decode(
+                                                term.url(), model.config().basePath()),
+                                        formats)));
             }
         }
         return feeds;
@@ -354,11 +483,12 @@ public final class SiteRenderer {
     /** The site's feeds and every term's, for the feeds page. */
     private List<FeedGroup> feedGroups(Map<String, List<FeedLink>> termFeeds) {
         List<FeedGroup> groups = new ArrayList<>();
-        groups.add(new FeedGroup(model.site().title(), model.site().homeUrl(), model.site().feeds()));
+        groups.add(new FeedGroup(
+                model.site().title(), model.site().homeUrl(), model.site().feeds()));
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
             for (Term term : taxonomy.terms()) {
-                groups.add(new FeedGroup(taxonomy.view().title() + ": " + term.name(), term.url(),
-                        termFeeds.get(term.url())));
+                groups.add(new FeedGroup(
+                        taxonomy.view().title() + ": " + term.name(), term.url(), termFeeds.get(term.url())));
             }
         }
         groups.removeIf(group -> group.feeds().isEmpty()); // a scope with formats: []
@@ -370,15 +500,30 @@ public final class SiteRenderer {
         List<Job> jobs = new ArrayList<>();
         List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
         String termPath = UrlPaths.decode(term.url(), model.config().basePath());
-        for (Paginator.Page page : Paginator.paginate(term.articles(), model.config().perPage(), termPath,
-                urls::url)) {
+        for (Paginator.Page page :
+                Paginator.paginate(term.articles(), model.config().perPage(), termPath, urls::url)) {
             String url = address(urls.url(page.path()), output.path());
-            String title = page.pager().number() == 1 ? term.name()
-                    : messages.get("page_title.term_page_n", term.name(), messages.number(page.pager().number()));
-            jobs.add(page(output.template(), url, meta(taxonomy.kind(), title, url,
-                    messages.get("description.term", term.name()), feeds), Map.of("taxonomy", taxonomy, "term", term,
-                    "articles", page.articles(), "pager", page.pager(), "profile",
-                    model.authorProfiles().getOrDefault(term.url(), NO_PROFILE))));
+            String title = page.pager().number() == 1
+                    ? term.name()
+                    : messages.get(
+                            "page_title.term_page_n",
+                            term.name(),
+                            messages.number(page.pager().number()));
+            jobs.add(page(
+                    output.template(),
+                    url,
+                    meta(taxonomy.kind(), title, url, messages.get("description.term", term.name()), feeds),
+                    Map.of(
+                            "taxonomy",
+                            taxonomy,
+                            "term",
+                            term,
+                            "articles",
+                            page.articles(),
+                            "pager",
+                            page.pager(),
+                            "profile",
+                            model.authorProfiles().getOrDefault(term.url(), NO_PROFILE))));
         }
         return jobs;
     }
@@ -393,8 +538,14 @@ public final class SiteRenderer {
     private void feedJobs(FeedOutput output, List<Job> jobs) {
         FeedFormat format = output.format();
         if (output.scope() == Scope.SITE) {
-            jobs.add(feed(format, outputs.feeds("site"), "/", model.site().title(), model.site().description(),
-                    model.site().homeUrl(), model.articles()));
+            jobs.add(feed(
+                    format,
+                    outputs.feeds("site"),
+                    "/",
+                    model.site().title(),
+                    model.site().description(),
+                    model.site().homeUrl(),
+                    model.articles()));
             return;
         }
         for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
@@ -403,11 +554,17 @@ public final class SiteRenderer {
                 continue;
             }
             for (Term term : taxonomy.terms()) {
-                jobs.add(round.reuse(placement.filePrefix() + format.fileName() + " " + term.url(),
-                        List.of(term, model.site(), urls, chosen), () -> feed(format, chosen,
+                jobs.add(round.reuse(
+                        placement.filePrefix() + format.fileName() + " " + term.url(),
+                        List.of(term, model.site(), urls, chosen),
+                        () -> feed(
+                                format,
+                                chosen,
                                 UrlPaths.decode(term.url(), model.config().basePath()),
                                 term.name() + " — " + model.site().title(),
-                                messages.get("description.term", term.name()), term.url(), term.articles())));
+                                messages.get("description.term", term.name()),
+                                term.url(),
+                                term.articles())));
             }
         }
     }
@@ -419,25 +576,38 @@ public final class SiteRenderer {
     private void declaredJobs(TemplateOutput output, List<Job> jobs) {
         String basePath = model.config().basePath();
         switch (output.scope()) {
-            case SITE -> jobs.add(declaredJob(output, "/", Map.of("articles", model.articles(),
-                    "taxonomies", model.taxonomies())));
+            case SITE ->
+                jobs.add(declaredJob(
+                        output, "/", Map.of("articles", model.articles(), "taxonomies", model.taxonomies())));
             case TERM -> {
                 for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                     for (Term term : taxonomy.terms()) {
-                        jobs.add(round.reuse(placement.filePrefix() + output.name() + " " + term.url(),
+                        jobs.add(round.reuse(
+                                placement.filePrefix() + output.name() + " " + term.url(),
                                 List.of(term, taxonomy.view(), model.site(), urls, output),
-                                () -> declaredJob(output, UrlPaths.decode(term.url(), basePath), Map.of(
-                                        "taxonomy", taxonomy.view(), "term", term, "articles", term.articles()))));
+                                () -> declaredJob(
+                                        output,
+                                        UrlPaths.decode(term.url(), basePath),
+                                        Map.of(
+                                                "taxonomy",
+                                                taxonomy.view(),
+                                                "term",
+                                                term,
+                                                "articles",
+                                                term.articles()))));
                     }
                 }
             }
             case ARTICLE -> {
                 for (ArticleView article : model.articles()) {
                     List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-                    jobs.add(round.reuse(placement.filePrefix() + output.name() + " " + article.url(),
+                    jobs.add(round.reuse(
+                            placement.filePrefix() + output.name() + " " + article.url(),
                             List.of(article, related, model.site(), urls, output),
-                            () -> declaredJob(output, UrlPaths.decode(article.url(), basePath), Map.of(
-                                    "article", article, "related", related))));
+                            () -> declaredJob(
+                                    output,
+                                    UrlPaths.decode(article.url(), basePath),
+                                    Map.of("article", article, "related", related))));
                 }
             }
             default -> throw new IllegalStateException("no template-only outputs of scope " + output.scope());
@@ -456,25 +626,46 @@ public final class SiteRenderer {
      * A feed; in a full-content feed its articles' HTML gets absolute links only when the feed is really
      * rendered.
      */
-    private Job feed(FeedFormat format, OutputRegistry.Feeds chosen, String pagePath, String title,
-                     String description, String pageUrl, List<ArticleView> articles) {
+    private Job feed(
+            FeedFormat format,
+            OutputRegistry.Feeds chosen,
+            String pagePath,
+            String title,
+            String description,
+            String pageUrl,
+            List<ArticleView> articles) {
         List<ArticleView> newest = articles.stream().limit(chosen.items()).toList();
         String selfUrl = urls.absoluteUrl(urls.url(pagePath + format.fileName()));
-        FeedView feed = new FeedView(title, description, selfUrl, urls.absoluteUrl(pageUrl),
-                model.config().language(), lastModified(newest), newest, GENERATOR, chosen.full());
+        FeedView feed = new FeedView(
+                title,
+                description,
+                selfUrl,
+                urls.absoluteUrl(pageUrl),
+                model.config().language(),
+                lastModified(newest),
+                newest,
+                GENERATOR,
+                chosen.full());
         String file = UrlPaths.toFile(pagePath + format.fileName());
         Map<String, Object> data = Map.of("site", model.site(), "feed", feed);
         if (!chosen.full()) { // summaries only: no article body to make absolute
             return new Job(file, format.template(), data);
         }
-        return new Job(file, format.template(), data, Map.of("feed", round -> feed.withArticles(
-                newest.stream().map(a -> withAbsoluteHtml(a, round)).toList())));
+        return new Job(
+                file,
+                format.template(),
+                data,
+                Map.of(
+                        "feed",
+                        round -> feed.withArticles(newest.stream()
+                                .map(a -> withAbsoluteHtml(a, round))
+                                .toList())));
     }
 
     /** The article with every link and image in its body made absolute, computed once per article. */
     private static ArticleView withAbsoluteHtml(ArticleView a, RenderMemo.Round round) {
-        return round.derived("feed", a, view -> view.withContentHtml(FEED_BODIES.apply(view.contentHtml(),
-                view.absoluteUrl())));
+        return round.derived(
+                "feed", a, view -> view.withContentHtml(FEED_BODIES.apply(view.contentHtml(), view.absoluteUrl())));
     }
 
     /** sitemap.xml, or past the limit an index of sitemap-N.xml files. */
@@ -489,11 +680,14 @@ public final class SiteRenderer {
             List<SitemapUrl> chunk = entries.subList(i, Math.min(i + sitemapLimit, entries.size()));
             String file = "sitemap-" + n + ".xml";
             jobs.add(new Job(file, output.template(), Map.of("site", model.site(), "urls", List.copyOf(chunk))));
-            String newest = chunk.stream().map(SitemapUrl::lastmod).max(String::compareTo).orElse("");
+            String newest = chunk.stream()
+                    .map(SitemapUrl::lastmod)
+                    .max(String::compareTo)
+                    .orElse("");
             parts.add(new SitemapUrl(urls.absoluteUrl(urls.url("/" + file)), newest));
         }
-        jobs.add(new Job(output.path(), BuiltInOutput.SITEMAP_INDEX_TEMPLATE, Map.of("site", model.site(),
-                "sitemaps", parts)));
+        jobs.add(new Job(
+                output.path(), BuiltInOutput.SITEMAP_INDEX_TEMPLATE, Map.of("site", model.site(), "sitemaps", parts)));
     }
 
     /** Articles for the Google News sitemap: published in the last 48 hours, newest first, at most 1,000. */
@@ -511,7 +705,8 @@ public final class SiteRenderer {
         DateView latest = null;
         for (ArticleView article : articles) { // a plain loop: this runs over every term's articles per build
             DateView date = article.lastModified();
-            if (latest == null || date.epochMilli() > latest.epochMilli()
+            if (latest == null
+                    || date.epochMilli() > latest.epochMilli()
                     || (date.epochMilli() == latest.epochMilli() && date.value().compareTo(latest.value()) > 0)) {
                 latest = date;
             }
@@ -529,7 +724,8 @@ public final class SiteRenderer {
         String newest = lastModifiedIso(model.articles());
         entries.add(new SitemapUrl(urls.absoluteUrl(model.site().homeUrl()), newest));
         for (ArticleView article : model.articles()) {
-            entries.add(new SitemapUrl(article.absoluteUrl(), article.lastModified().iso()));
+            entries.add(
+                    new SitemapUrl(article.absoluteUrl(), article.lastModified().iso()));
         }
         for (StaticPageView page : model.pages()) {
             entries.add(new SitemapUrl(page.absoluteUrl(), ""));

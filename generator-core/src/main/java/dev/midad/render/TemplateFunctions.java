@@ -2,10 +2,10 @@ package dev.midad.render;
 
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.util.ULocale;
-import dev.midad.i18n.Messages;
-import dev.midad.text.Bidi;
-import dev.midad.model.DateView;
 import dev.midad.html.TextRuns;
+import dev.midad.i18n.Messages;
+import dev.midad.model.DateView;
+import dev.midad.text.Bidi;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.ext.util.WrapperTemplateModel;
@@ -13,12 +13,11 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
-import org.jsoup.nodes.Entities;
-
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Entities;
 
 /**
  * Functions every template can call:
@@ -34,39 +33,44 @@ import java.util.Map;
  * </ul>
  */
 public final class TemplateFunctions {
-    private TemplateFunctions() {
-    }
+    private TemplateFunctions() {}
 
-    public static Map<String, Object> of(Messages messages, boolean rtl, String language, String digits,
-                                         ZonedDateTime now) {
-        RelativeDateTimeFormatter relative = RelativeDateTimeFormatter.getInstance(
-                new ULocale(language + "@numbers=" + digits));
+    public static Map<String, Object> of(
+            Messages messages, boolean rtl, String language, String digits, ZonedDateTime now) {
+        RelativeDateTimeFormatter relative =
+                RelativeDateTimeFormatter.getInstance(new ULocale(language + "@numbers=" + digits));
         return Map.of(
-                "msg", (TemplateMethodModelEx) args -> {
-                    if (args.isEmpty()) {
-                        throw new TemplateModelException("msg(key, args…) needs a key");
-                    }
-                    Object[] rest = args.subList(1, args.size()).stream().map(TemplateFunctions::text).toArray();
-                    return messages.get(text(args.get(0)), rest);
-                },
-                "count", (TemplateMethodModelEx) args -> {
-                    if (args.size() != 2 || !(args.get(1) instanceof TemplateNumberModel n)) {
-                        throw new TemplateModelException("count(key, n) needs a key and a number");
-                    }
-                    return messages.count(text(args.get(0)), n.getAsNumber().longValue());
-                },
+                "msg",
+                        (TemplateMethodModelEx) args -> {
+                            if (args.isEmpty()) {
+                                throw new TemplateModelException("msg(key, args…) needs a key");
+                            }
+                            Object[] rest = args.subList(1, args.size()).stream()
+                                    .map(TemplateFunctions::text)
+                                    .toArray();
+                            return messages.get(text(args.get(0)), rest);
+                        },
+                "count",
+                        (TemplateMethodModelEx) args -> {
+                            if (args.size() != 2 || !(args.get(1) instanceof TemplateNumberModel n)) {
+                                throw new TemplateModelException("count(key, n) needs a key and a number");
+                            }
+                            return messages.count(
+                                    text(args.get(0)), n.getAsNumber().longValue());
+                        },
                 "plain", (TemplateMethodModelEx) args -> Bidi.isolate(text(single(args, "plain")), rtl),
                 "isolate", (TemplateMethodModelEx) args -> isolate(text(single(args, "isolate")), rtl),
                 "html", (TemplateMethodModelEx) args -> Entities.escape(text(single(args, "html"))),
-                "relative", (TemplateMethodModelEx) args -> {
-                    Object date = single(args, "relative");
-                    if (!(date instanceof WrapperTemplateModel wrapper
-                            && wrapper.getWrappedObject() instanceof DateView view)) {
-                        throw new TemplateModelException("relative(date) takes a date such as article.date");
-                    }
-                    Templates.noteClockRead();
-                    return relative(relative, view.value(), now);
-                });
+                "relative",
+                        (TemplateMethodModelEx) args -> {
+                            Object date = single(args, "relative");
+                            if (!(date instanceof WrapperTemplateModel wrapper
+                                    && wrapper.getWrappedObject() instanceof DateView view)) {
+                                throw new TemplateModelException("relative(date) takes a date such as article.date");
+                            }
+                            Templates.noteClockRead();
+                            return relative(relative, view.value(), now);
+                        });
     }
 
     static TemplateHTMLOutputModel isolate(String text, boolean rtl) throws TemplateModelException {
@@ -86,11 +90,11 @@ public final class TemplateFunctions {
         Duration ago = Duration.between(then, now);
         boolean past = !ago.isNegative();
         long minutes = Math.abs(ago.toMinutes());
-        RelativeDateTimeFormatter.Direction direction = past
-                ? RelativeDateTimeFormatter.Direction.LAST : RelativeDateTimeFormatter.Direction.NEXT;
+        RelativeDateTimeFormatter.Direction direction =
+                past ? RelativeDateTimeFormatter.Direction.LAST : RelativeDateTimeFormatter.Direction.NEXT;
         if (minutes < 1) {
-            return formatter.format(RelativeDateTimeFormatter.Direction.PLAIN,
-                    RelativeDateTimeFormatter.AbsoluteUnit.NOW);
+            return formatter.format(
+                    RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW);
         }
         if (minutes < 60) {
             return formatter.format(minutes, direction, RelativeDateTimeFormatter.RelativeUnit.MINUTES);

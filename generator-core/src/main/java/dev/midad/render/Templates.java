@@ -1,25 +1,24 @@
 package dev.midad.render;
 
+import dev.midad.model.ArticleView;
 import dev.midad.problem.Problem;
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
-import freemarker.cache.ConditionalTemplateConfigurationFactory;
-import freemarker.cache.FileExtensionMatcher;
-import dev.midad.model.ArticleView;
 import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.Version;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +44,16 @@ public final class Templates {
      * The default theme's page shell: the base template, its partials and macro files. They are included at
      * render time, so {@link #check} parses them up front too (a site may replace any one of them).
      */
-    public static final List<String> THEME_SHELL = List.of("layout.ftlh", "partials/head.ftlh",
-            "partials/social.ftlh", "partials/header.ftlh", "partials/search-box.ftlh", "partials/footer.ftlh",
-            "macros/text.ftlh", "macros/cards.ftlh", "macros/pagination.ftlh");
+    public static final List<String> THEME_SHELL = List.of(
+            "layout.ftlh",
+            "partials/head.ftlh",
+            "partials/social.ftlh",
+            "partials/header.ftlh",
+            "partials/search-box.ftlh",
+            "partials/footer.ftlh",
+            "macros/text.ftlh",
+            "macros/cards.ftlh",
+            "macros/pagination.ftlh");
 
     private final Configuration freemarker;
     /**
@@ -96,7 +102,8 @@ public final class Templates {
         }
         java.util.regex.Pattern now = java.util.regex.Pattern.compile("\\.now\\b");
         try (java.util.stream.Stream<Path> files = Files.walk(siteTemplates)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches(".*\\.ftl[hxj]?")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(".*\\.ftl[hxj]?"))
+                    .toList()) {
                 if (now.matcher(Files.readString(file, StandardCharsets.UTF_8)).find()) {
                     return true;
                 }
@@ -127,15 +134,20 @@ public final class Templates {
      * template is reported before anything renders.
      */
     public void check(List<String> names, List<Problem> problems) {
-        for (String name : java.util.stream.Stream.concat(names.stream(), THEME_SHELL.stream()).distinct().toList()) {
+        for (String name : java.util.stream.Stream.concat(names.stream(), THEME_SHELL.stream())
+                .distinct()
+                .toList()) {
             try {
                 freemarker.getTemplate(name);
             } catch (ParseException e) {
-                problems.add(new Problem(Path.of("templates", name), e.getLineNumber(), e.getColumnNumber(),
+                problems.add(new Problem(
+                        Path.of("templates", name),
+                        e.getLineNumber(),
+                        e.getColumnNumber(),
                         "template syntax error: " + e.getEditorMessage()));
             } catch (IOException e) {
-                problems.add(Problem.of(Path.of("templates", name), "template missing or unreadable: "
-                        + e.getMessage()));
+                problems.add(
+                        Problem.of(Path.of("templates", name), "template missing or unreadable: " + e.getMessage()));
             }
         }
     }
@@ -162,8 +174,7 @@ public final class Templates {
      * What one rendering looked at, beyond the plain values of its data model: the articles it used (by URL;
      * an article it only counted or skipped is not among them) and whether it read the clock.
      */
-    public record Reads(Set<String> articles, boolean clock) {
-    }
+    public record Reads(Set<String> articles, boolean clock) {}
 
     /** Called by functions whose result depends on the time of the build, such as {@code relative(date)}. */
     static void noteClockRead() {
@@ -187,7 +198,8 @@ public final class Templates {
             if (object instanceof ArticleView article) {
                 Environment env = Environment.getCurrentEnvironment();
                 if (env != null && env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
-                    @SuppressWarnings("unchecked") Set<String> urls = (Set<String>) read;
+                    @SuppressWarnings("unchecked")
+                    Set<String> urls = (Set<String>) read;
                     urls.add(article.url());
                 }
             }
@@ -208,8 +220,11 @@ public final class Templates {
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
-            throw new RenderException(new Problem(Path.of("templates", where), line,
-                    e.getColumnNumber() != null ? e.getColumnNumber() : 0, withoutTips(e.getMessageWithoutStackTop())));
+            throw new RenderException(new Problem(
+                    Path.of("templates", where),
+                    line,
+                    e.getColumnNumber() != null ? e.getColumnNumber() : 0,
+                    withoutTips(e.getMessageWithoutStackTop())));
         }
     }
 

@@ -1,12 +1,5 @@
 package dev.midad.search;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.ar.ArabicNormalizer;
-import org.apache.lucene.analysis.ar.ArabicStemFilter;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ar.ArabicNormalizer;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns news text into search terms, the same way the browser's {@code assets/search.js} turns a query into
@@ -39,18 +38,21 @@ public final class Analyser {
     }
 
     /** Particles too common to search for; compared after normalisation (so على is علي here). */
-    static final Set<String> STOP_WORDS = Set.of("في", "من", "الي", "علي", "عن", "ان", "او", "ثم", "قد", "لا",
-            "ما", "لم", "لن", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "و", "مع", "كان", "كانت", "هو",
-            "هي", "بين", "حتي", "اذا", "كما", "لقد", "منذ", "عند", "the", "of", "and", "a", "to", "in");
+    static final Set<String> STOP_WORDS = Set.of(
+            "في", "من", "الي", "علي", "عن", "ان", "او", "ثم", "قد", "لا", "ما", "لم", "لن", "هذا", "هذه", "ذلك", "تلك",
+            "التي", "الذي", "الذين", "و", "مع", "كان", "كانت", "هو", "هي", "بين", "حتي", "اذا", "كما", "لقد", "منذ",
+            "عند", "the", "of", "and", "a", "to", "in");
 
     /** Proclitic groups Lucene's stemmer leaves whole; the ا of ال is elided after ل, hence ولل. */
     private static final List<String> PROCLITIC_ARTICLES = List.of("وبال", "فبال", "وكال", "فكال", "ولل", "فلل");
+
     private static final String SINGLE_PROCLITICS = "وفبكل";
     /** Leading groups a shard name looks past (longest first where one starts another). */
     private static final List<String> SHARD_ARTICLES = List.of("وال", "بال", "كال", "فال", "ولل", "ال", "لل");
     /** Pronoun suffixes Lucene's stemmer does not remove, or removes leaving ت for ة. */
-    private static final List<String> PRONOUNS_AFTER_TEH = List.of("هما", "ها", "هم", "هن", "كما", "كم", "نا",
-            "ه", "ك", "ي");
+    private static final List<String> PRONOUNS_AFTER_TEH =
+            List.of("هما", "ها", "هم", "هن", "كما", "كم", "نا", "ه", "ك", "ي");
+
     private static final List<String> PRONOUNS = List.of("هما", "هم", "هن", "كما", "كم", "نا");
 
     private final ArabicNormalizer normalizer = new ArabicNormalizer();
@@ -72,9 +74,13 @@ public final class Analyser {
             if (start >= 0) {
                 boolean joins = kind == MARK
                         || (kind == ARABIC) == (startKind == ARABIC) && kind != SEPARATOR
-                        || kind == SEPARATOR && startKind != ARABIC && i + 1 < text.length() && text.charAt(i) == '-'
-                        && kind(text.charAt(i + 1)) != ARABIC && kind(text.charAt(i + 1)) >= LATIN
-                        && kind(text.charAt(i - 1)) >= LATIN;
+                        || kind == SEPARATOR
+                                && startKind != ARABIC
+                                && i + 1 < text.length()
+                                && text.charAt(i) == '-'
+                                && kind(text.charAt(i + 1)) != ARABIC
+                                && kind(text.charAt(i + 1)) >= LATIN
+                                && kind(text.charAt(i - 1)) >= LATIN;
                 if (joins) {
                     continue;
                 }
@@ -100,8 +106,11 @@ public final class Analyser {
             return DIGIT;
         }
         int type = Character.getType(c);
-        boolean arabicBlock = c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F'
-                || c >= '\u08A0' && c <= '\u08FF' || c >= '\uFB50' && c <= '\uFDFF' || c >= '\uFE70' && c <= '\uFEFF';
+        boolean arabicBlock = c >= '\u0600' && c <= '\u06FF'
+                || c >= '\u0750' && c <= '\u077F'
+                || c >= '\u08A0' && c <= '\u08FF'
+                || c >= '\uFB50' && c <= '\uFDFF'
+                || c >= '\uFE70' && c <= '\uFEFF';
         if (type == Character.NON_SPACING_MARK) {
             return arabicBlock ? ARABIC : MARK;
         }
@@ -178,7 +187,8 @@ public final class Analyser {
                 bases.add(word.substring(article.length()));
             }
         }
-        if (word.length() >= 4 && SINGLE_PROCLITICS.indexOf(word.charAt(0)) >= 0
+        if (word.length() >= 4
+                && SINGLE_PROCLITICS.indexOf(word.charAt(0)) >= 0
                 && (word.charAt(1) == '\u0627' || word.length() >= 5)) {
             bases.add(word.substring(1));
         }

@@ -1,12 +1,10 @@
 package dev.midad.search;
 
-import dev.midad.problem.Problem;
 import dev.midad.model.ArticleView;
 import dev.midad.model.Link;
+import dev.midad.problem.Problem;
 import dev.midad.render.RenderMemo;
 import dev.midad.write.SiteOutput;
-import org.jsoup.Jsoup;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jsoup.Jsoup;
 
 /**
  * The static search index of one edition, read by the theme's {@code assets/search.js}:
@@ -34,10 +33,12 @@ import java.util.TreeMap;
 public final class SearchIndex {
     /** The index's folder in an edition's output. */
     public static final String FOLDER = "search/";
+
     static final int HEAD_WEIGHT = 8;
     static final int MAX_BODY_WEIGHT = 7;
     /** BM25's usual constants; the reference length is a typical news story's, in words. */
     private static final double K1 = 1.2;
+
     private static final double B = 0.75;
     private static final double REFERENCE_LENGTH = 300;
 
@@ -45,14 +46,13 @@ public final class SearchIndex {
     private final Map<String, Analyser.Terms> memo = new HashMap<>();
     /** term → postings, for exact terms and for stems. */
     private final Map<String, List<Integer>> exact = new HashMap<>();
+
     private final Map<String, List<Integer>> stems = new HashMap<>();
 
-    private SearchIndex() {
-    }
+    private SearchIndex() {}
 
     /** What one article adds to the index: the weight of each of its exact terms and stems. */
-    record Entry(Map<String, Integer> exact, Map<String, Integer> stems) {
-    }
+    record Entry(Map<String, Integer> exact, Map<String, Integer> stems) {}
 
     /**
      * Writes the index of {@code articles} (the published ones: the caller leaves drafts out) under
@@ -61,8 +61,13 @@ public final class SearchIndex {
      *
      * @return the number of files written
      */
-    public static int write(List<ArticleView> articles, String filePrefix, SiteOutput out, List<Problem> problems,
-                            RenderMemo.Round round) throws IOException {
+    public static int write(
+            List<ArticleView> articles,
+            String filePrefix,
+            SiteOutput out,
+            List<Problem> problems,
+            RenderMemo.Round round)
+            throws IOException {
         List<ArticleView> oldestFirst = new ArrayList<>(articles);
         oldestFirst.sort(Comparator.comparingLong((ArticleView a) -> a.date().epochMilli())
                 .thenComparing(ArticleView::url));
@@ -81,8 +86,10 @@ public final class SearchIndex {
         exactShards.keySet().forEach(shard -> shards.put(shard, true));
         stemShards.keySet().forEach(shard -> shards.put(shard, true));
         for (String shard : shards.keySet()) {
-            files.put(FOLDER + "terms/" + shard + ".json", utf8(shardJson(exactShards.getOrDefault(shard, Map.of()),
-                    stemShards.getOrDefault(shard, Map.of()))));
+            files.put(
+                    FOLDER + "terms/" + shard + ".json",
+                    utf8(shardJson(
+                            exactShards.getOrDefault(shard, Map.of()), stemShards.getOrDefault(shard, Map.of()))));
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             try {
@@ -98,7 +105,8 @@ public final class SearchIndex {
         Map<String, int[]> exactCounts = new HashMap<>();
         Map<String, int[]> stemCounts = new HashMap<>();
         count(article.title() + " " + article.summary(), 0, exactCounts, stemCounts);
-        StringBuilder body = new StringBuilder(Jsoup.parseBodyFragment(article.contentHtml()).text());
+        StringBuilder body =
+                new StringBuilder(Jsoup.parseBodyFragment(article.contentHtml()).text());
         if (article.category() != null) {
             body.append(' ').append(article.category().name());
         }
@@ -111,8 +119,8 @@ public final class SearchIndex {
 
     private static Map<String, Integer> weights(Map<String, int[]> counts, int length) {
         Map<String, Integer> weights = new HashMap<>();
-        counts.forEach((term, count) -> weights.put(term, (count[0] > 0 ? HEAD_WEIGHT : 0)
-                + bodyWeight(count[1], length)));
+        counts.forEach(
+                (term, count) -> weights.put(term, (count[0] > 0 ? HEAD_WEIGHT : 0) + bodyWeight(count[1], length)));
         return weights;
     }
 

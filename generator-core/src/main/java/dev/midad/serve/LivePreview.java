@@ -4,19 +4,18 @@ import dev.midad.BuildException;
 import dev.midad.BuildOptions;
 import dev.midad.IncrementalBuilder;
 import dev.midad.problem.Problem;
-
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +44,9 @@ public final class LivePreview implements AutoCloseable {
     public LivePreview(Path siteDir, Path outputDir, int port, Consumer<String> log) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.outputDir = outputDir.toAbsolutePath().normalize();
-        this.builder = new IncrementalBuilder(this.siteDir, this.outputDir,
+        this.builder = new IncrementalBuilder(
+                this.siteDir,
+                this.outputDir,
                 BuildOptions.defaults().withDrafts(true).withFuture(true));
         this.log = log;
         Files.createDirectories(this.outputDir);
@@ -84,8 +85,8 @@ public final class LivePreview implements AutoCloseable {
             log.accept("Midad: the site has problems (the browser shows them):\n" + e.getMessage());
             return false;
         } catch (RuntimeException e) { // a bug must not stop the preview: show it, keep watching
-            server.showError(errorPage(List.of(Problem.of(siteDir, "internal error while building (" + e
-                    + "); please report it"))));
+            server.showError(errorPage(
+                    List.of(Problem.of(siteDir, "internal error while building (" + e + "); please report it"))));
             log.accept("Midad: internal error while building: " + e);
             return false;
         }
@@ -154,7 +155,10 @@ public final class LivePreview implements AutoCloseable {
                 if (!dir.equals(siteDir) && !isSource(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                dir.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
                 return FileVisitResult.CONTINUE;
             }
@@ -184,7 +188,10 @@ public final class LivePreview implements AutoCloseable {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private void saveManifest() {

@@ -1,9 +1,8 @@
 package dev.midad.serve;
 
-import dev.midad.media.MediaTypes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
+import dev.midad.media.MediaTypes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -103,13 +102,20 @@ public final class PreviewServer implements AutoCloseable {
             // never miss the change.
             long served = version.get();
             if (live && rawPath.equals(VERSION_PATH)) {
-                send(exchange, 200, "text/plain; charset=utf-8",
+                send(
+                        exchange,
+                        200,
+                        "text/plain; charset=utf-8",
                         String.valueOf(version.get()).getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String error = errorPage;
             if (error != null && (rawPath.endsWith("/") || rawPath.endsWith(".html"))) {
-                send(exchange, 500, "text/html; charset=utf-8", withReload(error.getBytes(StandardCharsets.UTF_8), served));
+                send(
+                        exchange,
+                        500,
+                        "text/html; charset=utf-8",
+                        withReload(error.getBytes(StandardCharsets.UTF_8), served));
                 return;
             }
             String decoded;
@@ -139,7 +145,8 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             Path notFound = root.resolve("404.html");
-            byte[] body = Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
+            byte[] body = Files.isRegularFile(notFound)
+                    ? Files.readAllBytes(notFound)
                     : "not found".getBytes(StandardCharsets.UTF_8);
             send(exchange, 404, "text/html; charset=utf-8", body);
         }

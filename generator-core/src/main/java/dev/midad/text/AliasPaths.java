@@ -13,15 +13,24 @@ import java.util.regex.Pattern;
 public final class AliasPaths {
     private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
     /** First segments of addresses Midad writes (lists, taxonomies, feeds, assets). */
-    private static final Set<String> RESERVED_FOLDERS = Set.of("page", "tag", "tags", "category", "categories",
-            "author", "authors", "feeds", "assets");
+    private static final Set<String> RESERVED_FOLDERS =
+            Set.of("page", "tag", "tags", "category", "categories", "author", "authors", "feeds", "assets");
     /** File names Midad writes: an alias ending in one would replace a page or a feed. */
-    private static final Set<String> RESERVED_FILES = Set.of("index.html", "rss.xml", "atom.xml", "feed.json",
-            "sitemap.xml", "news-sitemap.xml", "robots.txt", "404.html", "_redirects", "redirects.nginx.conf",
-            ".htaccess", ".site.manifest");
+    private static final Set<String> RESERVED_FILES = Set.of(
+            "index.html",
+            "rss.xml",
+            "atom.xml",
+            "feed.json",
+            "sitemap.xml",
+            "news-sitemap.xml",
+            "robots.txt",
+            "404.html",
+            "_redirects",
+            "redirects.nginx.conf",
+            ".htaccess",
+            ".site.manifest");
 
-    private AliasPaths() {
-    }
+    private AliasPaths() {}
 
     /** An alias: its decoded site path (always starting with {@code /}) or why it is refused. */
     public record Checked(String path, String problem) {

@@ -11,8 +11,7 @@ public final class Bidi {
     static final char LRI = '\u2066';
     static final char PDI = '\u2069';
 
-    private Bidi() {
-    }
+    private Bidi() {}
 
     /** {@code text} wrapped in RLI…PDI (or LRI…PDI for an LTR site) only when its first strong character is of the other direction. */
     public static String isolate(String text, boolean rtlSite) {

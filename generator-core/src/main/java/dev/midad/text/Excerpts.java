@@ -7,10 +7,10 @@ import java.util.Locale;
 public final class Excerpts {
     /** Arabic is read more slowly than English; 180 words a minute is a common newsroom figure. */
     static final int WORDS_PER_MINUTE = 180;
+
     static final int SUMMARY_LENGTH = 220;
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /** {@code text} cut at a word boundary no later than {@code max} characters, with "…" when cut. */
     public static String cut(String text, int max, Locale locale) {

@@ -1,7 +1,6 @@
 package dev.midad.text;
 
 import com.ibm.icu.lang.UCharacter;
-
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -16,13 +15,13 @@ import java.util.Set;
 public final class PortableNames {
     /** Longest name (one path segment) ext4, APFS and NTFS all accept, in UTF-8 bytes. */
     public static final int MAX_SEGMENT_BYTES = 255;
-    private static final Set<String> DEVICES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
-            "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
-            "lpt9", "conin$", "conout$");
+
+    private static final Set<String> DEVICES = Set.of(
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+            "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "conin$", "conout$");
     private static final String RESERVED = "\\/:*?\"<>|";
 
-    private PortableNames() {
-    }
+    private PortableNames() {}
 
     /**
      * The key two names share exactly when a case-insensitive, normalisation-insensitive file system (macOS,

@@ -1,8 +1,7 @@
 package dev.midad.text;
 
-import java.nio.charset.StandardCharsets;
 import com.ibm.icu.text.Transliterator;
-
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
@@ -16,8 +15,7 @@ public final class Slugs {
     /** WordPress caps the percent-encoded slug at 200 characters. */
     static final int MAX_ENCODED_LENGTH = 200;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** The slug for {@code text}; empty when nothing usable remains (e.g. only punctuation). */
     public static String slugify(String text) {
@@ -85,7 +83,6 @@ public final class Slugs {
         }
         return length;
     }
-
 
     /** Built on first use only: loading ICU's transliteration rules costs about half a second. */
     private static final class Latin {

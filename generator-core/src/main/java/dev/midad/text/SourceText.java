@@ -1,7 +1,6 @@
 package dev.midad.text;
 
 import dev.midad.problem.Problem;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -28,8 +27,7 @@ public final class SourceText {
 
     private static final String ICONV_1256 = "iconv -f WINDOWS-1256 -t UTF-8 in.md > out.md";
 
-    private SourceText() {
-    }
+    private SourceText() {}
 
     /** The file's text with LF line endings, or null after adding a problem. */
     public static String read(Path file, Path shownAs, List<Problem> problems) {
@@ -37,9 +35,11 @@ public final class SourceText {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add(Problem.of(shownAs, "file is " + (size >> 20) + " MB; a source file may be at most "
-                        + (MAX_BYTES >> 20) + " MB: put images and media in static/ and link them instead of"
-                        + " pasting them into the text"));
+                problems.add(Problem.of(
+                        shownAs,
+                        "file is " + (size >> 20) + " MB; a source file may be at most "
+                                + (MAX_BYTES >> 20) + " MB: put images and media in static/ and link them instead of"
+                                + " pasting them into the text"));
                 return null;
             }
             bytes = Files.readAllBytes(file);
@@ -53,13 +53,17 @@ public final class SourceText {
     /** {@code bytes} as text with LF line endings, or null after adding a problem. */
     public static String decode(byte[] bytes, Path shownAs, List<Problem> problems) {
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-            problems.add(Problem.at(shownAs, 1, "file is saved as UTF-16 (Notepad's \"Unicode\"), not UTF-8:"
-                    + " save it again choosing the encoding \"UTF-8\", or convert it with"
-                    + " iconv -f UTF-16 -t UTF-8 in.md > out.md"));
+            problems.add(Problem.at(
+                    shownAs,
+                    1,
+                    "file is saved as UTF-16 (Notepad's \"Unicode\"), not UTF-8:"
+                            + " save it again choosing the encoding \"UTF-8\", or convert it with"
+                            + " iconv -f UTF-16 -t UTF-8 in.md > out.md"));
             return null;
         }
         int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

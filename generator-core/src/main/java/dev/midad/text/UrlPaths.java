@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class UrlPaths {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UrlPaths() {
-    }
+    private UrlPaths() {}
 
     /** Percent-encodes every byte of {@code path} except unreserved characters and {@code /}. */
     public static String encode(String path) {
@@ -27,8 +26,13 @@ public final class UrlPaths {
     }
 
     static boolean isUnreserved(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '.' || b == '_' || b == '~';
+        return (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '.'
+                || b == '_'
+                || b == '~';
     }
 
     /**

@@ -67,8 +67,12 @@ public record Changes(List<String> added, List<String> changed, List<String> del
         list(json, "added", added);
         list(json, "changed", changed);
         list(json, "deleted", deleted);
-        json.append("  \"nextChange\": ").append(nextChange == null ? "null" : quote(nextChange.toOffsetDateTime()
-                .toString())).append("\n}\n");
+        json.append("  \"nextChange\": ")
+                .append(
+                        nextChange == null
+                                ? "null"
+                                : quote(nextChange.toOffsetDateTime().toString()))
+                .append("\n}\n");
         return json.toString();
     }
 

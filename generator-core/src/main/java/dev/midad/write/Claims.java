@@ -2,7 +2,6 @@ package dev.midad.write;
 
 import dev.midad.problem.Problem;
 import dev.midad.text.PortableNames;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,12 +24,14 @@ final class Claims {
         try {
             target = root.resolve(relativeFile).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "would write a file this system"
-                    + " cannot name (" + e.getReason() + "): " + dev.midad.yaml.VisibleText.of(relativeFile)));
+            throw new SiteOutput.CollisionException(Problem.of(
+                    Path.of(producer),
+                    "would write a file this system" + " cannot name (" + e.getReason() + "): "
+                            + dev.midad.yaml.VisibleText.of(relativeFile)));
         }
         if (!target.startsWith(root) || target.equals(root)) {
-            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer),
-                    "would write outside the output folder: " + relativeFile));
+            throw new SiteOutput.CollisionException(
+                    Problem.of(Path.of(producer), "would write outside the output folder: " + relativeFile));
         }
         claimWritten(relativeFile, producer);
         return target;
@@ -40,15 +41,20 @@ final class Claims {
     void claimWritten(String relativeFile, String producer) throws SiteOutput.CollisionException {
         String earlier = writtenBy.putIfAbsent(relativeFile, producer);
         if (earlier != null) {
-            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
-                    + ", which " + earlier + " writes too: change a slug or rename one of them"));
+            throw new SiteOutput.CollisionException(Problem.of(
+                    Path.of(producer),
+                    "writes " + relativeFile + ", which " + earlier
+                            + " writes too: change a slug or rename one of them"));
         }
         // macOS and Windows hold names that differ only in case or normalisation as one file
         String other = byFoldedName.putIfAbsent(PortableNames.fold(relativeFile), relativeFile);
         if (other != null && !other.equals(relativeFile)) {
-            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "writes " + relativeFile
-                    + ", which is the same file as " + other + " (written by " + writtenBy.get(other) + ") on macOS"
-                    + " and Windows, where names differ only in case or Unicode normalisation: rename one"));
+            throw new SiteOutput.CollisionException(Problem.of(
+                    Path.of(producer),
+                    "writes " + relativeFile
+                            + ", which is the same file as " + other + " (written by " + writtenBy.get(other)
+                            + ") on macOS"
+                            + " and Windows, where names differ only in case or Unicode normalisation: rename one"));
         }
     }
 
@@ -67,9 +73,11 @@ final class Claims {
     /** A symbolic link could publish any file of the machine: only real files are copied. */
     static void refuseLink(Path source, String producer) throws SiteOutput.CollisionException {
         if (Files.isSymbolicLink(source)) {
-            throw new SiteOutput.CollisionException(Problem.of(Path.of(producer), "is a symbolic link; only real"
-                    + " files are published (a link could publish any file of the machine): put the file itself"
-                    + " here"));
+            throw new SiteOutput.CollisionException(Problem.of(
+                    Path.of(producer),
+                    "is a symbolic link; only real"
+                            + " files are published (a link could publish any file of the machine): put the file itself"
+                            + " here"));
         }
     }
 }

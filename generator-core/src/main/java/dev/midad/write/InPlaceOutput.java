@@ -36,6 +36,7 @@ public final class InPlaceOutput implements SiteOutput {
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
     /** Copies whose source did not change, with their hashes (kept files are known from the claims). */
     private final Map<String, String> kept = new ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.LongAdder keptCount = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     private Manifest committed;
@@ -85,7 +86,8 @@ public final class InPlaceOutput implements SiteOutput {
         String stamp = Manifest.stamp(source);
         String hash = previous.hashes().get(relativeFile);
         claims.claim(relativeFile, producer);
-        boolean reported = changedSources == null || changedSources.contains(source.toAbsolutePath().normalize());
+        boolean reported = changedSources == null
+                || changedSources.contains(source.toAbsolutePath().normalize());
         if (hash != null && !reported && stamp.equals(previous.sources().get(relativeFile))) {
             kept.put(relativeFile, hash);
         } else {
@@ -113,8 +115,11 @@ public final class InPlaceOutput implements SiteOutput {
 
     @Override
     public void commit() throws IOException {
-        long stillThere = keptCount.sum() + kept.size()
-                + pending.keySet().stream().filter(previous.hashes()::containsKey).count();
+        long stillThere = keptCount.sum()
+                + kept.size()
+                + pending.keySet().stream()
+                        .filter(previous.hashes()::containsKey)
+                        .count();
         boolean sameFiles = stillThere == previous.hashes().size() && claims.size() == stillThere;
         // kept files have the previous build's hashes: start from those when no file came or went
         Map<String, String> hashes = new HashMap<>(sameFiles ? previous.hashes() : Map.of());
@@ -160,8 +165,9 @@ public final class InPlaceOutput implements SiteOutput {
 
     /** Removes {@code dir} and its parents up to the output folder while they are empty (a deleted page's). */
     private void removeEmptyFolders(Path dir) {
-        for (Path folder = dir; folder != null && folder.startsWith(outputDir) && !folder.equals(outputDir);
-             folder = folder.getParent()) {
+        for (Path folder = dir;
+                folder != null && folder.startsWith(outputDir) && !folder.equals(outputDir);
+                folder = folder.getParent()) {
             try {
                 Files.delete(folder);
             } catch (IOException e) {

@@ -65,7 +65,9 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
     /** Replaces the manifest of {@code outputDir} atomically. */
     void write(Path outputDir) throws IOException {
         StringBuilder lines = new StringBuilder(hashes.size() * 100);
-        new TreeMap<>(hashes).forEach((file, hash) -> lines.append(hash).append(' ').append(file).append('\n'));
+        new TreeMap<>(hashes)
+                .forEach((file, hash) ->
+                        lines.append(hash).append(' ').append(file).append('\n'));
         Path manifest = fileFor(outputDir);
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
         Files.writeString(temp, lines, StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package dev.midad.write;
 
 import dev.midad.problem.Problem;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;

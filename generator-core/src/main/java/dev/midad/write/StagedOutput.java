@@ -1,6 +1,5 @@
 package dev.midad.write;
 
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +48,7 @@ public final class StagedOutput implements SiteOutput {
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     /** Folders of the staging folder made so far: most files share theirs with others (feeds, pages). */
     private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+
     private final OutputLock lock;
     private int unchanged;
     private boolean committed;
@@ -100,9 +100,13 @@ public final class StagedOutput implements SiteOutput {
         List<Path> staged;
         try (Stream<Path> siblings = Files.list(parent)) {
             List<Path> all = siblings.toList();
-            retired = all.stream().filter(p -> p.getFileName().toString().startsWith(prefix + RETIRED))
-                    .sorted(Comparator.comparing(StagedOutput::modified).reversed()).toList();
-            staged = all.stream().filter(p -> p.getFileName().toString().startsWith(prefix + STAGING)).toList();
+            retired = all.stream()
+                    .filter(p -> p.getFileName().toString().startsWith(prefix + RETIRED))
+                    .sorted(Comparator.comparing(StagedOutput::modified).reversed())
+                    .toList();
+            staged = all.stream()
+                    .filter(p -> p.getFileName().toString().startsWith(prefix + STAGING))
+                    .toList();
         }
         if (!Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS) && !retired.isEmpty()) {
             Files.move(retired.get(0), outputDir, StandardCopyOption.ATOMIC_MOVE);
@@ -137,8 +141,8 @@ public final class StagedOutput implements SiteOutput {
                     + " whole: build into a real folder and point the link (or the web server) at it");
         }
         if (!Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(outputDir + " exists and is not a folder: choose a folder for the site,"
-                    + " e.g. target/site");
+            throw new IOException(
+                    outputDir + " exists and is not a folder: choose a folder for the site," + " e.g. target/site");
         }
         if (Files.exists(outputDir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(outputDir + " is a git working copy; every build replaces the output folder as"
@@ -225,8 +229,8 @@ public final class StagedOutput implements SiteOutput {
         keepTimesOfUnchangedFiles();
         Path retired = null;
         if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
-            retired = outputDir.resolveSibling("." + outputDir.getFileName() + RETIRED
-                    + Long.toUnsignedString(System.nanoTime()));
+            retired = outputDir.resolveSibling(
+                    "." + outputDir.getFileName() + RETIRED + Long.toUnsignedString(System.nanoTime()));
             Files.move(outputDir, retired, StandardCopyOption.ATOMIC_MOVE);
         }
         try {

@@ -1,16 +1,15 @@
 package dev.midad.yaml;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * How many values a document holds once every alias is expanded, counted from the event stream. snakeyaml
@@ -30,7 +29,7 @@ final class AliasExpansion {
     /** Counts {@code event}; returns the values counted so far, expanded. */
     long add(Event event) {
         if (event instanceof CollectionStartEvent start) {
-            open.push(new long[]{1});
+            open.push(new long[] {1});
             openAnchors.push(start.getAnchor().map(Anchor::getValue).orElse(""));
         } else if (event instanceof CollectionEndEvent && !open.isEmpty()) {
             long size = open.pop()[0];

@@ -2,8 +2,7 @@ package dev.midad.yaml;
 
 /** Values quoted in problems: control and format characters (a NUL, U+202E) shown as {@code \\uXXXX}. */
 public final class VisibleText {
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     /** {@code text} with every control and format character written as {@code \\uXXXX}. */
     public static String of(String text) {

@@ -1,6 +1,26 @@
 package dev.midad.yaml;
 
 import dev.midad.problem.Problem;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -21,27 +41,6 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.chrono.IsoChronology;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * A YAML 1.2 mapping (site.yaml or a front matter block) read with snakeyaml-engine, remembering the line of
  * every key so type errors can point at the right line. Typed getters record problems instead of throwing, so
@@ -59,12 +58,17 @@ public final class YamlMapping {
 
     /** Accepted years: four digits, so dates print and sort the same everywhere (permalinks, feeds). */
     private static final int MIN_YEAR = 1000;
+
     private static final int MAX_YEAR = 9999;
 
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart()
+            .appendOffsetId()
+            .optionalEnd()
             .optionalEnd()
             .toFormatter()
             .withChronology(IsoChronology.INSTANCE)
@@ -77,13 +81,22 @@ public final class YamlMapping {
     private final Map<String, Node> valueNodes;
     private final List<Problem> problems;
 
-    private YamlMapping(Path file, int firstLine, Map<String, Object> values, Map<String, Integer> keyLines,
-                        List<Problem> problems) {
+    private YamlMapping(
+            Path file,
+            int firstLine,
+            Map<String, Object> values,
+            Map<String, Integer> keyLines,
+            List<Problem> problems) {
         this(file, firstLine, values, keyLines, Map.of(), problems);
     }
 
-    private YamlMapping(Path file, int firstLine, Map<String, Object> values, Map<String, Integer> keyLines,
-                        Map<String, Node> valueNodes, List<Problem> problems) {
+    private YamlMapping(
+            Path file,
+            int firstLine,
+            Map<String, Object> values,
+            Map<String, Integer> keyLines,
+            Map<String, Node> valueNodes,
+            List<Problem> problems) {
         this.file = file;
         this.firstLine = firstLine;
         this.values = values;
@@ -117,7 +130,9 @@ public final class YamlMapping {
                 return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
             }
             if (!(root.get() instanceof MappingNode mapping)) {
-                problems.add(Problem.at(file, firstLine + lineOf(root.get()),
+                problems.add(Problem.at(
+                        file,
+                        firstLine + lineOf(root.get()),
                         "expected 'key: value' lines, found a " + describe(root.get())));
                 return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
             }
@@ -158,30 +173,47 @@ public final class YamlMapping {
         while (events.hasNext()) {
             Event event = events.next();
             if (expansion.add(event) > AliasExpansion.MAX_VALUES) {
-                return at(file, firstLine, event, "aliases (*name) here expand to more than "
-                        + AliasExpansion.MAX_VALUES + " values (an alias of an alias of …, the \"billion laughs\""
-                        + " attack); write the values out instead");
+                return at(
+                        file,
+                        firstLine,
+                        event,
+                        "aliases (*name) here expand to more than "
+                                + AliasExpansion.MAX_VALUES
+                                + " values (an alias of an alias of …, the \"billion laughs\""
+                                + " attack); write the values out instead");
             }
             if (event instanceof CollectionStartEvent start) {
                 open.push(start.getAnchor().map(Anchor::getValue).orElse(""));
                 if (open.size() > MAX_DEPTH) {
-                    return at(file, firstLine, event, "lists or mappings are nested more than " + MAX_DEPTH
-                            + " levels deep; no front matter or setting needs more than a few");
+                    return at(
+                            file,
+                            firstLine,
+                            event,
+                            "lists or mappings are nested more than " + MAX_DEPTH
+                                    + " levels deep; no front matter or setting needs more than a few");
                 }
             } else if (event instanceof CollectionEndEvent) {
                 open.poll();
-            } else if (event instanceof AliasEvent alias && open.contains(alias.getAlias().getValue())) {
-                return at(file, firstLine, event, "the alias *" + alias.getAlias().getValue()
-                        + " is used inside the value it names, which would make a value that contains itself;"
-                        + " write the value out instead");
+            } else if (event instanceof AliasEvent alias
+                    && open.contains(alias.getAlias().getValue())) {
+                return at(
+                        file,
+                        firstLine,
+                        event,
+                        "the alias *" + alias.getAlias().getValue()
+                                + " is used inside the value it names, which would make a value that contains itself;"
+                                + " write the value out instead");
             }
         }
         return null;
     }
 
     private static Problem at(Path file, int firstLine, Event event, String message) {
-        return new Problem(file, firstLine + event.getStartMark().map(Mark::getLine).orElse(0),
-                event.getStartMark().map(m -> m.getColumn() + 1).orElse(0), message);
+        return new Problem(
+                file,
+                firstLine + event.getStartMark().map(Mark::getLine).orElse(0),
+                event.getStartMark().map(m -> m.getColumn() + 1).orElse(0),
+                message);
     }
 
     private static boolean isUnclosedQuote(MarkedYamlEngineException e) {
@@ -197,7 +229,8 @@ public final class YamlMapping {
         StringBuilder kept = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean pairedHigh = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
             boolean ok = isPrintable(c) || pairedHigh || pairedLow;
@@ -211,8 +244,13 @@ public final class YamlMapping {
     }
 
     private static boolean isPrintable(char c) {
-        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
-                || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+        return c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0x7E)
+                || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD);
     }
 
     /** The parser's words with a hint an editor can act on; in plain words alone where the parser's are jargon. */
@@ -272,11 +310,14 @@ public final class YamlMapping {
         Node node = valueNodes.get(key);
         for (Object step : path) {
             Node next = null;
-            if (step instanceof Integer index && node instanceof SequenceNode list && index < list.getValue().size()) {
+            if (step instanceof Integer index
+                    && node instanceof SequenceNode list
+                    && index < list.getValue().size()) {
                 next = list.getValue().get(index);
             } else if (node instanceof MappingNode map) {
                 for (NodeTuple tuple : map.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(step)) {
+                    if (tuple.getKeyNode() instanceof ScalarNode name
+                            && name.getValue().equals(step)) {
                         line = firstLine + lineOf(name);
                         next = tuple.getValueNode();
                     }
@@ -337,8 +378,9 @@ public final class YamlMapping {
             return result;
         }
         if (value instanceof Map) {
-            problem(key, "'" + key + "' must be a text or a list of texts such as " + key + ": [أ, ب], not a"
-                    + " mapping");
+            problem(
+                    key,
+                    "'" + key + "' must be a text or a list of texts such as " + key + ": [أ, ب], not a" + " mapping");
             return List.of();
         }
         String single = string(key);
@@ -380,30 +422,42 @@ public final class YamlMapping {
         }
         String normalized = text.length() > 10 && text.charAt(10) == ' ' ? text.replaceFirst(" ", "T") : text;
         try {
-            TemporalAccessor parsed = DATE_TIME.parseBest(normalized,
-                    OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            TemporalAccessor parsed =
+                    DATE_TIME.parseBest(normalized, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             int year = LocalDate.from(parsed).getYear();
             if (year < MIN_YEAR || year > MAX_YEAR) {
-                problem(key, "'" + key + "' has the year " + year + ", which is surely a typo: write a four-digit"
-                        + " year, e.g. 2024-06-20");
+                problem(
+                        key,
+                        "'" + key + "' has the year " + year + ", which is surely a typo: write a four-digit"
+                                + " year, e.g. 2024-06-20");
                 return null;
             }
-            ZonedDateTime result = parsed instanceof OffsetDateTime offset ? offset.atZoneSameInstant(zone)
-                    : parsed instanceof LocalDateTime local ? local.atZone(zone)
-                    : ((LocalDate) parsed).atStartOfDay(zone);
+            ZonedDateTime result = parsed instanceof OffsetDateTime offset
+                    ? offset.atZoneSameInstant(zone)
+                    : parsed instanceof LocalDateTime local
+                            ? local.atZone(zone)
+                            : ((LocalDate) parsed).atStartOfDay(zone);
             // RFC 3339 and RFC 822 have four-digit years: the year must stay in range in the site's zone and in UTC
-            int shown = Math.max(result.getYear(), result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
-            int lowest = Math.min(result.getYear(), result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
+            int shown = Math.max(
+                    result.getYear(),
+                    result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
+            int lowest = Math.min(
+                    result.getYear(),
+                    result.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear());
             if (shown > MAX_YEAR || lowest < MIN_YEAR) {
-                problem(key, "'" + key + "' is " + text + ", which falls outside the years " + MIN_YEAR + "–"
-                        + MAX_YEAR + " in the site's time zone or in UTC; feeds cannot carry it: write a date"
-                        + " in those years");
+                problem(
+                        key,
+                        "'" + key + "' is " + text + ", which falls outside the years " + MIN_YEAR + "–"
+                                + MAX_YEAR + " in the site's time zone or in UTC; feeds cannot carry it: write a date"
+                                + " in those years");
                 return null;
             }
             return result;
         } catch (DateTimeException e) {
-            problem(key, "'" + key + "' is not a valid date: '" + text
-                    + "'. Write it as 2024-06-20, 2024-06-20T10:00 or 2024-06-20T10:00:00+03:00");
+            problem(
+                    key,
+                    "'" + key + "' is not a valid date: '" + text
+                            + "'. Write it as 2024-06-20, 2024-06-20T10:00 or 2024-06-20T10:00:00+03:00");
             return null;
         }
     }

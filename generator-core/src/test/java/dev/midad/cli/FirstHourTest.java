@@ -1,9 +1,10 @@
 package dev.midad.cli;
 
-import dev.midad.TestSites;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -15,22 +16,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a new user meets in the first hour: init, help, the preview's port, what a build and new say. */
 class FirstHourTest {
     @TempDir
     Path tmp;
+
     private ByteArrayOutputStream out = new ByteArrayOutputStream();
     private ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -96,7 +98,9 @@ class FirstHourTest {
             HttpResponse<String> home = null;
             for (int i = 0; i < 300 && (home == null || home.statusCode() != 200); i++) {
                 try {
-                    home = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    home = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 } catch (java.io.IOException e) {
                     // not listening yet
@@ -122,7 +126,8 @@ class FirstHourTest {
         assertEquals(0, run("new", "خبر جديد", site.toString(), "--category", "سياسة"), err());
         assertTrue(out().contains("created the draft") && out().contains("draft: true"), out());
         try (Stream<Path> files = Files.walk(site.resolve("articles"))) {
-            Path created = files.filter(p -> p.getFileName().toString().equals("خبر-جديد.md")).findFirst()
+            Path created = files.filter(p -> p.getFileName().toString().equals("خبر-جديد.md"))
+                    .findFirst()
                     .orElseThrow();
             assertTrue(Files.readString(created).contains("category: سياسة"), "--category with a space");
         }

@@ -1,10 +1,10 @@
 package dev.midad.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.TestSites;
 import dev.midad.content.FrontMatter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +13,20 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     @TempDir
     Path tmp;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -56,13 +58,24 @@ class MainTest {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
         // one long article (about 6 MB of text, under the size limit): far more than a 24 MiB heap holds
         // once parsed, rendered and post-processed
-        Files.writeString(site.resolve("articles/long.md"), "---\ntitle: طويل\ndate: 2024-01-01T10:00:00+03:00\n---\n"
-                + "كلمة عربية طويلة **مع** [رابط](https://example.com/) وشيء آخر.\n\n".repeat(60_000),
+        Files.writeString(
+                site.resolve("articles/long.md"),
+                "---\ntitle: طويل\ndate: 2024-01-01T10:00:00+03:00\n---\n"
+                        + "كلمة عربية طويلة **مع** [رابط](https://example.com/) وشيء آخر.\n\n".repeat(60_000),
                 StandardCharsets.UTF_8);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx24m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "build", site.toString(),
-                tmp.resolve("out").toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx24m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "build",
+                        site.toString(),
+                        tmp.resolve("out").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(3, process.waitFor(), output);
         assertTrue(output.contains("Midad: out of memory — the Java heap is limited to"), output);
@@ -74,7 +87,10 @@ class MainTest {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
         assertEquals(0, run("build", site.toString(), tmp.resolve("out").toString()));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.contains(" files (") && l.contains(tmp.resolve("out").toString())),
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains(" files (")
+                                && l.contains(tmp.resolve("out").toString())),
                 lines.toString());
         // opened as a file index.html shows unstyled: the last line says how to look at the site instead
         assertTrue(lines.get(lines.size() - 1).contains("midad serve " + site), lines.toString());
@@ -96,7 +112,8 @@ class MainTest {
         assertEquals(0, run("new", "زيارة بوتين: ماذا بعد؟", site.toString(), "--category=سياسة"), err());
         List<Path> created;
         try (var files = Files.walk(site.resolve("articles"))) {
-            created = files.filter(p -> p.getFileName().toString().equals("زيارة-بوتين-ماذا-بعد.md")).toList();
+            created = files.filter(p -> p.getFileName().toString().equals("زيارة-بوتين-ماذا-بعد.md"))
+                    .toList();
         }
         assertEquals(1, created.size());
         String text = Files.readString(created.get(0), StandardCharsets.UTF_8);
@@ -106,8 +123,11 @@ class MainTest {
         assertEquals("زيارة بوتين: ماذا بعد؟", front.yaml().string("title"));
         assertEquals("سياسة", front.yaml().string("category"));
         assertTrue(front.yaml().bool("draft", false));
-        String offset = front.yaml().dateTime("date", ZoneId.of("UTC")).withZoneSameInstant(ZoneId.of("Europe/Kyiv"))
-                .getOffset().getId();
+        String offset = front.yaml()
+                .dateTime("date", ZoneId.of("UTC"))
+                .withZoneSameInstant(ZoneId.of("Europe/Kyiv"))
+                .getOffset()
+                .getId();
         assertTrue(front.yaml().string("date").endsWith(offset), front.yaml().string("date"));
         // the same title again does not overwrite
         assertEquals(1, run("new", "زيارة بوتين: ماذا بعد؟", site.toString()));

@@ -1,10 +1,13 @@
 package dev.midad.content;
 
-import dev.midad.text.SourceText;
-import dev.midad.problem.Problem;
-import dev.midad.yaml.YamlMapping;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.problem.Problem;
+import dev.midad.text.SourceText;
+import dev.midad.yaml.YamlMapping;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,11 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class FrontMatterTest {
     private static final Path FILE = Path.of("articles/x.md");
@@ -85,7 +84,9 @@ class FrontMatterTest {
         assertNull(fm.yaml().dateTime("date", KYIV));
         assertEquals(1, problems.size());
         assertEquals(3, problems.get(0).line());
-        assertTrue(problems.get(0).message().contains("2024-02-30"), problems.get(0).message());
+        assertTrue(
+                problems.get(0).message().contains("2024-02-30"),
+                problems.get(0).message());
     }
 
     @Test
@@ -153,6 +154,8 @@ class FrontMatterTest {
         assertNull(SourceText.decode(legacy, FILE, problems));
         assertEquals(1, problems.size());
         assertEquals(4, problems.get(0).line());
-        assertTrue(problems.get(0).message().contains("iconv -f WINDOWS-1256 -t UTF-8"), problems.get(0).message());
+        assertTrue(
+                problems.get(0).message().contains("iconv -f WINDOWS-1256 -t UTF-8"),
+                problems.get(0).message());
     }
 }

@@ -1,18 +1,16 @@
 package dev.midad.html;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.i18n.Messages;
-import org.junit.jupiter.api.Test;
-
 import java.time.format.DecimalStyle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class BidiIsolationTest {
 
@@ -26,13 +24,14 @@ class BidiIsolationTest {
     @Test
     void isolatesTheSeedsAcronymInsideArabicParentheses() {
         String html = "<p>صرح معهد دراسات الحرب ( ISW ) أن زيارة الديكتاتور الروسي بوتين</p>";
-        assertEquals("<p>صرح معهد دراسات الحرب ( <bdi>ISW</bdi> ) أن زيارة الديكتاتور الروسي بوتين</p>",
-                apply(html, true));
+        assertEquals(
+                "<p>صرح معهد دراسات الحرب ( <bdi>ISW</bdi> ) أن زيارة الديكتاتور الروسي بوتين</p>", apply(html, true));
     }
 
     @Test
     void isolatesMultiWordLatinRunsNumbersWithUnitsAndUrls() {
-        String html = "<p>قال Jens Stoltenberg إن مقاتلات F-16 ستصل، والمسافة 5 km، والتقرير على https://example.org/report.</p>";
+        String html =
+                "<p>قال Jens Stoltenberg إن مقاتلات F-16 ستصل، والمسافة 5 km، والتقرير على https://example.org/report.</p>";
         String out = apply(html, true);
         assertTrue(out.contains("<bdi>Jens Stoltenberg</bdi> إن"), out);
         assertTrue(out.contains("<bdi>F-16</bdi> ستصل"), out);
@@ -69,13 +68,63 @@ class BidiIsolationTest {
         StringBuilder all = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
-            all.append("ب").append(ch).append(" a").append(ch).append("b ").append(ch).append("x ");
+            all.append("ب")
+                    .append(ch)
+                    .append(" a")
+                    .append(ch)
+                    .append("b ")
+                    .append(ch)
+                    .append("x ");
         }
         assertSameRuns(all.toString());
-        String[] pieces = {"ب", "ت", "ا", "،", " ", " ", " ", "\u00A0", "\t", "\n", "a", "Z", "h", "http://",
-                "https://", "ftp:", "NATO", "F-16", "5", "12,5", "3.", ".", ",", "-", "_", "/", ":", "'", "’",
-                "é", "ǅ", "ª", "Ａ", "\u0301", "Слава", "Ω", "١٢", "\uD83D\uDE00", "\uD835\uDC00", "\uD800",
-                "\uDC00", "«", "»", "(", ")", "%"};
+        String[] pieces = {
+            "ب",
+            "ت",
+            "ا",
+            "،",
+            " ",
+            " ",
+            " ",
+            "\u00A0",
+            "\t",
+            "\n",
+            "a",
+            "Z",
+            "h",
+            "http://",
+            "https://",
+            "ftp:",
+            "NATO",
+            "F-16",
+            "5",
+            "12,5",
+            "3.",
+            ".",
+            ",",
+            "-",
+            "_",
+            "/",
+            ":",
+            "'",
+            "’",
+            "é",
+            "ǅ",
+            "ª",
+            "Ａ",
+            "\u0301",
+            "Слава",
+            "Ω",
+            "١٢",
+            "\uD83D\uDE00",
+            "\uD835\uDC00",
+            "\uD800",
+            "\uDC00",
+            "«",
+            "»",
+            "(",
+            ")",
+            "%"
+        };
         Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();
@@ -94,7 +143,9 @@ class BidiIsolationTest {
         }
         List<String> actual = new ArrayList<>();
         Matcher m = BidiIsolation.LTR_RUN.matcher("");
-        for (int start = BidiIsolation.nextRun(m, text, 0); start >= 0; start = BidiIsolation.nextRun(m, text, m.end())) {
+        for (int start = BidiIsolation.nextRun(m, text, 0);
+                start >= 0;
+                start = BidiIsolation.nextRun(m, text, m.end())) {
             assertEquals(start, m.start());
             actual.add(m.start() + "-" + m.end());
         }

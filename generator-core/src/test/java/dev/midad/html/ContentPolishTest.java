@@ -1,19 +1,20 @@
 package dev.midad.html;
 
-import dev.midad.markdown.MarkdownRenderer;
-import dev.midad.i18n.Messages;
-import org.junit.jupiter.api.Test;
-
-import java.time.format.DecimalStyle;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.i18n.Messages;
+import dev.midad.markdown.MarkdownRenderer;
+import java.time.format.DecimalStyle;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class ContentPolishTest {
-    private final Messages messages = new Messages(Map.of("footnotes_title", "الحواشي",
-            "footnote_back", "العودة إلى موضع الحاشية {0}"), "ar", DecimalStyle.STANDARD);
+    private final Messages messages = new Messages(
+            Map.of("footnotes_title", "الحواشي", "footnote_back", "العودة إلى موضع الحاشية {0}"),
+            "ar",
+            DecimalStyle.STANDARD);
 
     @Test
     void footnotesSpeakArabicAndTablesLoseObsoleteAlign() {

@@ -1,11 +1,10 @@
 package dev.midad.i18n;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.format.DecimalStyle;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class MessagesTest {
     private static final Map<String, String> READING = Map.of(
@@ -46,11 +45,19 @@ class MessagesTest {
 
     @Test
     void themeBundleIsCompleteForEveryKeyTheEngineUses() throws Exception {
-        Messages ar = Messages.load("/dev/midad/theme", java.nio.file.Path.of("no-site-templates"), "ar", Map.of(),
-                DecimalStyle.STANDARD);
-        for (String key : new String[]{"taxonomy.category", "taxonomy.tag", "taxonomy.author", "page_title.page_n",
-                "page_title.term_page_n", "page_title.feeds", "page_title.not_found", "description.term",
-                "description.feeds"}) {
+        Messages ar = Messages.load(
+                "/dev/midad/theme", java.nio.file.Path.of("no-site-templates"), "ar", Map.of(), DecimalStyle.STANDARD);
+        for (String key : new String[] {
+            "taxonomy.category",
+            "taxonomy.tag",
+            "taxonomy.author",
+            "page_title.page_n",
+            "page_title.term_page_n",
+            "page_title.feeds",
+            "page_title.not_found",
+            "description.term",
+            "description.feeds"
+        }) {
             assertEquals(false, ar.get(key).equals(key), "missing in ar.properties: " + key);
         }
         assertEquals("3 دقائق قراءة", ar.count("reading_time", 3));
@@ -58,8 +65,12 @@ class MessagesTest {
 
     @Test
     void siteOverridesWinKeyByKey() throws Exception {
-        Messages m = Messages.load("/dev/midad/theme", java.nio.file.Path.of("no-site-templates"), "ar",
-                Map.of("taxonomy.tag", "الكلمات المفتاحية"), DecimalStyle.STANDARD);
+        Messages m = Messages.load(
+                "/dev/midad/theme",
+                java.nio.file.Path.of("no-site-templates"),
+                "ar",
+                Map.of("taxonomy.tag", "الكلمات المفتاحية"),
+                DecimalStyle.STANDARD);
         assertEquals("الكلمات المفتاحية", m.get("taxonomy.tag"));
         assertEquals(false, m.get("taxonomy.category").equals("taxonomy.category"));
     }

@@ -1,12 +1,10 @@
 package dev.midad.image;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -20,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImagePipelineTest {
     @TempDir
@@ -48,8 +47,8 @@ class ImagePipelineTest {
 
     private ImagePipeline pipeline(Encoders encoders) {
         ImageSettings d = ImageSettings.defaults(dir);
-        ImageSettings settings = new ImageSettings(d.widths(), d.quality(), true, dir.resolve("cache"), true, false,
-                d.cardColor());
+        ImageSettings settings =
+                new ImageSettings(d.widths(), d.quality(), true, dir.resolve("cache"), true, false, d.cardColor());
         return new ImagePipeline(settings, encoders, dir.resolve("static"));
     }
 
@@ -83,9 +82,14 @@ class ImagePipelineTest {
     void ladderNeverUpscalesAndWritesWebpAndOriginal() throws Exception {
         jpeg(picture(1000, 500), staticDir().resolve("a.jpg"));
         ImagePipeline pipeline = pipeline(Encoders.detect(0.8f));
-        ResponsiveImage image = pipeline.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5).orElseThrow();
-        assertEquals(List.of(320, 640, 960, 1000), image.of("image/jpeg").stream().map(Variant::width).toList());
-        assertEquals(List.of(320, 640, 960, 1000), image.of("image/webp").stream().map(Variant::width).toList());
+        ResponsiveImage image =
+                pipeline.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5).orElseThrow();
+        assertEquals(
+                List.of(320, 640, 960, 1000),
+                image.of("image/jpeg").stream().map(Variant::width).toList());
+        assertEquals(
+                List.of(320, 640, 960, 1000),
+                image.of("image/webp").stream().map(Variant::width).toList());
         assertTrue(image.crops().isEmpty(), "1000 px is too small for 1200 px crops");
         Map<String, byte[]> files = write(pipeline);
         assertEquals(8, files.size());
@@ -98,18 +102,21 @@ class ImagePipelineTest {
         byte[] webp = files.get(image.of("image/webp").get(0).file());
         assertEquals("RIFF", new String(webp, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals("WEBP", new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals("/images/a-320." + image.variants().get(0).file().split("\\.")[1] + ".webp",
+        assertEquals(
+                "/images/a-320." + image.variants().get(0).file().split("\\.")[1] + ".webp",
                 image.variants().get(0).url());
     }
 
     @Test
     void largeImagesGetStructuredDataCrops() throws Exception {
         jpeg(picture(2400, 1600), staticDir().resolve("big.jpg"));
-        ResponsiveImage image = pipeline(Encoders.detect(0.8f)).responsive("a", "/images/big.jpg", URLS, 0.5, 0.5)
+        ResponsiveImage image = pipeline(Encoders.detect(0.8f))
+                .responsive("a", "/images/big.jpg", URLS, 0.5, 0.5)
                 .orElseThrow();
         assertEquals(1600, image.largest().width(), "capped at the ladder's top");
-        assertEquals(List.of("1200x675", "1200x900", "1200x1200"), image.crops().stream()
-                .map(c -> c.width() + "x" + c.height()).toList());
+        assertEquals(
+                List.of("1200x675", "1200x900", "1200x1200"),
+                image.crops().stream().map(c -> c.width() + "x" + c.height()).toList());
     }
 
     @Test
@@ -117,15 +124,21 @@ class ImagePipelineTest {
         jpeg(picture(1300, 700), staticDir().resolve("a.jpg"));
         ImagePipeline cold = pipeline(Encoders.detect(0.8f));
         cold.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
-        cold.card("a", "/x/card.jpg", new CardContent("عنوان", "سياسة", "20 يونيو 2024", "موقع", "/images/a.jpg",
-                0.5, 0.5, null), URLS);
+        cold.card(
+                "a",
+                "/x/card.jpg",
+                new CardContent("عنوان", "سياسة", "20 يونيو 2024", "موقع", "/images/a.jpg", 0.5, 0.5, null),
+                URLS);
         Map<String, byte[]> first = write(cold);
         assertEquals(first.size(), cold.encodeCount());
 
         ImagePipeline warm = pipeline(Encoders.detect(0.8f)); // a new build: same cache folder
         warm.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
-        warm.card("a", "/x/card.jpg", new CardContent("عنوان", "سياسة", "20 يونيو 2024", "موقع", "/images/a.jpg",
-                0.5, 0.5, null), URLS);
+        warm.card(
+                "a",
+                "/x/card.jpg",
+                new CardContent("عنوان", "سياسة", "20 يونيو 2024", "موقع", "/images/a.jpg", 0.5, 0.5, null),
+                URLS);
         Map<String, byte[]> second = write(warm);
         assertEquals(0, warm.encodeCount());
         assertEquals(first.keySet(), second.keySet());
@@ -133,8 +146,11 @@ class ImagePipelineTest {
 
         ImagePipeline edited = pipeline(Encoders.detect(0.8f)); // another headline: only the card again
         edited.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
-        edited.card("a", "/x/card.jpg", new CardContent("عنوان آخر", "سياسة", "20 يونيو 2024", "موقع",
-                "/images/a.jpg", 0.5, 0.5, null), URLS);
+        edited.card(
+                "a",
+                "/x/card.jpg",
+                new CardContent("عنوان آخر", "سياسة", "20 يونيو 2024", "موقع", "/images/a.jpg", 0.5, 0.5, null),
+                URLS);
         write(edited);
         assertEquals(1, edited.encodeCount());
     }
@@ -142,15 +158,20 @@ class ImagePipelineTest {
     @Test
     void withoutWebpEncoderFallsBackToTheOriginalFormatWithAWarning() throws Exception {
         jpeg(picture(800, 400), staticDir().resolve("a.jpg"));
-        Encoders noWebp = Encoders.of(List.of(ImageIoEncoder.probe(ImageFormat.JPEG, 0.8f).orElseThrow(),
+        Encoders noWebp = Encoders.of(List.of(
+                ImageIoEncoder.probe(ImageFormat.JPEG, 0.8f).orElseThrow(),
                 ImageIoEncoder.probe(ImageFormat.PNG, 0.8f).orElseThrow()));
         ImagePipeline pipeline = pipeline(noWebp);
-        ResponsiveImage image = pipeline.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5).orElseThrow();
+        ResponsiveImage image =
+                pipeline.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5).orElseThrow();
         assertFalse(image.hasWebp());
-        assertEquals(List.of(320, 640, 800), image.variants().stream().map(Variant::width).toList());
+        assertEquals(
+                List.of(320, 640, 800),
+                image.variants().stream().map(Variant::width).toList());
         assertTrue(image.variants().stream().allMatch(v -> v.mediaType().equals("image/jpeg")));
         assertEquals(3, write(pipeline).size());
-        assertTrue(pipeline.warnings().stream().anyMatch(p -> p.message().contains("no WebP encoder")),
+        assertTrue(
+                pipeline.warnings().stream().anyMatch(p -> p.message().contains("no WebP encoder")),
                 pipeline.warnings().toString());
     }
 
@@ -160,8 +181,11 @@ class ImagePipelineTest {
         Path file = staticDir().resolve("turned.jpg");
         Files.write(file, withExifOrientation(picture(200, 100), 6));
         ImagePipeline pipeline = pipeline(Encoders.detect(0.8f));
-        assertEquals(List.of(100, 200), java.util.Arrays.stream(pipeline.size("/images/turned.jpg").orElseThrow())
-                .boxed().toList());
+        assertEquals(
+                List.of(100, 200),
+                java.util.Arrays.stream(pipeline.size("/images/turned.jpg").orElseThrow())
+                        .boxed()
+                        .toList());
         BufferedImage upright = Decoded.image(file);
         assertEquals(100, upright.getWidth());
         assertEquals(200, upright.getHeight());
@@ -169,10 +193,12 @@ class ImagePipelineTest {
         Color bottom = new Color(upright.getRGB(50, 180));
         assertTrue(top.getRed() > 200 && top.getBlue() < 60, "red half on top: " + top);
         assertTrue(bottom.getBlue() > 200 && bottom.getRed() < 60, "blue half below: " + bottom);
-        ResponsiveImage image = pipeline.responsive("a", "/images/turned.jpg", URLS, 0.5, 0.5).orElseThrow();
+        ResponsiveImage image =
+                pipeline.responsive("a", "/images/turned.jpg", URLS, 0.5, 0.5).orElseThrow();
         Map<String, byte[]> files = write(pipeline);
         byte[] variant = files.get(image.of("image/jpeg").get(0).file());
-        assertFalse(new String(variant, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"),
+        assertFalse(
+                new String(variant, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"),
                 "metadata stripped");
     }
 
@@ -181,10 +207,12 @@ class ImagePipelineTest {
         Path file = staticDir().resolve("cmyk.jpg");
         Files.write(file, cmykJpeg(64, 32));
         ImagePipeline pipeline = pipeline(Encoders.detect(0.8f));
-        ResponsiveImage image = pipeline.responsive("a", "/images/cmyk.jpg", URLS, 0.5, 0.5).orElseThrow();
+        ResponsiveImage image =
+                pipeline.responsive("a", "/images/cmyk.jpg", URLS, 0.5, 0.5).orElseThrow();
         assertEquals(64, image.width());
         Map<String, byte[]> files = write(pipeline);
-        BufferedImage out = ImageIO.read(new java.io.ByteArrayInputStream(files.get(image.largest().file())));
+        BufferedImage out = ImageIO.read(
+                new java.io.ByteArrayInputStream(files.get(image.largest().file())));
         Color pixel = new Color(out.getRGB(10, 10));
         // pure cyan ink: much blue and green, little red
         assertTrue(pixel.getRed() < 120 && pixel.getGreen() > 120 && pixel.getBlue() > 160, pixel.toString());
@@ -205,13 +233,14 @@ class ImagePipelineTest {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         ImageIO.write(image, "jpeg", plain);
         byte[] jpeg = plain.toByteArray();
-        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-                0, 0, 0, 0};
+        byte[] tiff = {
+            'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0
+        };
         byte[] header = {'E', 'x', 'i', 'f', 0, 0};
         int length = 2 + header.length + tiff.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2); // SOI
-        out.write(new byte[]{(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
         out.write(header);
         out.write(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
@@ -223,7 +252,7 @@ class ImagePipelineTest {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                raster.setPixel(x, y, new int[]{0, 255, 255, 255}); // 100% cyan, stored inverted as Adobe does
+                raster.setPixel(x, y, new int[] {0, 255, 255, 255}); // 100% cyan, stored inverted as Adobe does
             }
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

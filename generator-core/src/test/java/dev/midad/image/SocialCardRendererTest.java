@@ -1,8 +1,10 @@
 package dev.midad.image;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
@@ -14,11 +16,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class SocialCardRendererTest {
     static final String SEED = "بوتين يعتبر زيارته لكوريا الشمالية بادرة حسن نية";
@@ -39,7 +38,8 @@ class SocialCardRendererTest {
         Set<Integer> isolated = new HashSet<>();
         for (char c : word.toCharArray()) {
             // each letter alone is its isolated form
-            Arrays.stream(glyphs(font, String.valueOf(c), Font.LAYOUT_RIGHT_TO_LEFT)).forEach(isolated::add);
+            Arrays.stream(glyphs(font, String.valueOf(c), Font.LAYOUT_RIGHT_TO_LEFT))
+                    .forEach(isolated::add);
         }
         long joined = Arrays.stream(shaped).filter(g -> !isolated.contains(g)).count();
         // ب (initial), ت (medial), ي (medial), ن (final) take joined forms; only و stays as it is (it does not
@@ -72,7 +72,8 @@ class SocialCardRendererTest {
 
     /** Where the character at {@code index} is drawn, from the left. */
     private static float centre(TextLayout line, int index) {
-        return (float) line.getLogicalHighlightShape(index, index + 1).getBounds2D().getCenterX();
+        return (float)
+                line.getLogicalHighlightShape(index, index + 1).getBounds2D().getCenterX();
     }
 
     @Test
@@ -88,11 +89,18 @@ class SocialCardRendererTest {
     void cardsOfTheSeedAndOfF16() throws Exception {
         Path out = Path.of("target", "cards");
         Files.createDirectories(out);
-        BufferedImage lead = ImageIO.read(Path.of("../content/static/images/putin-north-korea.jpg").toFile());
-        BufferedImage seed = SocialCardRenderer.render(new CardContent(SEED, "سياسة", "20 يونيو 2024",
-                "بوابة أوكرانيا", null, 0.6, 0.45, null), lead, null, ImageSettings.DEFAULT_CARD_COLOR);
-        BufferedImage f16 = SocialCardRenderer.render(new CardContent(F16, "عسكري", "4 أغسطس 2024",
-                "بوابة أوكرانيا", null, 0.5, 0.5, null), null, null, ImageSettings.DEFAULT_CARD_COLOR);
+        BufferedImage lead = ImageIO.read(
+                Path.of("../content/static/images/putin-north-korea.jpg").toFile());
+        BufferedImage seed = SocialCardRenderer.render(
+                new CardContent(SEED, "سياسة", "20 يونيو 2024", "بوابة أوكرانيا", null, 0.6, 0.45, null),
+                lead,
+                null,
+                ImageSettings.DEFAULT_CARD_COLOR);
+        BufferedImage f16 = SocialCardRenderer.render(
+                new CardContent(F16, "عسكري", "4 أغسطس 2024", "بوابة أوكرانيا", null, 0.5, 0.5, null),
+                null,
+                null,
+                ImageSettings.DEFAULT_CARD_COLOR);
         for (BufferedImage card : List.of(seed, f16)) {
             assertEquals(1200, card.getWidth());
             assertEquals(630, card.getHeight());

@@ -1,17 +1,16 @@
 package dev.midad.importer;
 
-import dev.midad.markdown.MarkdownRenderer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.midad.markdown.MarkdownRenderer;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 
 class HtmlToMarkdownTest {
     private final HtmlToMarkdown converter = new HtmlToMarkdown();
@@ -50,8 +49,10 @@ class HtmlToMarkdownTest {
                 + "<a href=\"https://example.org/a b\" title=\"عنوان\">رابط</a> و<img src=\"/images/x.jpg\" alt=\"صورة [1]\">"
                 + " و<code>a`b</code></p>");
 
-        assertEquals("## عنوان فرعي\n\n### عنوان \\#\n\n**عريض** و*مائل* و~~محذوف~~ و"
-                + "[رابط](https://example.org/a%20b \"عنوان\") و![صورة \\[1\\]](/images/x.jpg) و``a`b``\n", markdown);
+        assertEquals(
+                "## عنوان فرعي\n\n### عنوان \\#\n\n**عريض** و*مائل* و~~محذوف~~ و"
+                        + "[رابط](https://example.org/a%20b \"عنوان\") و![صورة \\[1\\]](/images/x.jpg) و``a`b``\n",
+                markdown);
         Document html = rendered(markdown);
         assertEquals("عريض", html.selectFirst("strong").text());
         assertEquals("مائل", html.selectFirst("em").text());
@@ -119,8 +120,9 @@ class HtmlToMarkdownTest {
                 + "<table class=\"x\" style=\"width:100%\"><tr><td colspan=\"2\">مدمج</td></tr>"
                 + "<tr><td>أ</td><td>ب</td></tr></table>");
 
-        assertEquals("| البلد | الكمية |\n| --- | :---: |\n| مصر | 1\\|2 |\n\n"
-                + "<table><tbody><tr><td colspan=\"2\">مدمج</td></tr><tr><td>أ</td><td>ب</td></tr></tbody></table>\n",
+        assertEquals(
+                "| البلد | الكمية |\n| --- | :---: |\n| مصر | 1\\|2 |\n\n"
+                        + "<table><tbody><tr><td colspan=\"2\">مدمج</td></tr><tr><td>أ</td><td>ب</td></tr></tbody></table>\n",
                 markdown);
         Document html = rendered(markdown);
         assertEquals(2, html.select("table").size());
@@ -135,21 +137,26 @@ class HtmlToMarkdownTest {
                 + " src=\"https://old.example/wp-content/uploads/small.jpg\" alt=\"بوتين\" width=\"300\" height=\"200\" />"
                 + "</a> بوتين في <em>بيونغ يانغ</em> <script>x()</script>[/caption]\n\nنص بعد الصورة.");
 
-        assertTrue(markdown.startsWith("<figure class=\"alignright\"><a href=\"https://old.example/wp-content/uploads/"
-                + "big.jpg\"><img src=\"https://old.example/wp-content/uploads/small.jpg\" alt=\"بوتين\" width=\"300\""
-                + " height=\"200\"></a><figcaption>بوتين في <em>بيونغ يانغ</em></figcaption></figure>\n\n"), markdown);
+        assertTrue(
+                markdown.startsWith("<figure class=\"alignright\"><a href=\"https://old.example/wp-content/uploads/"
+                        + "big.jpg\"><img src=\"https://old.example/wp-content/uploads/small.jpg\" alt=\"بوتين\" width=\"300\""
+                        + " height=\"200\"></a><figcaption>بوتين في <em>بيونغ يانغ</em></figcaption></figure>\n\n"),
+                markdown);
         assertFalse(markdown.contains("[caption"), markdown);
         Document html = rendered(markdown);
         Element figure = html.selectFirst("figure");
         assertNotNull(figure, html.html());
-        assertEquals("https://old.example/wp-content/uploads/small.jpg", figure.selectFirst("img").attr("src"));
+        assertEquals(
+                "https://old.example/wp-content/uploads/small.jpg",
+                figure.selectFirst("img").attr("src"));
         assertEquals("بوتين في بيونغ يانغ", figure.selectFirst("figcaption").text());
         assertEquals("نص بعد الصورة.", html.selectFirst("figure + p").text());
     }
 
     @Test
     void blockEditorImageWithoutCaptionIsMarkdown() {
-        assertEquals("![صورة](https://old.example/a.jpg)\n",
+        assertEquals(
+                "![صورة](https://old.example/a.jpg)\n",
                 md("<figure class=\"wp-block-image\"><img src=\"https://old.example/a.jpg\" alt=\"صورة\"/></figure>"));
     }
 
@@ -161,18 +168,22 @@ class HtmlToMarkdownTest {
                         + "https://vimeo.com/123456\n\n[embed]https://twitter.com/x/status/1[/embed]\n\n"
                         + "<iframe src=\"https://maps.example/embed?q=kyiv\"></iframe>");
 
-        assertEquals("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk\" width=\"560\""
-                + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n\n"
-                + "<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/ZyXwVuTsRqP\" width=\"560\""
-                + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n\n"
-                + "<figure class=\"embed\"><iframe src=\"https://player.vimeo.com/video/123456\" width=\"560\""
-                + " height=\"315\" title=\"Vimeo\" allowfullscreen></iframe></figure>\n\n"
-                + "<https://twitter.com/x/status/1>\n\n"
-                + "<figure class=\"embed\"><iframe src=\"https://maps.example/embed?q=kyiv\" width=\"560\""
-                + " height=\"315\" title=\"maps.example\" allowfullscreen></iframe></figure>\n", result.markdown());
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("maps.example") && n.contains("embed_hosts")),
+        assertEquals(
+                "<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk\" width=\"560\""
+                        + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n\n"
+                        + "<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/ZyXwVuTsRqP\" width=\"560\""
+                        + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n\n"
+                        + "<figure class=\"embed\"><iframe src=\"https://player.vimeo.com/video/123456\" width=\"560\""
+                        + " height=\"315\" title=\"Vimeo\" allowfullscreen></iframe></figure>\n\n"
+                        + "<https://twitter.com/x/status/1>\n\n"
+                        + "<figure class=\"embed\"><iframe src=\"https://maps.example/embed?q=kyiv\" width=\"560\""
+                        + " height=\"315\" title=\"maps.example\" allowfullscreen></iframe></figure>\n",
+                result.markdown());
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("maps.example") && n.contains("embed_hosts")),
                 result.notes().toString());
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("twitter.com") && n.contains("link")),
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("twitter.com") && n.contains("link")),
                 result.notes().toString());
         // whatever the sanitiser makes of iframes, the rest of the article renders and the tweet stays a link
         Document html = rendered(result.markdown());
@@ -186,9 +197,11 @@ class HtmlToMarkdownTest {
                 + "https://www.youtube.com/watch?v=F16aaaaaaaa\n</div><figcaption>الهبوط الأول</figcaption></figure>\n"
                 + "<!-- /wp:embed -->");
 
-        assertEquals("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/F16aaaaaaaa\" width=\"560\""
-                + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe><figcaption>الهبوط الأول</figcaption>"
-                + "</figure>\n", markdown);
+        assertEquals(
+                "<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/F16aaaaaaaa\" width=\"560\""
+                        + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe><figcaption>الهبوط الأول</figcaption>"
+                        + "</figure>\n",
+                markdown);
     }
 
     @Test
@@ -200,17 +213,25 @@ class HtmlToMarkdownTest {
         HtmlToMarkdown.Result result = withMedia.convert("[gallery ids=\"5,6,7\"]");
 
         assertEquals("![أ](https://old.example/a.jpg)\n\n![ب](https://old.example/b.jpg)\n", result.markdown());
-        assertTrue(result.notes().contains("[gallery] image 7 is not in the export and was dropped"), result.notes().toString());
+        assertTrue(
+                result.notes().contains("[gallery] image 7 is not in the export and was dropped"),
+                result.notes().toString());
     }
 
     @Test
     void imageWidthAndHeightAreKept() {
-        HtmlToMarkdown.Result result = converter.convert("<p><img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\""
-                + " height=\"800\" class=\"size-full\"> نص</p>");
-        assertEquals("<img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\" height=\"800\"> نص\n",
+        HtmlToMarkdown.Result result = converter.convert(
+                "<p><img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\""
+                        + " height=\"800\" class=\"size-full\"> نص</p>");
+        assertEquals(
+                "<img src=\"https://old.example/a.jpg\" alt=\"خريطة &quot;كييف&quot;\" width=\"1200\" height=\"800\"> نص\n",
                 result.markdown());
-        assertEquals("![أ](https://old.example/b.jpg)\n", converter.convert("<img src=\"https://old.example/b.jpg\" alt=\"أ\""
-                + " width=\"auto\">").markdown(), "no usable size: plain Markdown");
+        assertEquals(
+                "![أ](https://old.example/b.jpg)\n",
+                converter
+                        .convert("<img src=\"https://old.example/b.jpg\" alt=\"أ\"" + " width=\"auto\">")
+                        .markdown(),
+                "no usable size: plain Markdown");
     }
 
     @Test
@@ -223,12 +244,16 @@ class HtmlToMarkdownTest {
 
         HtmlToMarkdown.Result result = withMedia.convert("[gallery]\n\n[audio]", 40);
 
-        assertTrue(result.markdown().startsWith("![أ](https://old.example/a.png)\n\n![ب](https://old.example/b.jpg)\n"),
+        assertTrue(
+                result.markdown().startsWith("![أ](https://old.example/a.png)\n\n![ب](https://old.example/b.jpg)\n"),
                 result.markdown());
-        assertTrue(result.markdown().contains("<audio") && result.markdown().contains("https://old.example/talk.mp3"),
+        assertTrue(
+                result.markdown().contains("<audio") && result.markdown().contains("https://old.example/talk.mp3"),
                 result.markdown());
         assertTrue(!result.markdown().contains("other.jpg"), "another post's image: " + result.markdown());
-        assertTrue(result.notes().stream().noneMatch(n -> n.contains("dropped")), result.notes().toString());
+        assertTrue(
+                result.notes().stream().noneMatch(n -> n.contains("dropped")),
+                result.notes().toString());
         // without attachments both are still noted as dropped
         assertEquals(2, withMedia.convert("[gallery]\n\n[audio]", 99).notes().size());
     }
@@ -239,8 +264,12 @@ class HtmlToMarkdownTest {
                 + "<script>alert(1)</script><p onclick=\"x()\"><a href=\"javascript:alert(1)\">نقرة</a></p>");
 
         assertEquals("نص مع حرف تحكم\n\nنقرة\n", result.markdown());
-        assertTrue(result.notes().contains("1 control character was removed"), result.notes().toString());
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("<script>")), result.notes().toString());
+        assertTrue(
+                result.notes().contains("1 control character was removed"),
+                result.notes().toString());
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("<script>")),
+                result.notes().toString());
     }
 
     @Test
@@ -248,21 +277,26 @@ class HtmlToMarkdownTest {
         HtmlToMarkdown.Result result = converter.convert("قبل [contact-form-7 id=\"5\"] بعد");
 
         assertEquals("قبل \\[contact-form-7 id=\"5\"\\] بعد\n", result.markdown());
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("[contact-form-7]")), result.notes().toString());
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("[contact-form-7]")),
+                result.notes().toString());
     }
 
     @Test
     void blocksWrappedInInlineElementsAreKept() {
-        assertEquals("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk\" width=\"560\""
-                + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n",
+        assertEquals(
+                "<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk\" width=\"560\""
+                        + " height=\"315\" title=\"YouTube\" allowfullscreen></iframe></figure>\n",
                 md("<p><strong><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk\"></iframe></strong></p>"));
-        assertEquals("[بطاقة نص](https://example.org/)\n",
+        assertEquals(
+                "[بطاقة نص](https://example.org/)\n",
                 md("<!-- wp:html --><a href=\"https://example.org/\"><div>بطاقة</div><div>نص</div></a>"));
     }
 
     @Test
     void tableCellsWithParagraphsUseLineBreaks() {
-        assertEquals("| أ |\n| --- |\n| س<br>ص |\n",
+        assertEquals(
+                "| أ |\n| --- |\n| س<br>ص |\n",
                 md("<table><tr><th>أ</th></tr><tr><td><p>س</p>\n<p>ص</p></td></tr></table>"));
     }
 

@@ -1,27 +1,28 @@
 package dev.midad.importer;
 
-import dev.midad.problem.Problem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImportReportTest {
 
     @Test
     void summaryListsImportedSkippedAndProblemsEachOnALine() {
         ImportReport report = new ImportReport(
-                List.of(new ImportReport.Imported("post 101", "عنوان", Path.of("articles", "2024", "06", "101-a.md"), false),
+                List.of(
+                        new ImportReport.Imported(
+                                "post 101", "عنوان", Path.of("articles", "2024", "06", "101-a.md"), false),
                         new ImportReport.Imported("page 7", "من نحن", Path.of("pages", "7-mn-nhn.md"), true)),
                 List.of(new ImportReport.Skipped("attachment 120", "an attachment", false)),
                 List.of(Problem.at(Path.of("export.xml"), 216, "1 character XML does not allow (U+0008) removed")));
@@ -42,9 +43,10 @@ class ImportReportTest {
 
     @Test
     void reportsAddUp() {
-        ImportReport a = new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty", false)), List.of());
-        ImportReport b = new ImportReport(List.of(new ImportReport.Imported("b.txt", "ب", Path.of("b.md"), false)),
-                List.of(), List.of());
+        ImportReport a =
+                new ImportReport(List.of(), List.of(new ImportReport.Skipped("a.txt", "empty", false)), List.of());
+        ImportReport b = new ImportReport(
+                List.of(new ImportReport.Imported("b.txt", "ب", Path.of("b.md"), false)), List.of(), List.of());
 
         ImportReport both = a.and(b);
 
@@ -56,9 +58,10 @@ class ImportReportTest {
         Path doc = dir.resolve("article.docx");
         Files.writeString(doc, "x", StandardCharsets.UTF_8);
 
-        ImportException unknown = assertThrows(ImportException.class,
-                () -> Importer.importFrom(doc, dir.resolve("site"), ImportOptions.defaults()));
-        ImportException missing = assertThrows(ImportException.class,
+        ImportException unknown = assertThrows(
+                ImportException.class, () -> Importer.importFrom(doc, dir.resolve("site"), ImportOptions.defaults()));
+        ImportException missing = assertThrows(
+                ImportException.class,
                 () -> Importer.importFrom(dir.resolve("missing.xml"), dir.resolve("site"), ImportOptions.defaults()));
 
         assertTrue(unknown.getMessage().contains(".xml"), unknown.getMessage());

@@ -1,9 +1,11 @@
 package dev.midad.importer;
 
-import dev.midad.BuildOptions;
-import dev.midad.problem.Problem;
-import dev.midad.content.FrontMatter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.midad.BuildOptions;
+import dev.midad.content.FrontMatter;
+import dev.midad.problem.Problem;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +19,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 /** Shared helpers of the importer tests. */
 final class ImportTestSupport {
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     /** The founding seed, seen from the generator-core module folder (surefire's working directory). */
     static final Path SEED = Path.of("..", "seeds", "000_4fb5cd68fdc15878.txt");
+
     static final Path SEED_IN_CONTENT = Path.of("..", "content", "articles", "2024", "06", "putin-north-korea.md");
 
-    private ImportTestSupport() {
-    }
+    private ImportTestSupport() {}
 
     static Path fixture(String name) {
         try {
-            return Path.of(ImportTestSupport.class.getResource("/importer/" + name).toURI());
+            return Path.of(
+                    ImportTestSupport.class.getResource("/importer/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -73,6 +73,9 @@ final class ImportTestSupport {
 
     /** The paragraphs of a Markdown body: blank-line separated blocks, stripped. */
     static List<String> paragraphs(String body) {
-        return Arrays.stream(body.strip().split("\n\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(body.strip().split("\n\\s*\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

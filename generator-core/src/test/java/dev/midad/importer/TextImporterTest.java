@@ -1,21 +1,5 @@
 package dev.midad.importer;
 
-import dev.midad.BuildResult;
-import dev.midad.Site;
-import dev.midad.content.FrontMatter;
-import dev.midad.text.Slugs;
-import dev.midad.yaml.YamlMapping;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import static dev.midad.importer.ImportTestSupport.KYIV;
 import static dev.midad.importer.ImportTestSupport.SEED;
 import static dev.midad.importer.ImportTestSupport.SEED_IN_CONTENT;
@@ -30,6 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.midad.BuildResult;
+import dev.midad.Site;
+import dev.midad.content.FrontMatter;
+import dev.midad.text.Slugs;
+import dev.midad.yaml.YamlMapping;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TextImporterTest {
     private static final String SEED_NAME = "000_4fb5cd68fdc15878.txt";
@@ -96,8 +95,8 @@ class TextImporterTest {
         assertEquals("دمشق", levant.dateline());
         assertEquals(List.of("قال مسؤول."), levant.paragraphs());
 
-        TextImporter.TextArticle paired = importer.parse("عنوان\n\nرويترز — بيروت، الخميس 10 تشرين الأول/أكتوبر 2024م — "
-                + "نص الخبر.");
+        TextImporter.TextArticle paired =
+                importer.parse("عنوان\n\nرويترز — بيروت، الخميس 10 تشرين الأول/أكتوبر 2024م — " + "نص الخبر.");
         assertEquals(LocalDate.of(2024, 10, 10), paired.date());
         assertEquals("بيروت", paired.dateline());
         assertEquals("رويترز", paired.byline());
@@ -110,14 +109,18 @@ class TextImporterTest {
         TextImporter.TextArticle noDateline = importer.parse("عنوان\n\nكييف هي عاصمة أوكرانيا منذ 1991 – وهذا معروف.");
         assertNull(noDateline.date());
         assertEquals("", noDateline.dateline());
-        assertEquals("كييف هي عاصمة أوكرانيا منذ 1991 – وهذا معروف.", noDateline.paragraphs().get(0));
+        assertEquals(
+                "كييف هي عاصمة أوكرانيا منذ 1991 – وهذا معروف.",
+                noDateline.paragraphs().get(0));
 
-        assertNull(importer.parse("عنوان\n\nكييف 31 فبراير 2024 – تاريخ غير موجود.").date());
+        assertNull(importer.parse("عنوان\n\nكييف 31 فبراير 2024 – تاريخ غير موجود.")
+                .date());
     }
 
     @Test
     void boilerplateIsConfigurableAndOnlyRemovedAtTheEnds() {
-        TextImporter importer = new TextImporter(options().withBoilerplate(List.of("اقرأ أيضا", "Exit mobile version")));
+        TextImporter importer =
+                new TextImporter(options().withBoilerplate(List.of("اقرأ أيضا", "Exit mobile version")));
 
         TextImporter.TextArticle article = importer.parse("\n\nعنوان\n\nفقرة فيها اقرأ أيضا.\n\nاقرأ أيضا\n\n"
                 + "فقرة.\n\n  اقرأ  أيضا  \nexit MOBILE version\n\n");
@@ -128,8 +131,8 @@ class TextImporterTest {
 
     @Test
     void markdownCharactersInPlainTextAreEscapedNotInterpreted() {
-        TextImporter.TextArticle article = new TextImporter(options())
-                .parse("عنوان\n\n1. بند\n\n# وسم و*نجمة* و<ليس وسما>");
+        TextImporter.TextArticle article =
+                new TextImporter(options()).parse("عنوان\n\n1. بند\n\n# وسم و*نجمة* و<ليس وسما>");
 
         assertEquals("1\\. بند\n\n\\# وسم و\\*نجمة\\* و\\<ليس وسما\\>", article.markdownBody());
     }

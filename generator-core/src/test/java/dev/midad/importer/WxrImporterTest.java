@@ -1,28 +1,5 @@
 package dev.midad.importer;
 
-import dev.midad.BuildResult;
-import dev.midad.problem.Problem;
-import dev.midad.Site;
-import dev.midad.content.FrontMatter;
-import dev.midad.yaml.YamlMapping;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import static dev.midad.importer.ImportTestSupport.KYIV;
 import static dev.midad.importer.ImportTestSupport.buildOptions;
 import static dev.midad.importer.ImportTestSupport.fixture;
@@ -37,18 +14,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.midad.BuildResult;
+import dev.midad.Site;
+import dev.midad.content.FrontMatter;
+import dev.midad.problem.Problem;
+import dev.midad.yaml.YamlMapping;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 /** Imports src/test/resources/importer/wordpress-export.xml, a WordPress 6.5 export of an Arabic news site. */
 class WxrImporterTest {
     /** WordPress cuts slugs at 200 percent-encoded characters, mid-word; so does the fixture, as exported. */
     private static final String SLUG_101 = "بوتين-يعتبر-زيارته-لكوريا-الشمالية-با";
+
     private static final String SLUG_102 = "صادرات-الحبوب-من-أوديسا-تتجاوز-التوقع";
     /** WordPress keeps tashkeel (the tanween of رسميًا) in slugs; Midad drops it, so this address changes. */
     private static final String SLUG_103 = "وصول-أول-طائرات-f-16-إلى-أوكرانيا-رسميًا";
+
     private static final String PATH_103 = "2024/08/وصول-أول-طائرات-f-16-إلى-أوكرانيا-رسميا/";
     private static final String SLUG_PAGE = "من-نحن";
 
     @TempDir
     Path dir;
+
     Path site;
     Path wxr;
     ImportReport report;
@@ -83,10 +85,13 @@ class WxrImporterTest {
 
     @Test
     void everyItemIsImportedOrSkippedWithAReason() {
-        assertEquals(List.of("post 101", "post 102", "post 103", "post 104", "page 7"),
-                report.imported().stream().map(ImportReport.Imported::source).toList(), report.summary());
-        assertEquals(List.of("attachment 120", "attachment 121", "post 106", "nav_menu_item 200",
-                "wp_global_styles 210"), report.skipped().stream().map(ImportReport.Skipped::source).toList());
+        assertEquals(
+                List.of("post 101", "post 102", "post 103", "post 104", "page 7"),
+                report.imported().stream().map(ImportReport.Imported::source).toList(),
+                report.summary());
+        assertEquals(
+                List.of("attachment 120", "attachment 121", "post 106", "nav_menu_item 200", "wp_global_styles 210"),
+                report.skipped().stream().map(ImportReport.Skipped::source).toList());
         assertTrue(report.reasonSkipped("attachment 120").contains("featured image of post 101"));
         assertTrue(report.reasonSkipped("post 106").contains("trash"));
         assertTrue(report.reasonSkipped("nav_menu_item 200").contains("menu"));
@@ -95,13 +100,17 @@ class WxrImporterTest {
 
     @Test
     void filesHaveAsciiNamesUnderArticlesAndPages() {
-        assertEquals(Path.of("articles", "2024", "06", "101-bwtyn-yatbr-zyarth-lkwrya-alshmalya-ba.md"),
+        assertEquals(
+                Path.of("articles", "2024", "06", "101-bwtyn-yatbr-zyarth-lkwrya-alshmalya-ba.md"),
                 report.fileOf("post 101"));
-        assertEquals(Path.of("articles", "2024", "08", "103-wswl-awl-tairat-f-16-ila-awkranya-rsmya.md"),
+        assertEquals(
+                Path.of("articles", "2024", "08", "103-wswl-awl-tairat-f-16-ila-awkranya-rsmya.md"),
                 report.fileOf("post 103"));
         assertEquals(Path.of("pages", "7-mn-nhn.md"), report.fileOf("page 7"));
         for (ImportReport.Imported imported : report.imported()) {
-            assertTrue(imported.file().toString().chars().allMatch(c -> c < 0x80), imported.file().toString());
+            assertTrue(
+                    imported.file().toString().chars().allMatch(c -> c < 0x80),
+                    imported.file().toString());
             assertFalse(imported.overwritten());
         }
     }
@@ -113,11 +122,14 @@ class WxrImporterTest {
         assertEquals("بوتين يعتبر زيارته لكوريا الشمالية بادرة حسن نية", yaml.string("title"));
         assertEquals(SLUG_101, yaml.string("slug"));
         assertEquals("2024-06-20T10:00:00+03:00", yaml.string("date"));
-        assertEquals(Instant.parse("2024-06-20T07:00:00Z"), yaml.dateTime("date", KYIV).toInstant());
+        assertEquals(
+                Instant.parse("2024-06-20T07:00:00Z"),
+                yaml.dateTime("date", KYIV).toInstant());
         assertEquals(List.of("سارة حسن"), yaml.strings("author"));
         assertEquals("سياسة", yaml.string("category"));
         assertEquals(List.of("روسيا", "كوريا الشمالية", "الناتو"), yaml.strings("tags"));
-        assertEquals("زيارة بوتين إلى بيونغ يانغ تضفي الشرعية على نظام كيم وتمهد لطلب مزيد من الذخائر.",
+        assertEquals(
+                "زيارة بوتين إلى بيونغ يانغ تضفي الشرعية على نظام كيم وتمهد لطلب مزيد من الذخائر.",
                 yaml.string("summary"));
         assertEquals("https://ukraine-portal.example/wp-content/uploads/2024/06/putin-kim.jpg", yaml.string("image"));
         assertEquals("بوتين وكيم جونغ أون يتصافحان في مطار بيونغ يانغ", yaml.string("image_alt"));
@@ -126,7 +138,9 @@ class WxrImporterTest {
         assertFalse(yaml.bool("draft", false));
         assertEquals(101, yaml.values().get("wp_id"));
         String old = "/2024/06/" + wordpressEncoded(SLUG_101) + "/";
-        assertEquals(List.of(old + "amp/"), yaml.values().get("aliases"),
+        assertEquals(
+                List.of(old + "amp/"),
+                yaml.values().get("aliases"),
                 "the permalink itself is the new address too; its AMP variant is not");
     }
 
@@ -175,16 +189,20 @@ class WxrImporterTest {
         String body = front("post 101").body();
 
         assertFalse(body.contains("[caption"), body);
-        assertTrue(body.startsWith("\n<figure class=\"aligncenter\"><a href=\"https://ukraine-portal.example/wp-content/"
-                + "uploads/2024/06/putin-kim.jpg\"><img src=\"https://ukraine-portal.example/wp-content/uploads/2024/06/"
-                + "putin-kim-1024x683.jpg\" alt=\"بوتين وكيم جونغ أون في بيونغ يانغ\" width=\"800\" height=\"533\"></a>"
-                + "<figcaption>بوتين وكيم جونغ أون في <strong>بيونغ يانغ</strong>، 19 يونيو 2024 (أ ف ب)</figcaption>"
-                + "</figure>\n\n"), body);
+        assertTrue(
+                body.startsWith("\n<figure class=\"aligncenter\"><a href=\"https://ukraine-portal.example/wp-content/"
+                        + "uploads/2024/06/putin-kim.jpg\"><img src=\"https://ukraine-portal.example/wp-content/uploads/2024/06/"
+                        + "putin-kim-1024x683.jpg\" alt=\"بوتين وكيم جونغ أون في بيونغ يانغ\" width=\"800\" height=\"533\"></a>"
+                        + "<figcaption>بوتين وكيم جونغ أون في <strong>بيونغ يانغ</strong>، 19 يونيو 2024 (أ ف ب)</figcaption>"
+                        + "</figure>\n\n"),
+                body);
         assertTrue(body.contains("\n\nصرح معهد دراسات الحرب ( ISW ) أن زيارة"), body);
         assertTrue(body.contains("**مزيد من المساعدة**"), body);
         assertTrue(body.contains("في المستقبل.\\\nوأشاروا"), "classic editor line break kept: " + body);
-        assertTrue(body.contains("\n\n## ما الذي تريده موسكو؟\n\n- قذائف المدفعية والصواريخ الباليستية\n"
-                + "- العمالة في الأراضي المحتلة\n  - وخاصة في إعادة الإعمار\n\n> يزيد"), body);
+        assertTrue(
+                body.contains("\n\n## ما الذي تريده موسكو؟\n\n- قذائف المدفعية والصواريخ الباليستية\n"
+                        + "- العمالة في الأراضي المحتلة\n  - وخاصة في إعادة الإعمار\n\n> يزيد"),
+                body);
     }
 
     @Test
@@ -193,14 +211,17 @@ class WxrImporterTest {
 
         assertFalse(body.contains("\u0008"), "U+0008 stripped");
         assertTrue(body.contains("وقال مسؤول في الميناء إن السفن"), body);
-        assertTrue(body.contains("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk"
-                + "?feature=oembed\" width=\"640\" height=\"360\" title=\"صادرات الحبوب من أوديسا\" allowfullscreen>"
-                + "</iframe></figure>"), body);
-        assertTrue(body.contains("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/ZyXwVuTsRqP\""),
+        assertTrue(
+                body.contains("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/aBcDeFgHiJk"
+                        + "?feature=oembed\" width=\"640\" height=\"360\" title=\"صادرات الحبوب من أوديسا\" allowfullscreen>"
+                        + "</iframe></figure>"),
+                body);
+        assertTrue(
+                body.contains("<figure class=\"embed\"><iframe src=\"https://www.youtube.com/embed/ZyXwVuTsRqP\""),
                 "[embed] shortcode: " + body);
         assertFalse(body.contains("[embed]"), body);
-        assertTrue(body.contains("| الشهر | الكمية (مليون طن) |\n| --- | :---: |\n| مايو | 4.1 |\n| يونيو | 4.6 |"),
-                body);
+        assertTrue(
+                body.contains("| الشهر | الكمية (مليون طن) |\n| --- | :---: |\n| مايو | 4.1 |\n| يونيو | 4.6 |"), body);
         assertTrue(body.contains("> السفينة المئة تغادر أوديسا اليوم"), "tweet kept as a quotation: " + body);
         assertFalse(body.contains("<script"), body);
     }
@@ -227,10 +248,13 @@ class WxrImporterTest {
 
     @Test
     void reportNamesProblemsWithTheirLines() {
-        List<String> problems = report.problems().stream().map(Problem::toString).toList();
+        List<String> problems =
+                report.problems().stream().map(Problem::toString).toList();
         String all = String.join("\n", problems);
 
-        Problem control = report.problems().stream().filter(p -> p.message().contains("U+0008")).findFirst()
+        Problem control = report.problems().stream()
+                .filter(p -> p.message().contains("U+0008"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(all));
         assertEquals(wxr, control.file());
         assertTrue(lines(wxr.toString()).get(control.line() - 1).contains("\u0008"), "line " + control.line());
@@ -241,7 +265,8 @@ class WxrImporterTest {
 
         String summary = report.summary();
         assertTrue(summary.startsWith("Midad import: 5 imported, 5 skipped, "), summary);
-        assertTrue(summary.contains("\n  post 101 → articles/2024/06/101-bwtyn-yatbr-zyarth-lkwrya-alshmalya-ba.md  «"),
+        assertTrue(
+                summary.contains("\n  post 101 → articles/2024/06/101-bwtyn-yatbr-zyarth-lkwrya-alshmalya-ba.md  «"),
                 summary);
         assertTrue(summary.contains("\n  post 106: in WordPress's trash"), summary);
         assertTrue(summary.contains("U+0008"), summary);
@@ -285,10 +310,10 @@ class WxrImporterTest {
         Path broken = other.resolve("broken.xml");
         Files.writeString(broken, "<?xml version=\"1.0\"?>\n<rss>\n<channel>\n<item>\n</rss>", StandardCharsets.UTF_8);
 
-        ImportException notRss = assertThrows(ImportException.class,
-                () -> new WxrImporter(options()).importFile(feed, other.resolve("site")));
-        ImportException malformed = assertThrows(ImportException.class,
-                () -> new WxrImporter(options()).importFile(broken, other.resolve("site")));
+        ImportException notRss = assertThrows(
+                ImportException.class, () -> new WxrImporter(options()).importFile(feed, other.resolve("site")));
+        ImportException malformed = assertThrows(
+                ImportException.class, () -> new WxrImporter(options()).importFile(broken, other.resolve("site")));
 
         assertTrue(notRss.getMessage().contains("not a WordPress export"), notRss.getMessage());
         assertEquals(5, malformed.problems().get(0).line(), malformed.getMessage());
@@ -301,16 +326,20 @@ class WxrImporterTest {
         Path secret = other.resolve("secret.txt");
         Files.writeString(secret, "SECRET", StandardCharsets.UTF_8);
         Path evil = other.resolve("evil.xml");
-        Files.writeString(evil, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"" + secret.toUri()
-                + "\">]>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2"
-                + "</wp:wxr_version><item><title>&x;</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>"
-                + "<wp:status>publish</wp:status><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt>"
-                + "</item></channel></rss>", StandardCharsets.UTF_8);
+        Files.writeString(
+                evil,
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"" + secret.toUri()
+                        + "\">]>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2"
+                        + "</wp:wxr_version><item><title>&x;</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>"
+                        + "<wp:status>publish</wp:status><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt>"
+                        + "</item></channel></rss>",
+                StandardCharsets.UTF_8);
 
         try {
             ImportReport evilReport = new WxrImporter(options()).importFile(evil, other.resolve("site"));
             for (ImportReport.Imported imported : evilReport.imported()) {
-                assertFalse(ImportTestSupport.read(other.resolve("site").resolve(imported.file())).contains("SECRET"));
+                assertFalse(ImportTestSupport.read(other.resolve("site").resolve(imported.file()))
+                        .contains("SECRET"));
             }
         } catch (ImportException refused) {
             assertFalse(refused.getMessage().contains("SECRET"), refused.getMessage());
@@ -324,15 +353,19 @@ class WxrImporterTest {
         BuildResult result = Site.load(site, buildOptions()).build(out);
 
         assertEquals(3, result.articles(), "the draft is not published");
-        Document seed = Jsoup.parse(out.resolve("2024/06/" + SLUG_101 + "/index.html").toFile(), "UTF-8");
+        Document seed =
+                Jsoup.parse(out.resolve("2024/06/" + SLUG_101 + "/index.html").toFile(), "UTF-8");
         Element figure = seed.selectFirst("figure:has(figcaption)");
         assertNotNull(figure, "the [caption] figure survives the sanitiser");
-        assertEquals("بوتين وكيم جونغ أون في بيونغ يانغ، 19 يونيو 2024 (أ ف ب)", figure.selectFirst("figcaption").text());
+        assertEquals(
+                "بوتين وكيم جونغ أون في بيونغ يانغ، 19 يونيو 2024 (أ ف ب)",
+                figure.selectFirst("figcaption").text());
         Document f16 = Jsoup.parse(out.resolve(PATH_103 + "index.html").toFile(), "UTF-8");
         assertTrue(f16.text().contains("5*3 ساعات طيران يوميًا_تقريبًا"), "escapes render as the original text");
         assertTrue(f16.text().contains("HIMARS وS-300 وPatriot"));
         assertTrue(Files.isRegularFile(out.resolve(SLUG_PAGE + "/index.html")), "the page is built");
-        Document grain = Jsoup.parse(out.resolve("2024/07/" + SLUG_102 + "/index.html").toFile(), "UTF-8");
+        Document grain =
+                Jsoup.parse(out.resolve("2024/07/" + SLUG_102 + "/index.html").toFile(), "UTF-8");
         assertNotNull(grain.selectFirst("table td:contains(4.6)"));
         assertFalse(grain.html().contains("\u0008"));
     }
@@ -350,7 +383,8 @@ class WxrImporterTest {
 
         URI base = URI.create("https://ukraine-portal.example/");
         String netlify = ImportTestSupport.read(out.resolve("_redirects")).toLowerCase(Locale.ROOT);
-        assertTrue(Files.exists(out.resolve("redirects.nginx.conf")) || Files.exists(out.resolve("redirects.map")),
+        assertTrue(
+                Files.exists(out.resolve("redirects.nginx.conf")) || Files.exists(out.resolve("redirects.map")),
                 "server rules written besides _redirects");
         List<String> problems = new ArrayList<>();
         int redirectPages = 0;
@@ -379,7 +413,8 @@ class WxrImporterTest {
                     Path resolved = served(out, old.resolve(url));
                     if (resolved == null) {
                         problems.add(source + ": " + alias + " redirects to " + url + ", which is not in the site");
-                    } else if (Jsoup.parse(resolved.toFile(), "UTF-8").selectFirst("meta[http-equiv=refresh]") != null) {
+                    } else if (Jsoup.parse(resolved.toFile(), "UTF-8").selectFirst("meta[http-equiv=refresh]")
+                            != null) {
                         problems.add(source + ": " + alias + " redirects to another redirect, " + url);
                     }
                 }
@@ -394,21 +429,28 @@ class WxrImporterTest {
     void aliasesFollowTheTargetSitesAddresses(@TempDir Path other) throws Exception {
         Path flat = other.resolve("flat");
         Files.createDirectories(flat);
-        Files.writeString(flat.resolve("site.yaml"), "title: ب\nbase_url: https://ukraine-portal.example/\n"
-                + "time_zone: Europe/Kyiv\npermalink: /{slug}/\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                flat.resolve("site.yaml"),
+                "title: ب\nbase_url: https://ukraine-portal.example/\n"
+                        + "time_zone: Europe/Kyiv\npermalink: /{slug}/\n",
+                StandardCharsets.UTF_8);
         Path amp = other.resolve("amp");
         Files.createDirectories(amp);
-        Files.writeString(amp.resolve("site.yaml"), "title: ب\nbase_url: https://ukraine-portal.example/\n"
-                + "time_zone: Europe/Kyiv\namp: true\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                amp.resolve("site.yaml"),
+                "title: ب\nbase_url: https://ukraine-portal.example/\n" + "time_zone: Europe/Kyiv\namp: true\n",
+                StandardCharsets.UTF_8);
 
         ImportReport intoFlat = new WxrImporter(options()).importFile(wxr, flat);
         ImportReport intoAmp = new WxrImporter(options()).importFile(wxr, amp);
 
         String old = "/2024/06/" + wordpressEncoded(SLUG_101) + "/";
-        assertEquals(List.of(old, old + "amp/"),
+        assertEquals(
+                List.of(old, old + "amp/"),
                 parse(flat.resolve(intoFlat.fileOf("post 101"))).yaml().values().get("aliases"),
                 "new addresses have no date: the old one redirects");
-        assertNull(parse(amp.resolve(intoAmp.fileOf("post 101"))).yaml().values().get("aliases"),
+        assertNull(
+                parse(amp.resolve(intoAmp.fileOf("post 101"))).yaml().values().get("aliases"),
                 "the site's own AMP page answers at amp/");
     }
 

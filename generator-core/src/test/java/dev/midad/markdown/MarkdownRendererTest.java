@@ -1,10 +1,10 @@
 package dev.midad.markdown;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
@@ -51,9 +51,10 @@ class MarkdownRendererTest {
 
     @Test
     void arabicLinkTargetsArePercentEncoded() {
-        String html = renderer.render("[الخبر](/2024/06/بوتين-كوريا/#ردود) ![صورة](/images/خريطة.svg)").html();
-        assertTrue(html.contains("href=\"/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7/#"),
-                html);
+        String html = renderer.render("[الخبر](/2024/06/بوتين-كوريا/#ردود) ![صورة](/images/خريطة.svg)")
+                .html();
+        assertTrue(
+                html.contains("href=\"/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7/#"), html);
         assertTrue(html.contains("src=\"/images/%D8%AE"), html);
         assertFalse(html.contains("href=\"/2024/06/ب"), html);
     }

@@ -1,22 +1,21 @@
 package dev.midad.output;
 
-import dev.midad.BuildException;
-import dev.midad.IncrementalBuilder;
-import dev.midad.problem.Problem;
-import dev.midad.Site;
-import dev.midad.TestSites;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.midad.BuildException;
+import dev.midad.IncrementalBuilder;
+import dev.midad.Site;
+import dev.midad.TestSites;
+import dev.midad.problem.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Outputs chosen in site.yaml: template-only outputs, built-ins switched off, feeds per scope. */
 class SiteOutputsTest {
@@ -58,14 +57,13 @@ class SiteOutputsTest {
         Site.load(site(), TestSites.options()).build(out);
 
         String headlines = TestSites.read(out, "headlines.xml");
-        assertTrue(headlines.contains("self=\"https://test.example/headlines.xml\" type=\"application/xml\""),
-                headlines);
+        assertTrue(
+                headlines.contains("self=\"https://test.example/headlines.xml\" type=\"application/xml\""), headlines);
         assertTrue(headlines.contains(">قمة الناتو في واشنطن</h>"), headlines);
         assertTrue(headlines.contains(">صادرات الحبوب من أوديسا</h>"), headlines);
         assertEquals("category سياسة: 2\n", TestSites.read(out, "category/سياسة/data/count.txt"));
         assertEquals("tag روسيا: 2\n", TestSites.read(out, "tag/روسيا/data/count.txt"));
-        assertEquals("author سارة حسن: 1\n",
-                TestSites.read(out, "author/سارة-حسن/data/count.txt"));
+        assertEquals("author سارة حسن: 1\n", TestSites.read(out, "author/سارة-حسن/data/count.txt"));
 
         assertFalse(Files.exists(out.resolve("news-sitemap.xml")), "news-sitemap switched off");
         assertTrue(Files.exists(out.resolve("tag/روسيا/rss.xml")));
@@ -85,8 +83,11 @@ class SiteOutputsTest {
             preview.build(Set.of());
             assertTrue(TestSites.read(out, "headlines.xml").contains(">قمة الناتو في واشنطن</h>"));
             Path second = site.resolve("articles/2024/07/second.md");
-            Files.writeString(second, Files.readString(second).replace("قمة الناتو في واشنطن", "قمة الحلف")
-                    .replace("tags: [روسيا, الناتو]", "tags: [الناتو]"));
+            Files.writeString(
+                    second,
+                    Files.readString(second)
+                            .replace("قمة الناتو في واشنطن", "قمة الحلف")
+                            .replace("tags: [روسيا, الناتو]", "tags: [الناتو]"));
             IncrementalBuilder.Rebuild rebuild = preview.build(Set.of(second));
             assertTrue(rebuild.rendered() < rebuild.result().files(), "an incremental build: " + rebuild.summary());
         }
@@ -95,7 +96,10 @@ class SiteOutputsTest {
 
         Path full = tmp.resolve("full");
         Site.load(site, TestSites.options()).build(full);
-        for (String file : List.of("headlines.xml", "tag/روسيا/data/count.txt", "tag/الناتو/data/count.txt",
+        for (String file : List.of(
+                "headlines.xml",
+                "tag/روسيا/data/count.txt",
+                "tag/الناتو/data/count.txt",
                 "category/سياسة/data/count.txt")) {
             assertEquals(TestSites.read(full, file), TestSites.read(out, file), file);
         }
@@ -171,8 +175,9 @@ class SiteOutputsTest {
         assertHas(all, "site.yaml:" + (first + 1) + ": output 'c' would write rss.xml, which the output 'rss'");
         assertHas(all, "site.yaml:" + (first + 5) + ": the built-in output 'sitemap' cannot be switched off");
         assertHas(all, "site.yaml:" + (first + 7) + ": output name 'rss' is taken by a built-in output");
-        assertHas(all, "site.yaml:" + (first + 11) + ": output 'd' would write page/2/index.html, which the"
-                + " pagination");
+        assertHas(
+                all,
+                "site.yaml:" + (first + 11) + ": output 'd' would write page/2/index.html, which the" + " pagination");
         assertHas(all, "site.yaml:" + (first + 15) + ": no built-in output 'nope'");
         assertHas(all, "site.yaml:" + (first + 18) + ": feeds.tag: unknown feed format 'gopher'");
         assertEquals(6, e.problems().size(), all);
@@ -189,8 +194,9 @@ class SiteOutputsTest {
                 """);
         Site loaded = Site.load(site, TestSites.options());
         BuildException e = assertThrows(BuildException.class, () -> loaded.build(tmp.resolve("out")));
-        assertEquals(List.of("site.yaml:" + (first + 1) + ": output 'headlines': no template headlines.ftlx in"
-                + " templates/ nor in the theme; add templates/headlines.ftlx"),
+        assertEquals(
+                List.of("site.yaml:" + (first + 1) + ": output 'headlines': no template headlines.ftlx in"
+                        + " templates/ nor in the theme; add templates/headlines.ftlx"),
                 e.problems().stream().map(Problem::toString).toList());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
     }

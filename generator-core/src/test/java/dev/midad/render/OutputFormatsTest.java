@@ -1,24 +1,18 @@
 package dev.midad.render;
 
+import static dev.midad.TestSites.read;
+import static dev.midad.TestSites.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.midad.BuildOptions;
 import dev.midad.Site;
 import dev.midad.TestSites;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.NodeList;
-
-import javax.json.Json;
-import javax.json.JsonArray;
-import javax.json.JsonObject;
-import javax.json.JsonReader;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -32,13 +26,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static dev.midad.TestSites.read;
-import static dev.midad.TestSites.write;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.json.Json;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.json.JsonReader;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 /** Every output format of one site model, each read back by an independent parser. */
 class OutputFormatsTest {
@@ -46,6 +45,7 @@ class OutputFormatsTest {
 
     @TempDir
     Path tmp;
+
     Path site;
     Path out;
 
@@ -61,14 +61,17 @@ class OutputFormatsTest {
                 ---
                 نص.
                 """);
-        write(site, "static/images/map.svg",
+        write(
+                site,
+                "static/images/map.svg",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\"/>\n");
         String seed = read(site, "articles/2024/06/seed.md")
                 .replace("featured: true", "featured: true\nimage: /images/map.svg\nimage_alt: خريطة");
         write(site, "articles/2024/06/seed.md", seed);
         write(site, "site.yaml", read(site, "site.yaml") + "amp: true\nlogo: /images/map.svg\n");
         out = tmp.resolve("out");
-        // "now" is 2024-08-16 09:00 in Kyiv: only the NATO (15 Aug) and grain (14 Aug 09:30) articles are in the 48-hour window
+        // "now" is 2024-08-16 09:00 in Kyiv: only the NATO (15 Aug) and grain (14 Aug 09:30) articles are in the
+        // 48-hour window
         Clock clock = Clock.fixed(Instant.parse("2024-08-16T06:00:00Z"), ZoneOffset.UTC);
         Site.load(site, BuildOptions.defaults().withClock(clock)).build(out);
     }
@@ -88,7 +91,9 @@ class OutputFormatsTest {
         assertTrue(atom.contains("xml:lang=\"ar\""));
         assertTrue(atom.contains("<published>2024-06-20T10:00:00+03:00</published>"), "RFC 3339 with offset");
         assertTrue(atom.contains("rel=\"self\"") && atom.contains("rel=\"alternate\""));
-        assertTrue(atom.contains("&lt;div dir=&quot;rtl&quot; lang=&quot;ar&quot;&gt;"), "RTL wrapper inside the escaped content");
+        assertTrue(
+                atom.contains("&lt;div dir=&quot;rtl&quot; lang=&quot;ar&quot;&gt;"),
+                "RTL wrapper inside the escaped content");
     }
 
     @Test
@@ -104,11 +109,14 @@ class OutputFormatsTest {
             assertTrue(ids.add(item.getString("id")), "unique ids");
             assertTrue(item.getString("url").startsWith("https://test.example/"));
             assertTrue(item.getString("content_html").startsWith("<div dir=\"rtl\" lang=\"ar\">"));
-            assertTrue(item.getString("date_published").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d"));
+            assertTrue(item.getString("date_published")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d"));
             assertFalse(item.getJsonArray("authors").isEmpty());
         }
         JsonObject seed = items.getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getString("title").startsWith("بوتين")).findFirst().orElseThrow();
+                .filter(i -> i.getString("title").startsWith("بوتين"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("https://test.example/images/map.svg", seed.getString("image"));
         assertTrue(Files.exists(out.resolve("category/سياسة/feed.json")));
         assertFalse(Files.exists(out.resolve("tag/الناتو/feed.json")), "tags get a summary RSS feed only");
@@ -127,7 +135,8 @@ class OutputFormatsTest {
             }
             assertFalse(read(out, path).contains("content:encoded>"), path);
         }
-        assertTrue(rome("category/سياسة/rss.xml").getEntries().get(0).getContents().size() == 1,
+        assertTrue(
+                rome("category/سياسة/rss.xml").getEntries().get(0).getContents().size() == 1,
                 "categories keep full content");
     }
 
@@ -140,7 +149,10 @@ class OutputFormatsTest {
         assertFalse(feeds.contains("/tag/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/feed.json"), feeds.toString());
         assertTrue(feeds.contains("/rss.xml"), feeds.toString());
         Document feedsPage = html("feeds/index.html");
-        assertTrue(feedsPage.select("a[href=/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/rss.xml]").size() == 1);
+        assertTrue(feedsPage
+                        .select("a[href=/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%AD%D8%B3%D9%86/rss.xml]")
+                        .size()
+                == 1);
     }
 
     @Test
@@ -155,7 +167,8 @@ class OutputFormatsTest {
     @Test
     void articleCarriesSocialAndNewsArticleData() throws Exception {
         Document page = html(SEED_DIR + "index.html");
-        String canonical = "https://test.example/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/";
+        String canonical =
+                "https://test.example/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/";
         assertEquals(canonical, page.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("ar_AR", meta(page, "og:locale"), "Facebook lists one Arabic locale");
         assertEquals("article", meta(page, "og:type"));
@@ -165,12 +178,17 @@ class OutputFormatsTest {
         // an SVG lead image is no preview for Facebook, X or WhatsApp: the article's social card is
         assertEquals(canonical + "card.jpg", meta(page, "og:image"));
         assertEquals("image/jpeg", meta(page, "og:image:type"));
-        assertEquals(canonical + "card.jpg", page.selectFirst("meta[name=twitter:image]").attr("content"));
+        assertEquals(
+                canonical + "card.jpg",
+                page.selectFirst("meta[name=twitter:image]").attr("content"));
         assertEquals("1200", meta(page, "og:image:width"));
         assertEquals("630", meta(page, "og:image:height"));
-        assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertEquals(
+                "summary_large_image",
+                page.selectFirst("meta[name=twitter:card]").attr("content"));
 
-        JsonObject ld = json(page.selectFirst("script[type=application/ld+json]").data());
+        JsonObject ld =
+                json(page.selectFirst("script[type=application/ld+json]").data());
         assertEquals("NewsArticle", ld.getString("@type"));
         assertEquals("بوتين يعتبر زيارته لكوريا الشمالية بادرة حسن نية", ld.getString("headline"));
         assertEquals("2024-06-20T10:00:00+03:00", ld.getString("datePublished"));
@@ -179,27 +197,43 @@ class OutputFormatsTest {
         assertEquals("Person", ld.getJsonArray("author").getJsonObject(0).getString("@type"));
         JsonObject publisher = ld.getJsonObject("publisher");
         assertEquals("Organization", publisher.getString("@type"));
-        assertEquals("https://test.example/images/map.svg", publisher.getJsonObject("logo").getString("url"));
+        assertEquals(
+                "https://test.example/images/map.svg",
+                publisher.getJsonObject("logo").getString("url"));
         assertEquals(canonical, ld.getJsonObject("mainEntityOfPage").getString("@id"));
         assertEquals(1200, ld.getJsonArray("image").getJsonObject(0).getInt("width"));
 
-        assertEquals("WebSite", json(html("index.html").selectFirst("script[type=application/ld+json]").data())
-                .getString("@type"));
-        assertEquals("CollectionPage", json(html("category/سياسة/index.html")
-                .selectFirst("script[type=application/ld+json]").data()).getString("@type"));
+        assertEquals(
+                "WebSite",
+                json(html("index.html")
+                                .selectFirst("script[type=application/ld+json]")
+                                .data())
+                        .getString("@type"));
+        assertEquals(
+                "CollectionPage",
+                json(html("category/سياسة/index.html")
+                                .selectFirst("script[type=application/ld+json]")
+                                .data())
+                        .getString("@type"));
     }
 
     @Test
     void sitemapLastmodCountsUpdates() throws Exception {
-        write(site, "articles/2024/06/seed.md", read(site, "articles/2024/06/seed.md")
-                .replace("featured: true", "featured: true\nupdated: 2024-12-01T08:00:00+02:00"));
+        write(
+                site,
+                "articles/2024/06/seed.md",
+                read(site, "articles/2024/06/seed.md")
+                        .replace("featured: true", "featured: true\nupdated: 2024-12-01T08:00:00+02:00"));
         Site.load(site, TestSites.options()).build(out);
         String sitemap = read(out, "sitemap.xml");
-        assertTrue(sitemap.contains("<loc>https://test.example/</loc>\n    <lastmod>2024-12-01T08:00:00+02:00</lastmod>"),
+        assertTrue(
+                sitemap.contains("<loc>https://test.example/</loc>\n    <lastmod>2024-12-01T08:00:00+02:00</lastmod>"),
                 sitemap);
         assertTrue(sitemap.contains("<lastmod>2024-12-01T08:00:00+02:00</lastmod>"));
         String enclosure = read(out, "rss.xml");
-        assertTrue(enclosure.matches("(?s).*<enclosure url=\"https://test.example/images/map.svg\" type=\"image/svg\\+xml\" length=\"\\d{2,}\"/>.*"),
+        assertTrue(
+                enclosure.matches(
+                        "(?s).*<enclosure url=\"https://test.example/images/map.svg\" type=\"image/svg\\+xml\" length=\"\\d{2,}\"/>.*"),
                 "enclosure carries the file size");
     }
 
@@ -219,10 +253,14 @@ class OutputFormatsTest {
         for (int i = 0; i < titles.getLength(); i++) {
             newsTitles.add(titles.item(i).getTextContent());
         }
-        assertEquals(List.of("NATO تعقد قمتها المقبلة في لاهاي", "صادرات الحبوب من أوديسا"), newsTitles,
+        assertEquals(
+                List.of("NATO تعقد قمتها المقبلة في لاهاي", "صادرات الحبوب من أوديسا"),
+                newsTitles,
                 "only the last 48 hours");
         assertEquals("ar", news.getElementsByTagNameNS(ns, "language").item(0).getTextContent());
-        assertEquals("بوابة الاختبار", news.getElementsByTagNameNS(ns, "name").item(0).getTextContent());
+        assertEquals(
+                "بوابة الاختبار",
+                news.getElementsByTagNameNS(ns, "name").item(0).getTextContent());
     }
 
     @Test
@@ -233,7 +271,10 @@ class OutputFormatsTest {
         assertTrue(html.hasAttr("⚡") || html.hasAttr("amp"));
         assertEquals("rtl", html.attr("dir"));
         assertTrue(raw.startsWith("<!doctype html>"));
-        assertEquals(1, amp.select("script[src=https://cdn.ampproject.org/v0.js][async]").size());
+        assertEquals(
+                1,
+                amp.select("script[src=https://cdn.ampproject.org/v0.js][async]")
+                        .size());
         assertEquals(2, amp.select("style[amp-boilerplate]").size());
         Element custom = amp.selectFirst("style[amp-custom]");
         assertTrue(custom.data().getBytes(StandardCharsets.UTF_8).length < 75_000);
@@ -243,13 +284,17 @@ class OutputFormatsTest {
             assertTrue(img.hasAttr("width") && img.hasAttr("height") && img.hasAttr("layout"), img.outerHtml());
         }
         for (Element script : amp.select("script")) {
-            assertTrue(script.attr("src").equals("https://cdn.ampproject.org/v0.js")
-                    || script.attr("type").equals("application/ld+json"), script.outerHtml());
+            assertTrue(
+                    script.attr("src").equals("https://cdn.ampproject.org/v0.js")
+                            || script.attr("type").equals("application/ld+json"),
+                    script.outerHtml());
         }
         assertTrue(amp.select("[style]").isEmpty());
-        assertEquals(html(SEED_DIR + "index.html").selectFirst("link[rel=canonical]").attr("href"),
+        assertEquals(
+                html(SEED_DIR + "index.html").selectFirst("link[rel=canonical]").attr("href"),
                 amp.selectFirst("link[rel=canonical]").attr("href"));
-        assertEquals("/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/amp/",
+        assertEquals(
+                "/2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%83%D9%88%D8%B1%D9%8A%D8%A7-%D8%A7%D9%84%D8%B4%D9%85%D8%A7%D9%84%D9%8A%D8%A9/amp/",
                 html(SEED_DIR + "index.html").selectFirst("link[rel=amphtml]").attr("href"));
     }
 
@@ -259,7 +304,8 @@ class OutputFormatsTest {
         Site.load(plain, TestSites.options()).build(tmp.resolve("plain-out"));
         assertFalse(Files.exists(tmp.resolve("plain-out").resolve(SEED_DIR + "amp/index.html")));
         assertTrue(Jsoup.parse(read(tmp.resolve("plain-out"), SEED_DIR + "index.html"))
-                .select("link[rel=amphtml]").isEmpty());
+                .select("link[rel=amphtml]")
+                .isEmpty());
         // nothing new in the last 48 hours: no empty (schema-invalid) news sitemap, and robots.txt does not list one
         assertFalse(Files.exists(tmp.resolve("plain-out/news-sitemap.xml")));
         assertFalse(read(tmp.resolve("plain-out"), "robots.txt").contains("news-sitemap"));
@@ -276,8 +322,8 @@ class OutputFormatsTest {
     }
 
     private SyndFeed rome(String path) throws Exception {
-        try (InputStreamReader reader = new InputStreamReader(Files.newInputStream(out.resolve(path)),
-                StandardCharsets.UTF_8)) {
+        try (InputStreamReader reader =
+                new InputStreamReader(Files.newInputStream(out.resolve(path)), StandardCharsets.UTF_8)) {
             return new SyndFeedInput().build(reader);
         }
     }

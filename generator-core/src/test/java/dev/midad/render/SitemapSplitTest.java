@@ -1,23 +1,20 @@
 package dev.midad.render;
 
-import dev.midad.problem.Problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.ContentLoader;
-import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.i18n.Messages;
-import dev.midad.model.build.Dates;
+import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.model.SiteModel;
+import dev.midad.model.build.Dates;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.output.OutputRegistry;
+import dev.midad.problem.Problem;
 import dev.midad.write.StagedOutput;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /** Past the sitemap limit (50,000 URLs; lowered here) sitemap.xml becomes an index of sitemap-N.xml files. */
 class SitemapSplitTest {
@@ -40,15 +39,23 @@ class SitemapSplitTest {
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = SiteConfigLoader.load(site, problems);
         ContentLoader.Content content = new ContentLoader(site, config, new MarkdownRenderer(config)).load(problems);
-        Messages messages = Messages.load(Templates.THEME_ROOT, site.resolve("templates"), "ar", Map.of(),
-                Dates.digits("latn"));
+        Messages messages =
+                Messages.load(Templates.THEME_ROOT, site.resolve("templates"), "ar", Map.of(), Dates.digits("latn"));
         SiteModelBuilder builder = new SiteModelBuilder(config, site.resolve("static"), messages, "/", List.of());
         SiteModel model = builder.build(content, TestSites.options(), Map.of(), problems);
-        Templates.View view = new Templates(site.resolve("templates")).view(config.locale(),
-                TemplateFunctions.of(messages, true, "ar", "latn", model.now()));
+        Templates.View view = new Templates(site.resolve("templates"))
+                .view(config.locale(), TemplateFunctions.of(messages, true, "ar", "latn", model.now()));
         Path out = tmp.resolve("out");
         try (StagedOutput staged = new StagedOutput(out)) {
-            new SiteRenderer(model, builder.links(), OutputRegistry.of(config, problems), view, messages, SiteRenderer.Placement.root(List.of()), RenderMemo.none(), 3)
+            new SiteRenderer(
+                            model,
+                            builder.links(),
+                            OutputRegistry.of(config, problems),
+                            view,
+                            messages,
+                            SiteRenderer.Placement.root(List.of()),
+                            RenderMemo.none(),
+                            3)
                     .render(staged, problems);
             staged.commit();
         }

@@ -1,12 +1,11 @@
 package dev.midad.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.util.ULocale;
-import org.junit.jupiter.api.Test;
-
 import java.time.ZonedDateTime;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class TemplateFunctionsTest {
     private final ZonedDateTime now = ZonedDateTime.parse("2024-06-20T12:00:00+03:00");

@@ -1,18 +1,17 @@
 package dev.midad.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.Site;
 import dev.midad.TestSites;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What Lighthouse asked of the theme: touch targets of 24 × 24 px or more, sized images. */
 class ThemeLighthouseTest {
@@ -23,7 +22,9 @@ class ThemeLighthouseTest {
     void theLogoImageHasItsWidthAndHeight() throws Exception {
         Path site = TestSites.small(tmp.resolve("site"));
         TestSites.write(site, "site.yaml", TestSites.read(site, "site.yaml") + "logo: /images/logo.svg\n");
-        TestSites.write(site, "static/images/logo.svg",
+        TestSites.write(
+                site,
+                "static/images/logo.svg",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\"/></svg>\n");
         Path out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
@@ -50,7 +51,8 @@ class ThemeLighthouseTest {
     }
 
     private static String value(String block, String property) {
-        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(property) + ":\\s*([^;]+);").matcher(block);
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(property) + ":\\s*([^;]+);")
+                .matcher(block);
         assertTrue(m.find(), property + " in " + block);
         return m.group(1).trim();
     }

@@ -1,16 +1,15 @@
 package dev.midad.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.Site;
 import dev.midad.TestSites;
+import java.nio.file.Path;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Latin and number runs in headlines, card titles, kickers and menu items stay whole and in order. */
 class TitleRunsTest {
@@ -23,20 +22,27 @@ class TitleRunsTest {
 
     @Test
     void eachLeftToRightRunOfARightToLeftTitleIsIsolated() throws Exception {
-        assertEquals("أوكرانيا تعرض أولى مقاتلات <bdi class=\"ltr-run\">F-16</bdi> بعد عامين",
+        assertEquals(
+                "أوكرانيا تعرض أولى مقاتلات <bdi class=\"ltr-run\">F-16</bdi> بعد عامين",
                 isolate("أوكرانيا تعرض أولى مقاتلات F-16 بعد عامين", true));
-        assertEquals("صواريخ <bdi class=\"ltr-run\">Storm Shadow</bdi> و<bdi class=\"ltr-run\">ATACMS</bdi>",
+        assertEquals(
+                "صواريخ <bdi class=\"ltr-run\">Storm Shadow</bdi> و<bdi class=\"ltr-run\">ATACMS</bdi>",
                 isolate("صواريخ Storm Shadow وATACMS", true));
         assertEquals("<bdi class=\"ltr-run\">NATO</bdi> تعقد قمتها", isolate("NATO تعقد قمتها", true));
-        assertEquals("موازنة 2025 بقيمة 2.2 مليار", isolate("موازنة 2025 بقيمة 2.2 مليار", true),
+        assertEquals(
+                "موازنة 2025 بقيمة 2.2 مليار",
+                isolate("موازنة 2025 بقيمة 2.2 مليار", true),
                 "numbers alone keep their order in right-to-left text");
     }
 
     @Test
     void textIsEscapedAndLeftAloneWhereItReadsInItsOwnDirection() throws Exception {
-        assertEquals("&lt;<bdi class=\"ltr-run\">b</bdi>&gt; &quot;<bdi class=\"ltr-run\">F-16</bdi>&quot; &amp; &#39;قمة&#39;",
+        assertEquals(
+                "&lt;<bdi class=\"ltr-run\">b</bdi>&gt; &quot;<bdi class=\"ltr-run\">F-16</bdi>&quot; &amp; &#39;قمة&#39;",
                 isolate("<b> \"F-16\" & 'قمة'", true));
-        assertEquals("Ukraine shows its first F-16 jets", isolate("Ukraine shows its first F-16 jets", true),
+        assertEquals(
+                "Ukraine shows its first F-16 jets",
+                isolate("Ukraine shows its first F-16 jets", true),
                 "an English title on an Arabic page has its own lang/dir");
         assertEquals("Ukraine &amp; its F-16 قمة", isolate("Ukraine & its F-16 قمة", false), "left-to-right page");
     }
@@ -59,9 +65,14 @@ class TitleRunsTest {
         Site.load(site, TestSites.options()).build(out);
 
         Document home = Jsoup.parse(TestSites.read(out, "index.html"));
-        assertTrue(home.select(".lead-title a bdi.ltr-run, .card-title a bdi.ltr-run").eachText().contains("F-16"),
+        assertTrue(
+                home.select(".lead-title a bdi.ltr-run, .card-title a bdi.ltr-run")
+                        .eachText()
+                        .contains("F-16"),
                 home.select(".lead-title, .card-title").toString());
-        assertTrue(home.select(".site-nav a bdi.ltr-run").eachText().contains("NATO"), home.select(".site-nav").toString());
+        assertTrue(
+                home.select(".site-nav a bdi.ltr-run").eachText().contains("NATO"),
+                home.select(".site-nav").toString());
         assertTrue(home.select(".footer-nav a bdi.ltr-run").eachText().contains("NATO"));
 
         Document article = Jsoup.parse(TestSites.read(out, "2024/08/f16/index.html"));

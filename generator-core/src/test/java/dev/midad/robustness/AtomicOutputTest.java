@@ -1,11 +1,14 @@
 package dev.midad.robustness;
 
-import dev.midad.problem.Problem;
-import dev.midad.TestSites;
-import dev.midad.write.StagedOutput;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.TestSites;
+import dev.midad.problem.Problem;
+import dev.midad.write.StagedOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Never lose the site: a build that fails or is killed halfway leaves the previous site exactly as it was,
@@ -66,8 +65,14 @@ class AtomicOutputTest {
                 <#list 1..200000 as i></#list><!DOCTYPE html><title>${article.title}</title>
                 """);
 
-        Process build = new ProcessBuilder(javaBinary(), "-cp", testClassPath(), "dev.midad.cli.Main", "build",
-                site.toString(), out.toString())
+        Process build = new ProcessBuilder(
+                        javaBinary(),
+                        "-cp",
+                        testClassPath(),
+                        "dev.midad.cli.Main",
+                        "build",
+                        site.toString(),
+                        out.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("build.log").toFile())
                 .start();
@@ -81,8 +86,9 @@ class AtomicOutputTest {
                 }
                 Thread.sleep(20);
             }
-            assertTrue(build.isAlive(), "the build finished before it could be killed:\n"
-                    + Files.readString(tmp.resolve("build.log")));
+            assertTrue(
+                    build.isAlive(),
+                    "the build finished before it could be killed:\n" + Files.readString(tmp.resolve("build.log")));
             assertTrue(staging.isPresent(), "the build never started writing");
 
             // While it runs, a second build of the same output is refused instead of deleting its staging folder.
@@ -94,8 +100,9 @@ class AtomicOutputTest {
         }
         assertNotEquals(0, build.exitValue());
         int written = countFiles(staging.get());
-        System.out.printf("killed the build after it had written %d files into %s%n", written,
-                staging.get().getFileName());
+        System.out.printf(
+                "killed the build after it had written %d files into %s%n",
+                written, staging.get().getFileName());
         assertTrue(written >= 50, "killed halfway, not before it wrote anything");
         assertEquals(before, Sites.fingerprint(out), "the previous site changed");
 
@@ -177,14 +184,16 @@ class AtomicOutputTest {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "private key");
         Files.createDirectories(site.resolve("static"));
         Files.createSymbolicLink(site.resolve("articles/leak.md"), secret);
-        Sites.assertProblem(Sites.failingBuild(site, out),
+        Sites.assertProblem(
+                Sites.failingBuild(site, out),
                 "articles/leak.md: is a link to a file outside the site folder: copy the file into the site instead");
         Files.delete(site.resolve("articles/leak.md"));
         Files.createSymbolicLink(site.resolve("static/leak.txt"), secret);
-        Sites.assertProblem(Sites.failingBuild(site, out),
-                "static/leak.txt: is a symbolic link; only real files are published");
+        Sites.assertProblem(
+                Sites.failingBuild(site, out), "static/leak.txt: is a symbolic link; only real files are published");
         for (Path file : Sites.files(out)) {
-            assertFalse(Files.readString(out.resolve(file), StandardCharsets.ISO_8859_1).contains("private key"));
+            assertFalse(Files.readString(out.resolve(file), StandardCharsets.ISO_8859_1)
+                    .contains("private key"));
         }
     }
 
@@ -206,15 +215,20 @@ class AtomicOutputTest {
 
     private static void manyArticles(Path site, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            TestSites.write(site, "articles/2023/01/a" + i + ".md", "---\ntitle: خبر رقم " + i
-                    + "\ndate: 2023-01-01T10:00:00\ntags: [وسم" + (i % 7) + "]\nslug: a" + i + "\n---\nنص الخبر " + i
-                    + ".\n");
+            TestSites.write(
+                    site,
+                    "articles/2023/01/a" + i + ".md",
+                    "---\ntitle: خبر رقم " + i
+                            + "\ndate: 2023-01-01T10:00:00\ntags: [وسم" + (i % 7) + "]\nslug: a" + i
+                            + "\n---\nنص الخبر " + i
+                            + ".\n");
         }
     }
 
     private static Optional<Path> stagingFolder(Path out) throws IOException {
         try (Stream<Path> siblings = Files.list(out.getParent())) {
-            return siblings.filter(p -> p.getFileName().toString().startsWith(".out.staging-")).findFirst();
+            return siblings.filter(p -> p.getFileName().toString().startsWith(".out.staging-"))
+                    .findFirst();
         }
     }
 

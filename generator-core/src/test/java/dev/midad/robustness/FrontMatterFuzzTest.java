@@ -1,10 +1,15 @@
 package dev.midad.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.midad.BuildException;
-import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import dev.midad.config.SiteConfig;
@@ -12,13 +17,8 @@ import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.markdown.MarkdownRenderer;
+import dev.midad.problem.Problem;
 import dev.midad.write.StagedOutput;
-
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,12 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Fuzz tests of the path every article takes: bytes → strict UTF-8 → front matter (YAML) → Markdown →
@@ -77,10 +75,37 @@ class FrontMatterFuzzTest {
 
     /** One article file, as raw bytes (so encodings, BOMs and line endings are fuzzed too). */
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"---", "title: ", "date: 2024-06-20", "T10:00:00+03:00", "tags: [", "slug: ", "category: ",
-            "author: ", "image: ", "draft: true", "&a ", "*a", "\"", "'", "> ", "- ", "1. ", "**", "~~", "[^1]", "](",
-            "<iframe src=\"", "<script>", "javascript:", "data:image/png;base64,", "onerror=", "<svg", "```",
-            "| a |"})
+    @DictionaryEntries({
+        "---",
+        "title: ",
+        "date: 2024-06-20",
+        "T10:00:00+03:00",
+        "tags: [",
+        "slug: ",
+        "category: ",
+        "author: ",
+        "image: ",
+        "draft: true",
+        "&a ",
+        "*a",
+        "\"",
+        "'",
+        "> ",
+        "- ",
+        "1. ",
+        "**",
+        "~~",
+        "[^1]",
+        "](",
+        "<iframe src=\"",
+        "<script>",
+        "javascript:",
+        "data:image/png;base64,",
+        "onerror=",
+        "<svg",
+        "```",
+        "| a |"
+    })
     void article(byte[] bytes) {
         List<Problem> problems = new ArrayList<>();
         Article article = LOADER.article(SHOWN, bytes, problems);
@@ -94,7 +119,10 @@ class FrontMatterFuzzTest {
         if (article != null) {
             assertFalse(article.title().isBlank());
             assertNotNull(article.date());
-            assertFalse(article.slug().isEmpty() || article.slug().contains("/") || article.slug().contains(".."),
+            assertFalse(
+                    article.slug().isEmpty()
+                            || article.slug().contains("/")
+                            || article.slug().contains(".."),
                     article.slug());
             SafeHtmlTest.assertInert(article.bodyHtml());
         }
@@ -102,11 +130,40 @@ class FrontMatterFuzzTest {
 
     /** Markdown with raw HTML straight into the renderer: the sanitiser must leave nothing that can run. */
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"<script>", "</script>", "<iframe src=\"https://www.youtube.com/embed/", "<img src=",
-            "onerror=", "onload=", "javascript:", "&#106;", "&#x09;", "data:text/html,", "data:image/svg+xml,", "<svg>",
-            "<math>", "<style>", "<!--", "-->", "<![CDATA[", "<a href=\"", "\">", "<table><tr><td style=\"",
-            "<noscript>", "<template>", "<base href=", "<form action=", "srcdoc=", "> ", "- ", "*", "_", "`", "[x](",
-            "<http://"})
+    @DictionaryEntries({
+        "<script>",
+        "</script>",
+        "<iframe src=\"https://www.youtube.com/embed/",
+        "<img src=",
+        "onerror=",
+        "onload=",
+        "javascript:",
+        "&#106;",
+        "&#x09;",
+        "data:text/html,",
+        "data:image/svg+xml,",
+        "<svg>",
+        "<math>",
+        "<style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<a href=\"",
+        "\">",
+        "<table><tr><td style=\"",
+        "<noscript>",
+        "<template>",
+        "<base href=",
+        "<form action=",
+        "srcdoc=",
+        "> ",
+        "- ",
+        "*",
+        "_",
+        "`",
+        "[x](",
+        "<http://"
+    })
     void markdown(FuzzedDataProvider data) {
         String markdown = data.consumeRemainingAsString();
         try {
@@ -126,8 +183,10 @@ class FrontMatterFuzzTest {
             Site.load(site, TestSites.options()).build(out);
         } catch (BuildException e) {
             for (Problem problem : e.problems()) {
-                assertNotNull(problem.file(), () -> "a problem without a file: " + problem
-                        + (e.getCause() != null ? " caused by " + e.getCause() : ""));
+                assertNotNull(
+                        problem.file(),
+                        () -> "a problem without a file: " + problem
+                                + (e.getCause() != null ? " caused by " + e.getCause() : ""));
                 assertSafetyNetUnused(problem);
             }
             return;
@@ -152,32 +211,41 @@ class FrontMatterFuzzTest {
                 String key = attr.getKey().toLowerCase(Locale.ROOT);
                 assertFalse(key.startsWith("on"), () -> file + ": handler on " + el.normalName());
                 if (key.equals("href") || key.equals("src")) {
-                    assertFalse(attr.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT)
-                            .startsWith("javascript:"), () -> file + ": " + el);
+                    assertFalse(
+                            attr.getValue()
+                                    .replaceAll("[\\s\\x00-\\x1f]", "")
+                                    .toLowerCase(Locale.ROOT)
+                                    .startsWith("javascript:"),
+                            () -> file + ": " + el);
                 }
             }
         }
         for (Element script : doc.select("script")) {
-            if (script.data().isEmpty() && (List.of("/assets/breaking.js", "/assets/liveblog.js")
-                    .contains(script.attr("src")) || file.toString().replace('\\', '/').endsWith("search/index.html")
-                    && script.attr("src").endsWith("/assets/search.js"))) {
-                continue; // the theme's own same-origin scripts (breaking news, live blogs, search page), no inline code
+            if (script.data().isEmpty()
+                    && (List.of("/assets/breaking.js", "/assets/liveblog.js").contains(script.attr("src"))
+                            || file.toString().replace('\\', '/').endsWith("search/index.html")
+                                    && script.attr("src").endsWith("/assets/search.js"))) {
+                continue; // the theme's own same-origin scripts (breaking news, live blogs, search page), no inline
+                // code
             }
             assertEquals("application/ld+json", script.attr("type"), () -> file + ": " + script);
             assertFalse(script.data().contains("<"), () -> file + ": markup inside JSON-LD: " + script);
         }
         for (Element frame : doc.select("iframe")) {
-            assertTrue(frame.attr("src").startsWith("https://www.youtube.com/")
-                    || frame.attr("src").startsWith("https://www.youtube-nocookie.com/")
-                    || frame.attr("src").startsWith("https://player.vimeo.com/"), () -> file + ": " + frame);
+            assertTrue(
+                    frame.attr("src").startsWith("https://www.youtube.com/")
+                            || frame.attr("src").startsWith("https://www.youtube-nocookie.com/")
+                            || frame.attr("src").startsWith("https://player.vimeo.com/"),
+                    () -> file + ": " + frame);
         }
     }
 
     /** ContentLoader turns anything a parser throws into a problem; for the fuzzer that is still a crash. */
     private static void assertSafetyNetUnused(Problem problem) {
         String message = problem.message();
-        if (problem.line() == 0 && (message.startsWith("could not be read because of an internal error")
-                || message.startsWith("is nested too deeply to read"))) {
+        if (problem.line() == 0
+                && (message.startsWith("could not be read because of an internal error")
+                        || message.startsWith("is nested too deeply to read"))) {
             fail("a safety net caught what should have been handled: " + problem);
         }
     }

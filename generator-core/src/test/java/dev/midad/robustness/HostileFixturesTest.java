@@ -1,10 +1,11 @@
 package dev.midad.robustness;
 
-import dev.midad.problem.Problem;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.midad.problem.Problem;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per folder of {@code src/test/resources/hostile/}: the folder's {@code site/} files (exact bytes:
@@ -52,8 +51,10 @@ class HostileFixturesTest {
             cases = dirs.filter(Files::isDirectory).sorted().toList();
         }
         assertFalse(cases.isEmpty(), "no fixtures under " + root);
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                () -> run(dir, tmp.resolve(dir.getFileName().toString()))));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(
+                        dir.getFileName().toString(),
+                        () -> run(dir, tmp.resolve(dir.getFileName().toString()))));
     }
 
     private void run(Path fixture, Path work) throws Exception {
@@ -70,11 +71,19 @@ class HostileFixturesTest {
             for (String[] line : expect) {
                 switch (line[0]) {
                     case "problem" -> Sites.assertProblem(problems, line[1]);
-                    case "problem-lacks" -> assertEquals(List.of(), problems.stream()
-                            .filter(p -> p.toString().contains(line[1])).toList(), "no problem may say " + line[1]);
-                    case "count" -> assertEquals(Integer.parseInt(line[1]), problems.size(),
-                            "number of problems:" + Sites.describe(problems));
-                    default -> { }
+                    case "problem-lacks" ->
+                        assertEquals(
+                                List.of(),
+                                problems.stream()
+                                        .filter(p -> p.toString().contains(line[1]))
+                                        .toList(),
+                                "no problem may say " + line[1]);
+                    case "count" ->
+                        assertEquals(
+                                Integer.parseInt(line[1]),
+                                problems.size(),
+                                "number of problems:" + Sites.describe(problems));
+                    default -> {}
                 }
             }
             assertEquals(previous, Sites.fingerprint(out), "the previous site changed");
@@ -93,12 +102,14 @@ class HostileFixturesTest {
                                 continue; // resized images and social cards: binary
                             }
                             String text = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
-                            assertFalse(text.contains(line[1]), file + " contains U+"
-                                    + Integer.toHexString(line[1].codePointAt(0)) + " (" + line[1] + ")");
+                            assertFalse(
+                                    text.contains(line[1]),
+                                    file + " contains U+" + Integer.toHexString(line[1].codePointAt(0)) + " (" + line[1]
+                                            + ")");
                         }
                     }
                     case "well-formed-xml" -> Sites.parseXml(out.resolve(line[1]));
-                    default -> { }
+                    default -> {}
                 }
             }
             assertOutputInside(work, out);
@@ -112,7 +123,8 @@ class HostileFixturesTest {
     /** Nothing was written anywhere in the work folder except the site, the output, its manifest and addresses. */
     private static void assertOutputInside(Path work, Path out) throws IOException {
         try (Stream<Path> entries = Files.list(work)) {
-            assertEquals(List.of(".out.addresses", ".out.manifest", "out", "site"),
+            assertEquals(
+                    List.of(".out.addresses", ".out.manifest", "out", "site"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -133,7 +145,10 @@ class HostileFixturesTest {
     }
 
     private static String single(List<String[]> expect, String key) {
-        return expect.stream().filter(l -> l[0].equals(key)).map(l -> l[1]).findFirst()
+        return expect.stream()
+                .filter(l -> l[0].equals(key))
+                .map(l -> l[1])
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("expect.txt has no " + key));
     }
 

@@ -1,12 +1,11 @@
 package dev.midad.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.TestSites;
 import dev.midad.serve.PreviewServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,11 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The preview server shows the built site to its author and to nobody else, and nothing but the site. */
 class PreviewServerHardeningTest {
@@ -54,7 +52,8 @@ class PreviewServerHardeningTest {
                     .findFirst();
             if (external.isPresent()) { // a machine with a network: the port is closed there
                 try (Socket socket = new Socket()) {
-                    assertThrows(IOException.class,
+                    assertThrows(
+                            IOException.class,
                             () -> socket.connect(new InetSocketAddress(external.get(), server.port()), 2_000));
                 }
             }
@@ -77,23 +76,24 @@ class PreviewServerHardeningTest {
 
     /** Request paths as an attacker would send them, unnormalised, straight onto the socket. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/../secret.txt",
-            "/../../secret.txt",
-            "/%2e%2e/secret.txt",
-            "/%2E%2E%2Fsecret.txt",
-            "/..%2fsecret.txt",
-            "/2024/../../secret.txt",
-            "/%2e%2e%5csecret.txt",
-            "/..%5c..%5csecret.txt",
-            "/%252e%252e/secret.txt",
-            "/%c0%ae%c0%ae/secret.txt",
-            "/secret.txt%00.html",
-            "/link-out/secret.txt",
-            "/link-file.txt",
-            "//../secret.txt",
-            "/./../secret.txt",
-    })
+    @ValueSource(
+            strings = {
+                "/../secret.txt",
+                "/../../secret.txt",
+                "/%2e%2e/secret.txt",
+                "/%2E%2E%2Fsecret.txt",
+                "/..%2fsecret.txt",
+                "/2024/../../secret.txt",
+                "/%2e%2e%5csecret.txt",
+                "/..%5c..%5csecret.txt",
+                "/%252e%252e/secret.txt",
+                "/%c0%ae%c0%ae/secret.txt",
+                "/secret.txt%00.html",
+                "/link-out/secret.txt",
+                "/link-file.txt",
+                "//../secret.txt",
+                "/./../secret.txt",
+            })
     void nothingOutsideTheSiteIsServed(String path) throws Exception {
         Path site = site();
         Files.createSymbolicLink(site.resolve("link-out"), tmp);

@@ -1,7 +1,16 @@
 package dev.midad.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.TestSites;
 import dev.midad.markdown.MarkdownRenderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -11,23 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Raw HTML in Markdown goes through the safelist policy: no scripts, handlers, script or data links, frames only
  * from the site's {@code embed_hosts}; {@code trust_html: true} turns cleaning off. Template output is escaped.
  */
 class SafeHtmlTest {
-    private static final List<String> YOUTUBE = List.of("www.youtube.com", "www.youtube-nocookie.com",
-            "player.vimeo.com");
+    private static final List<String> YOUTUBE =
+            List.of("www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com");
 
     private final MarkdownRenderer renderer = new MarkdownRenderer(YOUTUBE, false);
 
@@ -42,18 +41,38 @@ class SafeHtmlTest {
     static void assertInert(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         for (Element el : doc.body().getAllElements()) {
-            assertFalse(List.of("script", "style", "object", "embed", "form", "base", "meta", "link", "svg", "math",
-                    "template", "frame", "frameset", "applet").contains(el.normalName()),
+            assertFalse(
+                    List.of(
+                                    "script",
+                                    "style",
+                                    "object",
+                                    "embed",
+                                    "form",
+                                    "base",
+                                    "meta",
+                                    "link",
+                                    "svg",
+                                    "math",
+                                    "template",
+                                    "frame",
+                                    "frameset",
+                                    "applet")
+                            .contains(el.normalName()),
                     el.normalName() + ": " + html);
             for (Attribute attr : el.attributes()) {
                 String key = attr.getKey().toLowerCase(Locale.ROOT);
-                String value = attr.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
+                String value =
+                        attr.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
                 assertFalse(key.startsWith("on"), "event handler " + key + ": " + html);
                 assertFalse(key.equals("srcdoc") || key.equals("formaction") || key.equals("xlink:href"), html);
                 if (key.equals("href") || key.equals("src") || key.equals("action") || key.equals("cite")) {
                     assertFalse(value.startsWith("javascript:") || value.startsWith("vbscript:"), html);
-                    assertFalse(value.startsWith("data:") && !(el.normalName().equals("img") && key.equals("src")
-                            && value.startsWith("data:image/")), "data URL outside an image: " + html);
+                    assertFalse(
+                            value.startsWith("data:")
+                                    && !(el.normalName().equals("img")
+                                            && key.equals("src")
+                                            && value.startsWith("data:image/")),
+                            "data URL outside an image: " + html);
                 }
                 if (key.equals("style")) {
                     assertTrue(value.matches("text-align:(left|right|center|start|end|justify);?"), html);
@@ -63,38 +82,39 @@ class SafeHtmlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<script>alert(1)</script>",
-            "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
-            "<p onclick=\"steal()\" onmouseover=steal()>نص</p>",
-            "<img src=x onerror=alert(1)>",
-            "<svg onload=alert(1)><script>alert(1)</script></svg>",
-            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-            "<a href=\"javascript:alert(1)\">رابط</a>",
-            "<a href=\"JaVaScRiPt:alert(1)\">رابط</a>",
-            "<a href=\"jav&#x09;ascript:alert(1)\">رابط</a>",
-            "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">رابط</a>",
-            "<a href=\" javascript:alert(1)\">رابط</a>",
-            "[رابط](javascript:alert(1)) [رابط2](<javascript:alert(1)>)",
-            "<a href=\"vbscript:msgbox(1)\">رابط</a>",
-            "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">رابط</a>",
-            "<img src=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">",
-            "<iframe src=\"data:text/html,<script>alert(1)</script>\"></iframe>",
-            "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-            "<iframe src=\"javascript:alert(1)\"></iframe>",
-            "<object data=\"https://evil.example/x.swf\"></object><embed src=\"https://evil.example/x.swf\">",
-            "<form action=\"https://evil.example/\"><input name=p>"
-                    + "<button formaction=\"javascript:alert(1)\">x</button></form>",
-            "<base href=\"https://evil.example/\">"
-                    + "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
-            "<link rel=stylesheet href=\"https://evil.example/x.css\"><style>body{display:none}</style>",
-            "<td style=\"background:url(javascript:alert(1))\">خلية</td>",
-            "<table><tr><td style=\"position:fixed;top:0;left:0;width:100%;height:100%\">غطاء</td></tr></table>",
-            "<div><!--<img src=\"--><img src=x onerror=alert(1)//\">--></div>",
-            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-            "<template><script>alert(1)</script></template>",
-            "<a href=\"https://ok.example/\" target=_blank onfocus=alert(1) autofocus>رابط</a>",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
+                "<p onclick=\"steal()\" onmouseover=steal()>نص</p>",
+                "<img src=x onerror=alert(1)>",
+                "<svg onload=alert(1)><script>alert(1)</script></svg>",
+                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">رابط</a>",
+                "<a href=\"JaVaScRiPt:alert(1)\">رابط</a>",
+                "<a href=\"jav&#x09;ascript:alert(1)\">رابط</a>",
+                "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">رابط</a>",
+                "<a href=\" javascript:alert(1)\">رابط</a>",
+                "[رابط](javascript:alert(1)) [رابط2](<javascript:alert(1)>)",
+                "<a href=\"vbscript:msgbox(1)\">رابط</a>",
+                "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">رابط</a>",
+                "<img src=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">",
+                "<iframe src=\"data:text/html,<script>alert(1)</script>\"></iframe>",
+                "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+                "<iframe src=\"javascript:alert(1)\"></iframe>",
+                "<object data=\"https://evil.example/x.swf\"></object><embed src=\"https://evil.example/x.swf\">",
+                "<form action=\"https://evil.example/\"><input name=p>"
+                        + "<button formaction=\"javascript:alert(1)\">x</button></form>",
+                "<base href=\"https://evil.example/\">"
+                        + "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+                "<link rel=stylesheet href=\"https://evil.example/x.css\"><style>body{display:none}</style>",
+                "<td style=\"background:url(javascript:alert(1))\">خلية</td>",
+                "<table><tr><td style=\"position:fixed;top:0;left:0;width:100%;height:100%\">غطاء</td></tr></table>",
+                "<div><!--<img src=\"--><img src=x onerror=alert(1)//\">--></div>",
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+                "<template><script>alert(1)</script></template>",
+                "<a href=\"https://ok.example/\" target=_blank onfocus=alert(1) autofocus>رابط</a>",
+            })
     void hostileRawHtmlIsMadeInert(String markdown) {
         assertInert(html(markdown));
     }
@@ -117,23 +137,27 @@ class SafeHtmlTest {
         assertTrue(html.contains("<mark>الجبهة</mark>"), html);
         assertTrue(html.contains("<abbr title=\"Institute for the Study of War\">ISW</abbr>"), html);
         assertTrue(html.contains("<th align=\"right\">") || html.contains("style=\"text-align: right\""), html);
-        assertTrue(html.contains("href=\"/2024/06/x/\"") && html.contains("href=\"https://example.org/\"")
-                && html.contains("href=\"mailto:news@example.org\""), html);
+        assertTrue(
+                html.contains("href=\"/2024/06/x/\"")
+                        && html.contains("href=\"https://example.org/\"")
+                        && html.contains("href=\"mailto:news@example.org\""),
+                html);
         assertInert(html);
     }
 
     @Test
     void textAlignIsTheOnlyStyleKept() {
-        String html = html("<table><tr><td style=\"text-align: center\">أ</td><td style=\"color:red\">ب</td>"
-                + "</tr></table>");
+        String html = html(
+                "<table><tr><td style=\"text-align: center\">أ</td><td style=\"color:red\">ب</td>" + "</tr></table>");
         assertTrue(html.contains("<td style=\"text-align: center\">أ</td>"), html);
         assertTrue(html.contains("<td>ب</td>"), html);
     }
 
     @Test
     void dataUrlsOnlyForImages() {
-        String png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
-                + "kgAAAABJRU5ErkJggg==";
+        String png =
+                "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                        + "kgAAAABJRU5ErkJggg==";
         String html = html("<img src=\"" + png + "\" alt=\"نقطة\">"
                 + " <img src=\"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg'/>\" alt=\"رسم\">"
                 + " <a href=\"" + png + "\">تنزيل</a> <img src=\"data:application/javascript,alert(1)\" alt=\"ب\">");
@@ -169,7 +193,9 @@ class SafeHtmlTest {
                 """);
         Document doc = Jsoup.parseBodyFragment(html);
         List<String> sources = doc.select("iframe").eachAttr("src");
-        assertEquals(List.of("https://www.youtube.com/embed/abc123?si=x", "https://player.vimeo.com/video/42"), sources,
+        assertEquals(
+                List.of("https://www.youtube.com/embed/abc123?si=x", "https://player.vimeo.com/video/42"),
+                sources,
                 html);
         Element youtube = doc.selectFirst("iframe");
         assertEquals("560", youtube.attr("width"));
@@ -177,10 +203,14 @@ class SafeHtmlTest {
         assertEquals("YouTube video player", youtube.attr("title"));
         assertEquals("lazy", youtube.attr("loading"));
         assertTrue(youtube.hasAttr("allowfullscreen"));
-        assertEquals("accelerometer; autoplay; encrypted-media", youtube.attr("allow"),
+        assertEquals(
+                "accelerometer; autoplay; encrypted-media",
+                youtube.attr("allow"),
                 "camera, microphone and location are never granted");
-        assertEquals("allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
-                youtube.attr("sandbox"), "our sandbox, not the author's (no allow-top-navigation)");
+        assertEquals(
+                "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
+                youtube.attr("sandbox"),
+                "our sandbox, not the author's (no allow-top-navigation)");
         assertFalse(youtube.hasAttr("onload") || youtube.hasAttr("frameborder"), html);
         assertInert(html);
     }
@@ -188,7 +218,8 @@ class SafeHtmlTest {
     @Test
     void noEmbedHostsMeansNoIframes() {
         String html = new MarkdownRenderer(List.of(), false)
-                .render("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>").html();
+                .render("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>")
+                .html();
         assertFalse(html.contains("iframe"), html);
     }
 
@@ -228,8 +259,8 @@ class SafeHtmlTest {
         assertFalse(page.contains("alert(1)"), "script removed");
 
         String yaml = Files.readString(site.resolve("site.yaml"), StandardCharsets.UTF_8);
-        Files.writeString(site.resolve("site.yaml"), yaml + "embed_hosts: [video.newsroom.example]\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                site.resolve("site.yaml"), yaml + "embed_hosts: [video.newsroom.example]\n", StandardCharsets.UTF_8);
         Path custom = tmp.resolve("custom");
         Sites.build(site, custom);
         page = Files.readString(custom.resolve("2024/05/embed/index.html"), StandardCharsets.UTF_8);

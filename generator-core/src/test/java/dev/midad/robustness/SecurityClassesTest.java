@@ -1,25 +1,24 @@
 package dev.midad.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.IncrementalBuilder;
-import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.model.ArticleView;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-
+import dev.midad.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 /**
  * One test (or more) per class of issue 16's hostile-input report: the exact safe result, or a problem naming
@@ -60,17 +59,23 @@ class SecurityClassesTest {
     @Test
     void summariesAreTheRenderedTextNotTheSource() throws Exception {
         builtSite();
-        article("x/em", "title: خبر\ndate: 2024-06-01", "نص <em>مهم</em> و[رابط](https://example.org/)"
-                + " <script>alert(1)</script>[^1]\n\n[^1]: حاشية");
+        article(
+                "x/em",
+                "title: خبر\ndate: 2024-06-01",
+                "نص <em>مهم</em> و[رابط](https://example.org/)" + " <script>alert(1)</script>[^1]\n\n[^1]: حاشية");
         ArticleView view = Site.load(site, TestSites.options()).model().articles().stream()
-                .filter(a -> a.title().equals("خبر")).findFirst().orElseThrow();
+                .filter(a -> a.title().equals("خبر"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("نص مهم ورابط", view.summary());
     }
 
     @Test
     void plainTextIsTextInEveryFeedHtmlField() throws Exception {
         builtSite();
-        article("x/xss", "title: '<img src=x onerror=alert(1)>'\ndate: 2024-06-01\nsummary: '<script>alert(2)</script>'",
+        article(
+                "x/xss",
+                "title: '<img src=x onerror=alert(1)>'\ndate: 2024-06-01\nsummary: '<script>alert(2)</script>'",
                 "نص");
         Sites.build(site, out);
         Document rss = Sites.parseXml(out.resolve("rss.xml"));
@@ -78,24 +83,31 @@ class SecurityClassesTest {
         assertTrue(textsOf(rss, "title").contains("&lt;img src=x onerror=alert(1)&gt;"));
         Document atom = Sites.parseXml(out.resolve("atom.xml"));
         assertTrue(textsOf(atom, "summary").contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
-        try (javax.json.JsonReader json = javax.json.Json.createReader(Files.newBufferedReader(out.resolve("feed.json")))) {
-            assertTrue(json.readObject().getJsonArray("items").stream()
-                    .anyMatch(item -> item.asJsonObject().getString("summary", "")
-                            .contains("&lt;script&gt;alert(2)&lt;/script&gt;")), "JSON Feed summary as HTML source");
+        try (javax.json.JsonReader json =
+                javax.json.Json.createReader(Files.newBufferedReader(out.resolve("feed.json")))) {
+            assertTrue(
+                    json.readObject().getJsonArray("items").stream()
+                            .anyMatch(item -> item.asJsonObject()
+                                    .getString("summary", "")
+                                    .contains("&lt;script&gt;alert(2)&lt;/script&gt;")),
+                    "JSON Feed summary as HTML source");
         }
     }
 
     /** Every text of the elements named {@code localName}, one a line (titles may be wrapped in RLI…PDI). */
     private static String textsOf(Document doc, String localName) {
         var nodes = doc.getElementsByTagNameNS("*", localName);
-        return String.join("\n", java.util.stream.IntStream.range(0, nodes.getLength())
-                .mapToObj(i -> nodes.item(i).getTextContent()).toList());
+        return String.join(
+                "\n",
+                java.util.stream.IntStream.range(0, nodes.getLength())
+                        .mapToObj(i -> nodes.item(i).getTextContent())
+                        .toList());
     }
 
     @Test
     void linkTargetsAreFullyEncodedAndChatAndPhoneLinksKept() {
-        MarkdownRenderer.Rendered r = new MarkdownRenderer().render(
-                "[a](https://x.example/a\\\\b) <a href='https://x.example/q\"]'>q</a> <irc://irc.example/room>"
+        MarkdownRenderer.Rendered r = new MarkdownRenderer()
+                .render("[a](https://x.example/a\\\\b) <a href='https://x.example/q\"]'>q</a> <irc://irc.example/room>"
                         + " <mailto:desk@news.example> <a href=\"tel:+380441234567\">هاتف</a>");
         assertTrue(r.html().contains("href=\"https://x.example/a%5Cb\""), r.html());
         assertTrue(r.html().contains("href=\"https://x.example/q%22%5D\""), r.html());
@@ -124,8 +136,8 @@ class SecurityClassesTest {
     void aBuildIntoAPreviewFolderPublishesNoDraft() throws Exception {
         builtSite();
         Path preview = tmp.resolve("preview");
-        try (IncrementalBuilder builder = new IncrementalBuilder(site, preview,
-                TestSites.options().withDrafts(true).withFuture(true))) {
+        try (IncrementalBuilder builder = new IncrementalBuilder(
+                site, preview, TestSites.options().withDrafts(true).withFuture(true))) {
             builder.build(Set.of());
         }
         assertTrue(Sites.files(preview).stream().anyMatch(f -> f.toString().contains("مسودة")), "preview shows it");
@@ -188,8 +200,15 @@ class SecurityClassesTest {
         builtSite();
         StringBuilder yaml = new StringBuilder("title: قنبلة\ndate: 2024-06-01\na0: &a0 [x, x]\n");
         for (int i = 1; i < 45; i++) {
-            yaml.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-                    .append(i - 1).append("]\n");
+            yaml.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append("]\n");
         }
         article("x/bomb", yaml.toString().strip(), "نص");
         long start = System.nanoTime();
@@ -212,8 +231,11 @@ class SecurityClassesTest {
                 Map.entry("/a%zz/", "starts no escape"), Map.entry("/a\\b/", "browsers read"),
                 Map.entry("/CON/", "device name"), Map.entry("/x./", "ending in a dot"));
         for (Map.Entry<String, String> alias : aliases.entrySet()) {
-            article("x/alias", "title: خبر\ndate: 2024-06-01\naliases: [\"" + alias.getKey().replace("\\", "\\\\")
-                    .replace("\u202E", "\\u202E") + "\"]", "نص");
+            article(
+                    "x/alias",
+                    "title: خبر\ndate: 2024-06-01\naliases: [\""
+                            + alias.getKey().replace("\\", "\\\\").replace("\u202E", "\\u202E") + "\"]",
+                    "نص");
             failsWith("articles/x/alias.md:4: 'aliases' entry", alias.getValue());
         }
     }
@@ -275,7 +297,8 @@ class SecurityClassesTest {
     void theOutputFolderGetsTheUmasksPermissions() throws Exception {
         builtSite();
         Path probe = Files.createDirectory(tmp.resolve("probe"));
-        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(probe)),
+        assertEquals(
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(probe)),
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("tag")));
     }

@@ -1,14 +1,14 @@
 package dev.midad.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.midad.BuildException;
 import dev.midad.BuildResult;
-import dev.midad.problem.Problem;
 import dev.midad.Site;
 import dev.midad.TestSites;
-import org.w3c.dom.Document;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
+import dev.midad.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +20,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
 
 /** Helpers shared by the robustness tests: a known good site, fingerprints of folders, strict XML parsing. */
 final class Sites {
-    private Sites() {
-    }
+    private Sites() {}
 
     /** The small test site, built once into {@code out}; returns the site folder. */
     static Path builtSmallSite(Path tmp, Path out) throws Exception {
@@ -43,8 +41,7 @@ final class Sites {
 
     /** Loads and builds, expecting failure; the exception's problems. */
     static List<Problem> failingBuild(Path site, Path out) {
-        BuildException e = assertThrows(BuildException.class, () -> build(site, out),
-                "the build should have failed");
+        BuildException e = assertThrows(BuildException.class, () -> build(site, out), "the build should have failed");
         return e.problems();
     }
 
@@ -65,8 +62,10 @@ final class Sites {
         Map<String, String> result = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                result.put(dir.relativize(file).toString(), sha256(Files.readAllBytes(file)) + " "
-                        + Files.getLastModifiedTime(file).toMillis());
+                result.put(
+                        dir.relativize(file).toString(),
+                        sha256(Files.readAllBytes(file)) + " "
+                                + Files.getLastModifiedTime(file).toMillis());
             }
         }
         return result;
@@ -77,7 +76,8 @@ final class Sites {
         String name = out.getFileName().toString();
         try (Stream<Path> siblings = Files.list(out.getParent())) {
             List<String> left = siblings.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("." + name)).filter(n -> !n.equals("." + name + ".manifest") && !n.equals("." + name + ".addresses"))
+                    .filter(n -> n.startsWith("." + name))
+                    .filter(n -> !n.equals("." + name + ".manifest") && !n.equals("." + name + ".addresses"))
                     .toList();
             assertEquals(List.of(), left, "left next to the output folder");
         }
@@ -95,7 +95,10 @@ final class Sites {
     /** Every regular file under {@code dir}, relative. */
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.midad.search;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser analyses a query with {@code templates/assets/search.js}; the build analysed the articles with
@@ -25,9 +24,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalyserParityTest {
     static final Path SCRIPT = Path.of("..", "templates", "assets", "search.js");
     /** Hard cases: tashkeel, tatweel, every digit system, Persian letters, hyphens, marks, odd scripts. */
-    static final List<String> EXTRA = List.of("مُحَمَّدٌ", "الحكـــومة", "٢٠٢٤", "۲۰۲۴", "کییف", "ٱلرحمن", "F-16",
-            "COVID-19", "G7", "NATO-led", "-x", "x-", "a--b", "الـNATO", "2025م", "Ünïcödé", "ΣΟΦΙΑ", "İstanbul",
-            "ﻻ", "e\u0301t\u0301e", "كوفيد-19", "وللحكومة", "فبالاتفاق", "حكومتكما", "وزرائهم", "ـــ", "\uD83D\uDE00x");
+    static final List<String> EXTRA = List.of(
+            "مُحَمَّدٌ",
+            "الحكـــومة",
+            "٢٠٢٤",
+            "۲۰۲۴",
+            "کییف",
+            "ٱلرحمن",
+            "F-16",
+            "COVID-19",
+            "G7",
+            "NATO-led",
+            "-x",
+            "x-",
+            "a--b",
+            "الـNATO",
+            "2025م",
+            "Ünïcödé",
+            "ΣΟΦΙΑ",
+            "İstanbul",
+            "ﻻ",
+            "e\u0301t\u0301e",
+            "كوفيد-19",
+            "وللحكومة",
+            "فبالاتفاق",
+            "حكومتكما",
+            "وزرائهم",
+            "ـــ",
+            "\uD83D\uDE00x");
 
     private static String text(Path file) {
         try {
@@ -41,8 +65,10 @@ class AnalyserParityTest {
         List<String> texts = new ArrayList<>();
         for (Path root : List.of(Path.of("..", "content"), Path.of("..", "seeds"))) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".txt")).sorted()
-                        .map(AnalyserParityTest::text).forEach(texts::add);
+                files.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".txt"))
+                        .sorted()
+                        .map(AnalyserParityTest::text)
+                        .forEach(texts::add);
             }
         }
         texts.add(String.join(" ", EXTRA));
@@ -51,8 +77,9 @@ class AnalyserParityTest {
 
     private static String javaLine(Analyser analyser, String word) {
         Analyser.Terms terms = analyser.terms(word);
-        return terms == null ? "-" : terms.exact() + "\t" + String.join(",", terms.stems()) + "\t"
-                + Analyser.shardOf(terms.exact());
+        return terms == null
+                ? "-"
+                : terms.exact() + "\t" + String.join(",", terms.stems()) + "\t" + Analyser.shardOf(terms.exact());
     }
 
     @Test
@@ -90,12 +117,19 @@ class AnalyserParityTest {
                 require('fs').writeFileSync(process.argv[4], out.join('\\n'), 'utf8');
                 """, StandardCharsets.UTF_8);
         Path output = tmp.resolve("output.txt");
-        Process node = new ProcessBuilder("node", runner.toString(), SCRIPT.toAbsolutePath().toString(),
-                input.toString(), output.toString()).redirectErrorStream(true).start();
+        Process node = new ProcessBuilder(
+                        "node",
+                        runner.toString(),
+                        SCRIPT.toAbsolutePath().toString(),
+                        input.toString(),
+                        output.toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
         assertEquals(0, node.exitValue(), log);
-        List<String> actual = List.of(Files.readString(output, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> actual =
+                List.of(Files.readString(output, StandardCharsets.UTF_8).split("\n", -1));
         assertEquals(expected.size(), actual.size(), "one line per text and per word");
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {

@@ -1,16 +1,15 @@
 package dev.midad.search;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The analyser on real news sentences (the seed article's among them): which written forms meet. */
 class AnalyserTest {
@@ -20,7 +19,9 @@ class AnalyserTest {
     private boolean finds(String query, String document) {
         Analyser.Terms q = analyser.terms(query);
         Analyser.Terms d = analyser.terms(document);
-        return q != null && d != null && (q.exact().equals(d.exact()) || q.stems().stream().anyMatch(d.stems()::contains));
+        return q != null
+                && d != null
+                && (q.exact().equals(d.exact()) || q.stems().stream().anyMatch(d.stems()::contains));
     }
 
     private List<String> exacts(String text) {
@@ -31,7 +32,8 @@ class AnalyserTest {
     void seedSentenceWordsAreFoundByTheirBareForms() throws Exception {
         String seed = Files.readString(Path.of("..", "seeds", "000_4fb5cd68fdc15878.txt"), StandardCharsets.UTF_8);
         List<String> words = Analyser.words(seed);
-        assertTrue(words.containsAll(List.of("لكوريا", "والغرب", "وأشار", "ISW", "2022", "للمساعدة")), words.toString());
+        assertTrue(
+                words.containsAll(List.of("لكوريا", "والغرب", "وأشار", "ISW", "2022", "للمساعدة")), words.toString());
         assertTrue(finds("كوريا", "لكوريا"));
         assertTrue(finds("الغرب", "والغرب"));
         assertTrue(finds("غرب", "والغرب"));
@@ -47,9 +49,11 @@ class AnalyserTest {
 
     @Test
     void seedSentenceIsSplitAtPunctuationKeepingLatinWhole() {
-        assertEquals(List.of("صرح", "معهد", "دراسات", "الحرب", "isw", "زياره", "الديكتاتور", "الروسي", "بوتين"),
+        assertEquals(
+                List.of("صرح", "معهد", "دراسات", "الحرب", "isw", "زياره", "الديكتاتور", "الروسي", "بوتين"),
                 exacts("صرح معهد دراسات الحرب ( ISW ) أن زيارة الديكتاتور الروسي بوتين"));
-        assertEquals(List.of("عام", "2022", "كوريا", "الشماليه", "تدرس", "ارسال", "عمال"),
+        assertEquals(
+                List.of("عام", "2022", "كوريا", "الشماليه", "تدرس", "ارسال", "عمال"),
                 exacts("في عام 2022 إلى أن كوريا الشمالية تدرس إرسال عمال"));
     }
 

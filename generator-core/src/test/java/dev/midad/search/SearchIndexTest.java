@@ -1,14 +1,13 @@
 package dev.midad.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.Site;
 import dev.midad.TestSites;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.json.Json;
-import javax.json.JsonArray;
-import javax.json.JsonObject;
-import javax.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.json.Json;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.json.JsonReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The index files: their format, what they hold (and leave out), and their bytes across builds. */
 class SearchIndexTest {
@@ -91,7 +90,8 @@ class SearchIndexTest {
     @Test
     void draftsAreNeverIndexedEvenWhenShown(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        Site.load(TestSites.small(tmp.resolve("site")), TestSites.options().withDrafts(true)).build(out);
+        Site.load(TestSites.small(tmp.resolve("site")), TestSites.options().withDrafts(true))
+                .build(out);
         assertTrue(Files.exists(out.resolve("2024/09")), "the draft is shown");
         assertEquals(Map.of(), postings(out, "e", "مسوده"));
         try (Stream<Path> docs = Files.list(out.resolve("search/docs"))) {

@@ -1,7 +1,6 @@
 package dev.midad.security;
 
 import dev.midad.TestSites;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,8 +12,7 @@ final class HostileSite {
     static final String XSS = "<img src=x onerror=alert(1)><script>alert(2)</script><a href='javascript:alert(3)'>j</a>"
             + "<object data=x></object><svg onload=alert(4)></svg><select onfocus=alert(5) autofocus></select>";
 
-    private HostileSite() {
-    }
+    private HostileSite() {}
 
     /** Writes the site into {@code dir}; returns it. */
     static Path write(Path dir) throws IOException {

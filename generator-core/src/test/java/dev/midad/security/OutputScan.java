@@ -1,17 +1,5 @@
 package dev.midad.security;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.w3c.dom.NodeList;
-
-import javax.json.Json;
-import javax.json.JsonObject;
-import javax.json.JsonReader;
-import javax.json.JsonValue;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -23,6 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.json.Json;
+import javax.json.JsonObject;
+import javax.json.JsonReader;
+import javax.json.JsonValue;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Reads a built site the way a browser and a feed reader would and lists everything that could run script or
@@ -35,10 +34,22 @@ import java.util.stream.Stream;
  * holding only a label, a search field and a button); anything else of that kind is.
  */
 final class OutputScan {
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
-            "poster", "data", "background", "srcset", "cite", "longdesc", "lowsrc", "dynsrc");
-    private static final Set<String> FORBIDDEN_TAGS = Set.of("base", "object", "embed", "applet", "form", "frame",
-            "frameset");
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "xlink:href",
+            "poster",
+            "data",
+            "background",
+            "srcset",
+            "cite",
+            "longdesc",
+            "lowsrc",
+            "dynsrc");
+    private static final Set<String> FORBIDDEN_TAGS =
+            Set.of("base", "object", "embed", "applet", "form", "frame", "frameset");
 
     private final Set<String> embedHosts;
     private final List<String> findings = new ArrayList<>();
@@ -77,7 +88,8 @@ final class OutputScan {
     private static boolean isRedirectPage(Document doc) {
         return doc.selectFirst("meta[name=robots][content=noindex]") != null
                 && doc.selectFirst("link[rel=canonical]") != null
-                && doc.body().select("*").size() == 3 && doc.body().selectFirst("p > a") != null;
+                && doc.body().select("*").size() == 3
+                && doc.body().selectFirst("p > a") != null;
     }
 
     /** A whole page (not a feed field): only there may the theme's own search form and scripts appear. */
@@ -87,14 +99,18 @@ final class OutputScan {
 
     /** The theme's own same-origin script file, with no inline code: assets/search.js, breaking.js, liveblog.js. */
     private static boolean isThemeScript(Element script) {
-        return script.attr("src").matches("(/[^/:]*)*/assets/(search|breaking|liveblog)\\.js") && script.data().isBlank();
+        return script.attr("src").matches("(/[^/:]*)*/assets/(search|breaking|liveblog)\\.js")
+                && script.data().isBlank();
     }
 
     /** The theme's search box: a GET form to the site's own /search/ page with a query field and a button. */
     private static boolean isThemeSearchForm(Element form) {
-        return form.attr("method").equalsIgnoreCase("get") && form.attr("action").matches("(/[^/:]*)*/search/")
-                && form.select("*").stream().skip(1).allMatch(e -> e.normalName().matches("label|input|button"))
-                && form.select("input").stream().allMatch(i -> i.attr("type").matches("search|text") );
+        return form.attr("method").equalsIgnoreCase("get")
+                && form.attr("action").matches("(/[^/:]*)*/search/")
+                && form.select("*").stream()
+                        .skip(1)
+                        .allMatch(e -> e.normalName().matches("label|input|button"))
+                && form.select("input").stream().allMatch(i -> i.attr("type").matches("search|text"));
     }
 
     /** Counts one HTML field: its text is parsed as a body fragment, as a feed reader does. */
@@ -150,8 +166,8 @@ final class OutputScan {
         if (scheme.startsWith("javascript:") || scheme.startsWith("vbscript:") || scheme.startsWith("livescript:")) {
             return true;
         }
-        return scheme.startsWith("data:") && !(tag.equals("img") && attribute.equals("src")
-                && scheme.startsWith("data:image/"));
+        return scheme.startsWith("data:")
+                && !(tag.equals("img") && attribute.equals("src") && scheme.startsWith("data:image/"));
     }
 
     private void xmlFeed(String where, Path file) throws Exception {

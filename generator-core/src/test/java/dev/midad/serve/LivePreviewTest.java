@@ -1,9 +1,11 @@
 package dev.midad.serve;
 
-import dev.midad.TestSites;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.midad.TestSites.read;
+import static dev.midad.TestSites.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.TestSites;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static dev.midad.TestSites.read;
-import static dev.midad.TestSites.write;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LivePreviewTest {
     @TempDir
@@ -27,7 +26,8 @@ class LivePreviewTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(LivePreview preview, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(preview.url() + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(preview.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -52,22 +52,33 @@ class LivePreviewTest {
             assertEquals(200, home.statusCode());
             assertTrue(home.body().contains("خبر من المستقبل"), "future articles (and drafts) are visible in preview");
             assertTrue(home.body().contains("/__midad/version"), "reload script injected");
-            assertTrue(!read(site.resolve("target/site"), "index.html").contains("__midad"),
+            assertTrue(
+                    !read(site.resolve("target/site"), "index.html").contains("__midad"),
                     "the built files themselves stay clean");
             String version = get(preview, "__midad/version").body();
 
-            write(site, "articles/2024/07/second.md", read(site, "articles/2024/07/second.md")
-                    .replace("قمة الناتو في واشنطن", "قمة الناتو في واشنطن تختتم أعمالها"));
-            HttpResponse<String> edited = await(preview, "rss.xml", r -> r.body().contains("تختتم أعمالها"));
+            write(
+                    site,
+                    "articles/2024/07/second.md",
+                    read(site, "articles/2024/07/second.md")
+                            .replace("قمة الناتو في واشنطن", "قمة الناتو في واشنطن تختتم أعمالها"));
+            HttpResponse<String> edited =
+                    await(preview, "rss.xml", r -> r.body().contains("تختتم أعمالها"));
             assertTrue(edited.body().contains("تختتم أعمالها"), "rebuilt after the edit: " + log);
             // the new files are swapped in just before the signal goes out: wait for it as the page script does
-            HttpResponse<String> after = await(preview, "__midad/version", r -> !r.body().equals(version));
+            HttpResponse<String> after =
+                    await(preview, "__midad/version", r -> !r.body().equals(version));
             assertTrue(!after.body().equals(version), "reload signal after a rebuild");
-            String rebuilt = log.stream().filter(line -> line.contains("rendered")).reduce((a, b) -> b).orElseThrow();
-            java.util.regex.Matcher counts = java.util.regex.Pattern
-                    .compile("(\\d+) files \\((\\d+) rendered, (\\d+) rewritten\\)").matcher(rebuilt);
+            String rebuilt = log.stream()
+                    .filter(line -> line.contains("rendered"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile(
+                            "(\\d+) files \\((\\d+) rendered, (\\d+) rewritten\\)")
+                    .matcher(rebuilt);
             assertTrue(counts.find(), rebuilt);
-            assertTrue(Integer.parseInt(counts.group(2)) < Integer.parseInt(counts.group(1)) / 2,
+            assertTrue(
+                    Integer.parseInt(counts.group(2)) < Integer.parseInt(counts.group(1)) / 2,
                     "an edit re-renders only what shows the article, not the site: " + rebuilt);
 
             write(site, "articles/2024/07/broken.md", "---\ntitle: \"غير مغلق\ndate: 2024-07-02\n---\n");
@@ -85,26 +96,41 @@ class LivePreviewTest {
     @Test
     void addDeleteRenameTemplatesAndSiteSettingsAllTriggerRebuilds() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site2")));
-        try (LivePreview preview = new LivePreview(site, site.resolve("target/site"), 0, s -> { })) {
+        try (LivePreview preview = new LivePreview(site, site.resolve("target/site"), 0, s -> {})) {
             write(site, "articles/2024/10/new.md", "---\ntitle: خبر جديد تماماً\ndate: 2024-10-01\n---\nنص.\n");
-            assertTrue(await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً")).body()
-                    .contains("خبر جديد تماماً"), "added");
+            assertTrue(
+                    await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً"))
+                            .body()
+                            .contains("خبر جديد تماماً"),
+                    "added");
 
             Files.move(site.resolve("articles/2024/10/new.md"), site.resolve("articles/2024/10/renamed.md"));
             Thread.sleep(2 * LivePreview.QUIET_MILLIS);
-            assertTrue(await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً")).body()
-                    .contains("خبر جديد تماماً"), "renamed: still published");
+            assertTrue(
+                    await(preview, "rss.xml", r -> r.body().contains("خبر جديد تماماً"))
+                            .body()
+                            .contains("خبر جديد تماماً"),
+                    "renamed: still published");
 
             Files.delete(site.resolve("articles/2024/10/renamed.md"));
-            assertTrue(!await(preview, "rss.xml", r -> !r.body().contains("خبر جديد تماماً")).body()
-                    .contains("خبر جديد تماماً"), "deleted");
+            assertTrue(
+                    !await(preview, "rss.xml", r -> !r.body().contains("خبر جديد تماماً"))
+                            .body()
+                            .contains("خبر جديد تماماً"),
+                    "deleted");
 
             write(site, "templates/robots.ftl", "User-agent: *\nDisallow: /preview/\n");
-            assertTrue(await(preview, "robots.txt", r -> r.body().contains("Disallow: /preview/")).body()
-                    .contains("Disallow: /preview/"), "template edited");
+            assertTrue(
+                    await(preview, "robots.txt", r -> r.body().contains("Disallow: /preview/"))
+                            .body()
+                            .contains("Disallow: /preview/"),
+                    "template edited");
 
             write(site, "site.yaml", read(site, "site.yaml").replace("title: بوابة الاختبار", "title: بوابة التجربة"));
-            assertTrue(await(preview, "", r -> r.body().contains("بوابة التجربة")).body().contains("بوابة التجربة"),
+            assertTrue(
+                    await(preview, "", r -> r.body().contains("بوابة التجربة"))
+                            .body()
+                            .contains("بوابة التجربة"),
                     "site.yaml edited");
         }
     }

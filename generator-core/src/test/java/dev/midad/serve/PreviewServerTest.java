@@ -1,9 +1,10 @@
 package dev.midad.serve;
 
-import dev.midad.TestSites;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.midad.TestSites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PreviewServerTest {
     @TempDir
@@ -26,7 +25,8 @@ class PreviewServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(PreviewServer server, String rawPath) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(server.url() + rawPath)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + rawPath)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -41,7 +41,9 @@ class PreviewServerTest {
 
             HttpResponse<String> page = get(server, "2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86/");
             assertEquals(200, page.statusCode());
-            assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "text/html; charset=utf-8",
+                    page.headers().firstValue("Content-Type").orElseThrow());
             assertEquals("<p>بوتين</p>", page.body());
 
             HttpResponse<String> folder = get(server, "2024/06/%D8%A8%D9%88%D8%AA%D9%8A%D9%86");
@@ -79,7 +81,8 @@ class PreviewServerTest {
             // the save lands before the page's first poll (within ~0.3 s of loading)
             server.reload();
             String now = get(server, "__midad/version").body();
-            java.util.regex.Matcher baseline = java.util.regex.Pattern.compile("const v='(\\d+)'").matcher(page);
+            java.util.regex.Matcher baseline =
+                    java.util.regex.Pattern.compile("const v='(\\d+)'").matcher(page);
             assertTrue(baseline.find(), page);
             assertFalse(baseline.group(1).equals(now), "the page's baseline predates the save, so it reloads");
             assertTrue(get(server, "").body().contains("const v='" + now + "'"), "a page served now is current");
@@ -89,8 +92,8 @@ class PreviewServerTest {
     @Test
     void aBusyPortIsNamedWithTheFix() throws Exception {
         try (PreviewServer first = new PreviewServer(tmp, 0)) {
-            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                    () -> new PreviewServer(tmp, first.port()));
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IOException.class, () -> new PreviewServer(tmp, first.port()));
             assertTrue(e.getMessage().contains("port " + first.port() + " is already in use"), e.getMessage());
             assertTrue(e.getMessage().contains("--port"), e.getMessage());
         }

@@ -1,12 +1,11 @@
 package dev.midad.text;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ExcerptsTest {
     private static final Locale AR = Locale.forLanguageTag("ar");
@@ -29,7 +28,8 @@ class ExcerptsTest {
 
     @Test
     void aParagraphThatIntroducesAListEndsWithAnEllipsisNotAColon() {
-        assertEquals("عرضت الحكومة مشروع موازنة عام 2026 على البرلمان، وتتضمن…",
+        assertEquals(
+                "عرضت الحكومة مشروع موازنة عام 2026 على البرلمان، وتتضمن…",
                 Excerpts.summary("عرضت الحكومة مشروع موازنة عام 2026 على البرلمان، وتتضمن:", AR));
     }
 
@@ -42,8 +42,26 @@ class ExcerptsTest {
 
     @Test
     void wordsAreCountedAsSplittingAtWhitespaceRunsCounts() {
-        String[] pieces = {"كلمة", "a", "1", " ", " ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2003", "\u3000",
-                "\u001C", "\u0085", "\u200B", "\uD83D\uDE00", ""};
+        String[] pieces = {
+            "كلمة",
+            "a",
+            "1",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u000B",
+            "\f",
+            "\u00A0",
+            "\u2003",
+            "\u3000",
+            "\u001C",
+            "\u0085",
+            "\u200B",
+            "\uD83D\uDE00",
+            ""
+        };
         Random random = new Random(7);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder text = new StringBuilder();

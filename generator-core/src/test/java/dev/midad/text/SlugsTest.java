@@ -1,28 +1,29 @@
 package dev.midad.text;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class SlugsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "بوتين يعتبر زيارته بادرة حسن نية|بوتين-يعتبر-زيارته-بادرة-حسن-نية",
-            // tashkeel and tatweel dropped
-            "مُحَمَّدٌ يَكـــتب|محمد-يكتب",
-            // Arabic punctuation, question mark and comma become hyphens, trimmed
-            "ماذا بعد؟ الناتو، وروسيا!|ماذا-بعد-الناتو-وروسيا",
-            // Latin lower-cased, digits kept, runs of separators collapsed
-            "ISW  --  NATO 2024|isw-nato-2024",
-            // path tricks cannot survive: slashes and dots are separators
-            "../../etc/passwd|etc-passwd",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "بوتين يعتبر زيارته بادرة حسن نية|بوتين-يعتبر-زيارته-بادرة-حسن-نية",
+                // tashkeel and tatweel dropped
+                "مُحَمَّدٌ يَكـــتب|محمد-يكتب",
+                // Arabic punctuation, question mark and comma become hyphens, trimmed
+                "ماذا بعد؟ الناتو، وروسيا!|ماذا-بعد-الناتو-وروسيا",
+                // Latin lower-cased, digits kept, runs of separators collapsed
+                "ISW  --  NATO 2024|isw-nato-2024",
+                // path tricks cannot survive: slashes and dots are separators
+                "../../etc/passwd|etc-passwd",
+            })
     void slugifies(String input, String expected) {
         assertEquals(expected, Slugs.slugify(input));
     }

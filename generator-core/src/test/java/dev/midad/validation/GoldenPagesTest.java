@@ -1,10 +1,8 @@
 package dev.midad.validation;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden-file tests: a small fixed site ({@code src/test/resources/sites/golden-site/}, served under the
@@ -80,9 +79,10 @@ class GoldenPagesTest {
             }
             byte[] expectedBytes = Files.readAllBytes(golden);
             if (!Arrays.equals(expectedBytes, actualBytes)) {
-                mismatches.add(entry.getKey() + " (" + entry.getValue() + "): " + firstDifference(
-                        new String(expectedBytes, StandardCharsets.UTF_8),
-                        new String(actualBytes, StandardCharsets.UTF_8)));
+                mismatches.add(entry.getKey() + " (" + entry.getValue() + "): "
+                        + firstDifference(
+                                new String(expectedBytes, StandardCharsets.UTF_8),
+                                new String(actualBytes, StandardCharsets.UTF_8)));
             }
         }
         if (!mismatches.isEmpty()) {
@@ -109,14 +109,17 @@ class GoldenPagesTest {
         SiteChecks.Built first = SiteChecks.build(GOLDEN_SITE, tmp.resolve("first"));
         SiteChecks.Built second = SiteChecks.build(GOLDEN_SITE, tmp.resolve("second"));
         TreeSet<String> firstFiles = new TreeSet<>(SiteChecks.files(first.out(), "").stream()
-                .map(p -> SiteChecks.rel(first.out(), p)).toList());
+                .map(p -> SiteChecks.rel(first.out(), p))
+                .toList());
         TreeSet<String> secondFiles = new TreeSet<>(SiteChecks.files(second.out(), "").stream()
-                .map(p -> SiteChecks.rel(second.out(), p)).toList());
+                .map(p -> SiteChecks.rel(second.out(), p))
+                .toList());
         assertEquals(firstFiles, secondFiles, "the two builds wrote different files");
         assertTrue(firstFiles.size() > 10, "too few files: " + firstFiles);
         List<String> different = new ArrayList<>();
         for (String file : firstFiles) {
-            if (!Arrays.equals(Files.readAllBytes(first.out().resolve(file)),
+            if (!Arrays.equals(
+                    Files.readAllBytes(first.out().resolve(file)),
                     Files.readAllBytes(second.out().resolve(file)))) {
                 different.add(file);
             }
@@ -144,11 +147,14 @@ class GoldenPagesTest {
         Document doc = Jsoup.parse(budget);
         assertEquals(BUDGET_TITLE, doc.selectFirst("h1").text());
         // Plain-text copies of a title that starts with Latin letters may be wrapped in RLI…PDI.
-        assertEquals(BUDGET_TITLE, doc.selectFirst("meta[property=og:title]").attr("content")
-                .replaceAll("^\u2067(.*)\u2069$", "$1"));
+        assertEquals(
+                BUDGET_TITLE,
+                doc.selectFirst("meta[property=og:title]").attr("content").replaceAll("^\u2067(.*)\u2069$", "$1"));
         Document home = Jsoup.parse(SiteChecks.read(site.out().resolve("index.html")));
-        assertEquals("موقع صغير ثابت لاختبار مخرجات مداد: أخبار & تحليلات.",
-                home.selectFirst("meta[name=description]").attr("content"), "site description with &");
+        assertEquals(
+                "موقع صغير ثابت لاختبار مخرجات مداد: أخبار & تحليلات.",
+                home.selectFirst("meta[name=description]").attr("content"),
+                "site description with &");
         String rss = SiteChecks.read(site.out().resolve("rss.xml"));
         // RSS description is HTML: the text's & is &amp; there, and that is XML-escaped once more
         assertTrue(rss.contains("أخبار &amp;amp; تحليلات"), "& escaped in the feed");
@@ -170,20 +176,26 @@ class GoldenPagesTest {
         Document doc = Jsoup.parse(article);
         assertEquals("ar", doc.selectFirst("html").attr("lang"));
         assertEquals("rtl", doc.selectFirst("html").attr("dir"));
-        assertEquals("https://golden.example/news/2025/03/"
-                        + SiteChecks.encodePath("قمة-ممرات-التجارة") + "/",
-                doc.selectFirst("link[rel=canonical]").attr("href"), "canonical URL under /news/");
+        assertEquals(
+                "https://golden.example/news/2025/03/" + SiteChecks.encodePath("قمة-ممرات-التجارة") + "/",
+                doc.selectFirst("link[rel=canonical]").attr("href"),
+                "canonical URL under /news/");
         // Root-relative links written in Markdown follow the base path.
-        assertTrue(doc.select(".story-body a[href], .prose a[href]").stream()
+        assertTrue(
+                doc.select(".story-body a[href], .prose a[href]").stream()
                         .anyMatch(a -> a.attr("href").equals("/news/about/")),
                 "Markdown link /about/ rebased to /news/about/: " + doc.select("a[href]"));
-        assertTrue(doc.select("img[src]").stream().anyMatch(i -> i.attr("src").equals("/news/images/map.svg")),
+        assertTrue(
+                doc.select("img[src]").stream().anyMatch(i -> i.attr("src").equals("/news/images/map.svg")),
                 "lead image under /news/");
         String about = SiteChecks.read(site.out().resolve("about/index.html"));
-        assertTrue(Jsoup.parse(about).select("a[href]").stream().anyMatch(a -> a.attr("href").equals("/news/")),
+        assertTrue(
+                Jsoup.parse(about).select("a[href]").stream()
+                        .anyMatch(a -> a.attr("href").equals("/news/")),
                 "link to the home page is /news/");
         // The slug of a title with tashkeel drops the diacritics.
-        assertTrue(Files.isRegularFile(site.out().resolve("2025/05/الانتخابات-البلدية-تنطلق-في-ثلاث-مدن/index.html")),
+        assertTrue(
+                Files.isRegularFile(site.out().resolve("2025/05/الانتخابات-البلدية-تنطلق-في-ثلاث-مدن/index.html")),
                 "slug without tashkeel");
     }
 }

@@ -1,20 +1,16 @@
 package dev.midad.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -32,12 +28,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /** RSS feeds (parsed with ROME and as raw XML) and the sitemap of the built sample site. */
 class SampleSiteFeedsTest {
@@ -58,6 +57,7 @@ class SampleSiteFeedsTest {
     private static List<Path> feedFiles;
     /** Every feed, parsed by ROME, by file relative to the output folder. */
     private static final Map<String, SyndFeed> FEEDS = new LinkedHashMap<>();
+
     private static final Map<String, Document> RAW = new LinkedHashMap<>();
     /** Title → lead image (or "") of every article source of the sample site. */
     private static final Map<String, String> IMAGE_BY_TITLE = new LinkedHashMap<>();
@@ -69,8 +69,8 @@ class SampleSiteFeedsTest {
         for (Path file : feedFiles) {
             String rel = SiteChecks.rel(site.out(), file);
             try (InputStream in = Files.newInputStream(file);
-                 // As a server would send it: the charset stated explicitly, no guessing, no leniency.
-                 XmlReader reader = new XmlReader(in, "application/rss+xml; charset=UTF-8", false, "UTF-8")) {
+                    // As a server would send it: the charset stated explicitly, no guessing, no leniency.
+                    XmlReader reader = new XmlReader(in, "application/rss+xml; charset=UTF-8", false, "UTF-8")) {
                 assertEquals("UTF-8", reader.getEncoding(), rel);
                 FEEDS.put(rel, new SyndFeedInput().build(reader));
             }
@@ -80,9 +80,13 @@ class SampleSiteFeedsTest {
         // Articles of the main edition (articles/) and of every other edition (editions/<path>/articles/).
         try (Stream<Path> sources = Files.walk(SiteChecks.SAMPLE_SITE)) {
             for (Path md : sources.filter(p -> p.toString().endsWith(".md"))
-                    .filter(p -> SiteChecks.SAMPLE_SITE.relativize(p).toString().replace('\\', '/')
+                    .filter(p -> SiteChecks.SAMPLE_SITE
+                            .relativize(p)
+                            .toString()
+                            .replace('\\', '/')
                             .matches("(editions/[^/]+/)?articles/.*"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(md, StandardCharsets.UTF_8).replace("\r\n", "\n");
                 int end = text.indexOf("\n---", 4);
                 Map<?, ?> front = (Map<?, ?>) yaml.loadFromString(text.substring(4, end));
@@ -97,14 +101,16 @@ class SampleSiteFeedsTest {
         return site.config().editions().stream()
                 .filter(e -> rel.startsWith(e.path() + "/"))
                 .map(e -> e.language())
-                .findFirst().orElse(site.config().language());
+                .findFirst()
+                .orElse(site.config().language());
     }
 
     private static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String ns, String name) {
         List<org.w3c.dom.Element> found = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof org.w3c.dom.Element e && name.equals(e.getLocalName())
+            if (nodes.item(i) instanceof org.w3c.dom.Element e
+                    && name.equals(e.getLocalName())
                     && (ns == null ? e.getNamespaceURI() == null : ns.equals(e.getNamespaceURI()))) {
                 found.add(e);
             }
@@ -163,7 +169,7 @@ class SampleSiteFeedsTest {
             String rel = SiteChecks.rel(site.out(), file);
             SyndFeed feed;
             try (InputStream in = Files.newInputStream(file);
-                 XmlReader reader = new XmlReader(in, "application/atom+xml; charset=UTF-8", false, "UTF-8")) {
+                    XmlReader reader = new XmlReader(in, "application/atom+xml; charset=UTF-8", false, "UTF-8")) {
                 feed = new SyndFeedInput().build(reader);
             }
             if (!feed.getFeedType().startsWith("atom_1")) {
@@ -175,8 +181,11 @@ class SampleSiteFeedsTest {
             if (!expectedLanguage(rel).equals(lang)) {
                 problems.add(rel + ": <feed xml:lang> is '" + lang + "', not " + expectedLanguage(rel));
             }
-            String self = children(root, ATOM_NS, "link").stream().filter(l -> "self".equals(l.getAttribute("rel")))
-                    .map(l -> l.getAttribute("href")).findFirst().orElse(null);
+            String self = children(root, ATOM_NS, "link").stream()
+                    .filter(l -> "self".equals(l.getAttribute("rel")))
+                    .map(l -> l.getAttribute("href"))
+                    .findFirst()
+                    .orElse(null);
             if (!SiteChecks.urlOf(site, file).toString().equals(self)) {
                 problems.add(rel + ": link rel=self is " + self);
             }
@@ -192,12 +201,13 @@ class SampleSiteFeedsTest {
                     problems.add(rel + ": " + entry.getTitle() + " has no date");
                 }
                 for (SyndContent content : entry.getContents()) {
-                    relativeUrls(content.getValue()).forEach(u -> problems.add(rel + ": " + entry.getTitle()
-                            + ": relative URL in content: " + u));
+                    relativeUrls(content.getValue())
+                            .forEach(u ->
+                                    problems.add(rel + ": " + entry.getTitle() + ": relative URL in content: " + u));
                 }
             }
-            if (rel.equals("atom.xml") && feed.getEntries().stream()
-                    .noneMatch(e -> SiteChecks.SEED_TITLE.equals(e.getTitle()))) {
+            if (rel.equals("atom.xml")
+                    && feed.getEntries().stream().noneMatch(e -> SiteChecks.SEED_TITLE.equals(e.getTitle()))) {
                 problems.add("atom.xml: the seed article is missing");
             }
         }
@@ -238,15 +248,16 @@ class SampleSiteFeedsTest {
                     problems.add(rel + ": duplicate id " + id);
                 }
                 String url = String.valueOf(item.get("url"));
-                if (!isAbsoluteHttp(url) || !SiteChecks.resolve(site, URI.create(url)).ok()) {
+                if (!isAbsoluteHttp(url)
+                        || !SiteChecks.resolve(site, URI.create(url)).ok()) {
                     problems.add(rel + ": item url " + url + " is not an absolute URL of an output file");
                 }
                 if (!String.valueOf(item.get("date_published"))
                         .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})")) {
                     problems.add(rel + ": date_published not RFC 3339: " + item.get("date_published"));
                 }
-                relativeUrls((String) item.get("content_html")).forEach(u -> problems.add(rel + ": " + id
-                        + ": relative URL in content_html: " + u));
+                relativeUrls((String) item.get("content_html"))
+                        .forEach(u -> problems.add(rel + ": " + id + ": relative URL in content_html: " + u));
                 if (item.get("image") != null && !isAbsoluteHttp(String.valueOf(item.get("image")))) {
                     problems.add(rel + ": image not absolute: " + item.get("image"));
                 }
@@ -277,17 +288,25 @@ class SampleSiteFeedsTest {
             byte[] bytes = Files.readAllBytes(file);
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (CharacterCodingException e) {
                 fail(rel + " is not valid UTF-8: " + e);
                 return;
             }
             assertTrue(text.startsWith("<?xml"), rel + " starts with an XML declaration (no BOM, no blank line)");
-            assertTrue(Pattern.compile("^<\\?xml version=\"1\\.0\" encoding=\"(?i:utf-8)\"\\?>").matcher(text).find(),
+            assertTrue(
+                    Pattern.compile("^<\\?xml version=\"1\\.0\" encoding=\"(?i:utf-8)\"\\?>")
+                            .matcher(text)
+                            .find(),
                     rel + " declares UTF-8: " + text.lines().findFirst().orElse(""));
-            assertFalse(MOJIBAKE.matcher(text).find(), rel + " contains mojibake near: "
-                    + (MOJIBAKE.matcher(text).find() ? snippet(text, MOJIBAKE) : ""));
+            assertFalse(
+                    MOJIBAKE.matcher(text).find(),
+                    rel + " contains mojibake near: " + (MOJIBAKE.matcher(text).find() ? snippet(text, MOJIBAKE) : ""));
         }
     }
 
@@ -341,14 +360,14 @@ class SampleSiteFeedsTest {
                     htmls.add(entry.getDescription());
                 }
                 for (SyndContent content : htmls) {
-                    org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(content.getValue() == null ? ""
-                            : content.getValue());
+                    org.jsoup.nodes.Document doc =
+                            Jsoup.parseBodyFragment(content.getValue() == null ? "" : content.getValue());
                     for (Element el : doc.select("[href], [src], [srcset]")) {
                         for (String attr : List.of("href", "src")) {
                             String url = el.attr(attr);
                             if (el.hasAttr(attr) && !url.startsWith("mailto:") && !isAbsoluteHttp(url)) {
-                                problems.add(feed.getKey() + ": " + entry.getTitle() + ": <" + el.tagName() + " "
-                                        + attr + "=\"" + url + "\"> is not absolute");
+                                problems.add(feed.getKey() + ": " + entry.getTitle() + ": <" + el.tagName() + " " + attr
+                                        + "=\"" + url + "\"> is not absolute");
                             }
                         }
                         for (String candidate : el.attr("srcset").split(",")) {
@@ -379,8 +398,11 @@ class SampleSiteFeedsTest {
             summaryFeeds += full ? 0 : 1;
             for (org.w3c.dom.Element item : children(channel(rel), null, "item")) {
                 String title = children(item, null, "title").get(0).getTextContent();
-                assertEquals(full ? 1 : 0, children(item, "http://purl.org/rss/1.0/modules/content/", "encoded")
-                        .size(), rel + ": item " + title + (full ? " has one <content:encoded>" : " has none"));
+                assertEquals(
+                        full ? 1 : 0,
+                        children(item, "http://purl.org/rss/1.0/modules/content/", "encoded")
+                                .size(),
+                        rel + ": item " + title + (full ? " has one <content:encoded>" : " has none"));
                 assertEquals(1, children(item, null, "link").size(), rel + ": item " + title + " has a link");
             }
             if (!full) {
@@ -389,10 +411,16 @@ class SampleSiteFeedsTest {
             }
         }
         assertTrue(summaryFeeds > 0, "no tag or author feed");
-        SyndFeed tag = FEEDS.entrySet().stream().filter(e -> e.getKey().startsWith("tag/")).findFirst()
-                .orElseThrow().getValue();
-        assertTrue(tag.getEntries().stream().anyMatch(e -> e.getDescription() != null
-                && !e.getDescription().getValue().isBlank()), "summary feeds carry the summaries");
+        SyndFeed tag = FEEDS.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("tag/"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertTrue(
+                tag.getEntries().stream()
+                        .anyMatch(e -> e.getDescription() != null
+                                && !e.getDescription().getValue().isBlank()),
+                "summary feeds carry the summaries");
     }
 
     @Test
@@ -416,11 +444,14 @@ class SampleSiteFeedsTest {
                 List<org.w3c.dom.Element> guid = children(item, null, "guid");
                 assertEquals(1, guid.size(), rel + ": one <guid> per item");
                 if (!"false".equals(guid.get(0).getAttribute("isPermaLink"))) {
-                    assertTrue(isAbsoluteHttp(guid.get(0).getTextContent().strip()),
-                            rel + ": a permalink guid must be an absolute URL: " + guid.get(0).getTextContent());
+                    assertTrue(
+                            isAbsoluteHttp(guid.get(0).getTextContent().strip()),
+                            rel + ": a permalink guid must be an absolute URL: "
+                                    + guid.get(0).getTextContent());
                 }
                 for (org.w3c.dom.Element pubDate : children(item, null, "pubDate")) {
-                    assertTrue(RFC822.matcher(pubDate.getTextContent().strip()).matches(),
+                    assertTrue(
+                            RFC822.matcher(pubDate.getTextContent().strip()).matches(),
                             rel + ": item pubDate not RFC 822 in English: " + pubDate.getTextContent());
                 }
             }
@@ -431,12 +462,16 @@ class SampleSiteFeedsTest {
     void seedArticleIsInTheSiteFeedWithItsArabicTitle() {
         SyndFeed feed = FEEDS.get("rss.xml");
         assertNotNull(feed, "no site feed");
-        SyndEntry seed = feed.getEntries().stream().filter(e -> SiteChecks.SEED_TITLE.equals(e.getTitle()))
-                .findFirst().orElseThrow(() -> new AssertionError("seed article not in rss.xml; titles: "
+        SyndEntry seed = feed.getEntries().stream()
+                .filter(e -> SiteChecks.SEED_TITLE.equals(e.getTitle()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("seed article not in rss.xml; titles: "
                         + feed.getEntries().stream().map(SyndEntry::getTitle).toList()));
-        String expectedLink = SiteChecks.urlOf(site, site.out().resolve(SiteChecks.SEED_FILE)).toString();
+        String expectedLink =
+                SiteChecks.urlOf(site, site.out().resolve(SiteChecks.SEED_FILE)).toString();
         assertEquals(expectedLink, seed.getLink());
-        String body = seed.getContents().isEmpty() ? "" : seed.getContents().get(0).getValue();
+        String body =
+                seed.getContents().isEmpty() ? "" : seed.getContents().get(0).getValue();
         String text = Jsoup.parse(body).text();
         assertTrue(text.contains("( ISW )"), "seed content:encoded holds the article body: " + body);
         assertTrue(text.contains("صرح معهد دراسات الحرب"), "Arabic body intact");
@@ -447,10 +482,13 @@ class SampleSiteFeedsTest {
     void everyFeedLinksToItselfWithAtomSelf() {
         RAW.forEach((rel, xml) -> {
             List<org.w3c.dom.Element> self = children(channel(rel), ATOM_NS, "link").stream()
-                    .filter(l -> "self".equals(l.getAttribute("rel"))).toList();
+                    .filter(l -> "self".equals(l.getAttribute("rel")))
+                    .toList();
             assertEquals(1, self.size(), rel + ": one <atom:link rel=\"self\"> in the channel");
             String href = self.get(0).getAttribute("href");
-            assertEquals(SiteChecks.urlOf(site, site.out().resolve(rel)).toString(), href,
+            assertEquals(
+                    SiteChecks.urlOf(site, site.out().resolve(rel)).toString(),
+                    href,
                     rel + ": atom:link self names the feed's own URL");
             assertEquals("application/rss+xml", self.get(0).getAttribute("type"), rel + ": atom:link type");
         });
@@ -464,7 +502,8 @@ class SampleSiteFeedsTest {
             dates.addAll(children(channel, null, "lastBuildDate"));
             assertFalse(dates.isEmpty(), rel + ": channel has neither pubDate nor lastBuildDate");
             for (org.w3c.dom.Element date : dates) {
-                assertTrue(RFC822.matcher(date.getTextContent().strip()).matches(),
+                assertTrue(
+                        RFC822.matcher(date.getTextContent().strip()).matches(),
                         rel + ": <" + date.getLocalName() + "> not RFC 822 in English: " + date.getTextContent());
             }
         });
@@ -525,9 +564,11 @@ class SampleSiteFeedsTest {
             return; // robots.txt is optional
         }
         List<String> problems = new ArrayList<>();
-        List<String> sitemaps = SiteChecks.read(robots).lines()
+        List<String> sitemaps = SiteChecks.read(robots)
+                .lines()
                 .filter(l -> l.regionMatches(true, 0, "Sitemap:", 0, 8))
-                .map(l -> l.substring(8).strip()).toList();
+                .map(l -> l.substring(8).strip())
+                .toList();
         assertTrue(sitemaps.contains(site.baseUrl() + "sitemap.xml"), "robots.txt names sitemap.xml: " + sitemaps);
         for (String url : sitemaps) {
             if (!isAbsoluteHttp(url) || SiteChecks.hasRawNonAscii(url)) {
@@ -555,8 +596,9 @@ class SampleSiteFeedsTest {
         assertTrue(problems.isEmpty(), "sitemap.xml:\n" + String.join("\n", problems));
         String sitemap = SiteChecks.read(site.out().resolve("sitemap.xml"));
         assertTrue(sitemap.contains("<loc>" + site.baseUrl() + "</loc>"), "home page in the sitemap");
-        assertTrue(sitemap.contains("<loc>" + SiteChecks.urlOf(site, site.out().resolve(SiteChecks.SEED_FILE))
-                + "</loc>"), "seed article in the sitemap");
+        assertTrue(
+                sitemap.contains("<loc>" + SiteChecks.urlOf(site, site.out().resolve(SiteChecks.SEED_FILE)) + "</loc>"),
+                "seed article in the sitemap");
         // Every article page and every first page of a category, tag or author is listed.
         List<String> missing = new ArrayList<>();
         for (Path page : SiteChecks.files(site.out(), "index.html")) {

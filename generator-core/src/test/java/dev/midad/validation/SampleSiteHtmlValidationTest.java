@@ -1,8 +1,9 @@
 package dev.midad.validation;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the W3C Nu Html Checker (vnu, from the test classpath) once over the whole built sample site.
@@ -39,8 +38,7 @@ class SampleSiteHtmlValidationTest {
     private static List<Path> htmlFiles;
     private static VnuRun vnu;
 
-    record VnuRun(int exitCode, Set<String> checked, List<Map<String, Object>> messages, String stderr) {
-    }
+    record VnuRun(int exitCode, Set<String> checked, List<Map<String, Object>> messages, String stderr) {}
 
     @BeforeAll
     static void buildAndValidate() throws Exception {
@@ -53,12 +51,22 @@ class SampleSiteHtmlValidationTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path stdout = scratch.resolve("vnu-stdout.txt");
         Path stderr = scratch.resolve("vnu-stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(java,
-                "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
-                "-Xss8m", "-cp", System.getProperty("java.class.path"),
-                "nu.validator.client.SimpleCommandLineValidator",
-                "--format", "json", "--errors-only", "--skip-non-html", "--exit-zero-always", "--verbose",
-                dir.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Dfile.encoding=UTF-8",
+                        "-Dsun.stdout.encoding=UTF-8",
+                        "-Dsun.stderr.encoding=UTF-8",
+                        "-Xss8m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "nu.validator.client.SimpleCommandLineValidator",
+                        "--format",
+                        "json",
+                        "--errors-only",
+                        "--skip-non-html",
+                        "--exit-zero-always",
+                        "--verbose",
+                        dir.toAbsolutePath().toString())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Process process = builder.start();
@@ -117,7 +125,8 @@ class SampleSiteHtmlValidationTest {
         String file = relativeFile(root, message);
         Object line = message.getOrDefault("lastLine", message.get("firstLine"));
         Object column = message.getOrDefault("firstColumn", message.get("lastColumn"));
-        String where = file + (line instanceof Double d ? ":" + d.intValue() : "")
+        String where = file
+                + (line instanceof Double d ? ":" + d.intValue() : "")
                 + (column instanceof Double c ? ":" + c.intValue() : "");
         String extract = message.get("extract") instanceof String s ? "  [" + s.replaceAll("\\s+", " ") + "]" : "";
         return where + ": " + message.get("type")
@@ -143,13 +152,13 @@ class SampleSiteHtmlValidationTest {
         }
         List<String> errors = vnu.messages().stream()
                 .filter(m -> !"info".equals(m.get("type"))) // --errors-only leaves none; belt and braces
-                .filter(m -> !(AMP_MARKUP.matcher(String.valueOf(m.get("message"))).matches()
-                        && amp.contains(relativeFile(site.out(), m))))
+                .filter(m ->
+                        !(AMP_MARKUP.matcher(String.valueOf(m.get("message"))).matches()
+                                && amp.contains(relativeFile(site.out(), m))))
                 .map(m -> describe(site.out(), m))
                 .toList();
         if (!errors.isEmpty()) {
-            fail(errors.size() + " HTML error(s) in " + htmlFiles.size() + " files:\n  "
-                    + String.join("\n  ", errors));
+            fail(errors.size() + " HTML error(s) in " + htmlFiles.size() + " files:\n  " + String.join("\n  ", errors));
         }
     }
 
@@ -158,7 +167,8 @@ class SampleSiteHtmlValidationTest {
         // vnu does not look inside <script type="application/ld+json">; check it is JSON at all.
         List<String> problems = SiteChecks.jsonLdProblems(site);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertTrue(SiteChecks.read(site.out().resolve(SiteChecks.SEED_FILE)).contains("application/ld+json"),
+        assertTrue(
+                SiteChecks.read(site.out().resolve(SiteChecks.SEED_FILE)).contains("application/ld+json"),
                 "the seed article has structured data");
     }
 
@@ -166,7 +176,8 @@ class SampleSiteHtmlValidationTest {
     void vnuCheckedEveryHtmlFileOfTheOutput() {
         assertFalse(htmlFiles.isEmpty(), "the sample site produced no HTML at all");
         assertTrue(htmlFiles.size() >= 20, "suspiciously few HTML files: " + htmlFiles.size());
-        Set<String> expected = new TreeSet<>(htmlFiles.stream().map(p -> SiteChecks.rel(site.out(), p)).toList());
+        Set<String> expected = new TreeSet<>(
+                htmlFiles.stream().map(p -> SiteChecks.rel(site.out(), p)).toList());
         assertEquals(expected, vnu.checked(), "files vnu reports having checked (--verbose) vs. HTML files");
     }
 
@@ -176,7 +187,8 @@ class SampleSiteHtmlValidationTest {
         assertTrue(Files.isRegularFile(seed), "seed article page missing: " + SiteChecks.SEED_FILE);
         assertTrue(SiteChecks.SEED_FILE.contains("2024/06/"));
         assertTrue(SiteChecks.read(seed).contains(SiteChecks.SEED_TITLE), "seed page has not its title");
-        assertTrue(vnu.checked().contains(SiteChecks.SEED_FILE), "vnu did not check " + SiteChecks.SEED_FILE
-                + "; it checked " + vnu.checked());
+        assertTrue(
+                vnu.checked().contains(SiteChecks.SEED_FILE),
+                "vnu did not check " + SiteChecks.SEED_FILE + "; it checked " + vnu.checked());
     }
 }

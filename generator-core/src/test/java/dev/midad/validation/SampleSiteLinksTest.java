@@ -1,20 +1,19 @@
 package dev.midad.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A link checker over the built sample site, and the seed article page as readers get it. */
 class SampleSiteLinksTest {
@@ -33,8 +32,9 @@ class SampleSiteLinksTest {
         List<Path> pages = SiteChecks.files(site.out(), ".html");
         assertFalse(pages.isEmpty(), "no HTML in the output");
         List<String> problems = SiteChecks.linkProblems(site);
-        assertTrue(problems.isEmpty(), problems.size() + " broken link(s) in " + pages.size() + " pages:\n"
-                + String.join("\n", problems));
+        assertTrue(
+                problems.isEmpty(),
+                problems.size() + " broken link(s) in " + pages.size() + " pages:\n" + String.join("\n", problems));
     }
 
     @Test
@@ -48,12 +48,17 @@ class SampleSiteLinksTest {
         // Guard against a checker that silently checks nothing: break one page and expect complaints.
         SiteChecks.Built copy = SiteChecks.copy(site, tmp.resolve("broken"));
         Path about = copy.out().resolve("about/index.html");
-        String html = SiteChecks.read(about).replace("</body>", "<a href=\"/nowhere/\">x</a>"
-                + "<a href=\"#no-such-id\">y</a><a href=\"" + copy.baseUrl() + "missing.css\">z</a>"
-                + "<a href=\"https://elsewhere.example/\">ok</a></body>");
+        String html = SiteChecks.read(about)
+                .replace(
+                        "</body>",
+                        "<a href=\"/nowhere/\">x</a>"
+                                + "<a href=\"#no-such-id\">y</a><a href=\"" + copy.baseUrl() + "missing.css\">z</a>"
+                                + "<a href=\"https://elsewhere.example/\">ok</a></body>");
         Files.writeString(about, html);
         List<String> problems = SiteChecks.linkProblems(copy);
-        assertEquals(3, problems.stream().filter(p -> p.startsWith("about/index.html")).count(),
+        assertEquals(
+                3,
+                problems.stream().filter(p -> p.startsWith("about/index.html")).count(),
                 String.join("\n", problems));
     }
 

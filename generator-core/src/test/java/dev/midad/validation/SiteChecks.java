@@ -4,14 +4,6 @@ import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.Site;
 import dev.midad.config.SiteConfig;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.w3c.dom.NodeList;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,19 +21,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.w3c.dom.NodeList;
 
 /** Shared helpers of the output-validation tests: building, walking the output, resolving URLs to files. */
 final class SiteChecks {
     /** The sample site, as seen from the generator-core module folder (surefire's working directory). */
     static final Path SAMPLE_SITE = Path.of("..", "content");
+
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     /** The seed article: the first real news item the project was built around. */
     static final String SEED_TITLE = "بوتين يعتبر زيارته لكوريا الشمالية بادرة حسن نية";
+
     static final String SEED_FILE = "2024/06/بوتين-كوريا-الشمالية/index.html";
 
-    private SiteChecks() {
-    }
+    private SiteChecks() {}
 
     static BuildOptions options() {
         return BuildOptions.defaults().withClock(CLOCK);
@@ -99,8 +99,14 @@ final class SiteChecks {
         StringBuilder out = new StringBuilder();
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c == '/' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if (c == '/'
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append(c);
             } else {
                 out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
@@ -125,7 +131,8 @@ final class SiteChecks {
     }
 
     static boolean isSameOrigin(URI url, URI base) {
-        return url.getScheme() != null && url.getHost() != null
+        return url.getScheme() != null
+                && url.getHost() != null
                 && url.getScheme().equalsIgnoreCase(base.getScheme())
                 && url.getHost().equalsIgnoreCase(base.getHost())
                 && url.getPort() == base.getPort();
@@ -188,8 +195,7 @@ final class SiteChecks {
         return problems;
     }
 
-    record Reference(String element, String attribute, String value) {
-    }
+    record Reference(String element, String attribute, String value) {}
 
     static List<Reference> references(Document doc) {
         List<Reference> refs = new ArrayList<>();
@@ -210,16 +216,19 @@ final class SiteChecks {
         }
         for (Element meta : doc.select("meta[property=og:url], meta[property=og:image], meta[name=twitter:image],"
                 + " meta[property=og:image:url], meta[property=og:image:secure_url]")) {
-            refs.add(new Reference("meta " + meta.attr("property") + meta.attr("name"), "content",
-                    meta.attr("content")));
+            refs.add(new Reference(
+                    "meta " + meta.attr("property") + meta.attr("name"), "content", meta.attr("content")));
         }
         return refs;
     }
 
-    private static String checkReference(Built site, Path file, String page, URI pageUrl, String value,
-                                         Map<Path, Set<String>> idsByFile) throws IOException {
+    private static String checkReference(
+            Built site, Path file, String page, URI pageUrl, String value, Map<Path, Set<String>> idsByFile)
+            throws IOException {
         String lower = value.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mailto:") || lower.startsWith("tel:") || lower.startsWith("data:")
+        if (lower.startsWith("mailto:")
+                || lower.startsWith("tel:")
+                || lower.startsWith("data:")
                 || lower.startsWith("javascript:")) {
             return null;
         }
@@ -254,7 +263,9 @@ final class SiteChecks {
             targetFile = resolution.file();
         }
         String fragment = target.getFragment();
-        if (fragment == null || fragment.isEmpty() || fragment.equalsIgnoreCase("top")
+        if (fragment == null
+                || fragment.isEmpty()
+                || fragment.equalsIgnoreCase("top")
                 || !targetFile.getFileName().toString().endsWith(".html")) {
             return null;
         }
@@ -332,7 +343,8 @@ final class SiteChecks {
                 if ("NewsArticle".equals(map.get("@type"))) {
                     Element h1 = doc.selectFirst("h1");
                     // A title starting with Latin letters may be wrapped in a bidi isolate (RLI/LRI … PDI).
-                    String headline = String.valueOf(map.get("headline")).replaceAll("^[\u2066\u2067](.*)\u2069$", "$1");
+                    String headline =
+                            String.valueOf(map.get("headline")).replaceAll("^[\u2066\u2067](.*)\u2069$", "$1");
                     if (h1 == null || !h1.text().equals(headline)) {
                         problems.add(page + ": JSON-LD headline '" + map.get("headline") + "' is not the <h1> '"
                                 + (h1 == null ? null : h1.text()) + "'");
@@ -389,8 +401,8 @@ final class SiteChecks {
         return problems;
     }
 
-    private static void checkUrlset(Built site, String fileName, org.w3c.dom.Document xml, Set<String> seen,
-                                    List<String> problems) {
+    private static void checkUrlset(
+            Built site, String fileName, org.w3c.dom.Document xml, Set<String> seen, List<String> problems) {
         org.w3c.dom.Element root = xml.getDocumentElement();
         if (!SITEMAP_NS.equals(root.getNamespaceURI()) || !"urlset".equals(root.getLocalName())) {
             problems.add(fileName + ": root element is {" + root.getNamespaceURI() + "}" + root.getLocalName()
@@ -425,8 +437,8 @@ final class SiteChecks {
     }
 
     /** Checks one loc; returns the file it names, or null when it is unusable (a problem was added). */
-    private static Resolution checkLoc(Built site, String fileName, String loc, Set<String> seen,
-                                       List<String> problems) {
+    private static Resolution checkLoc(
+            Built site, String fileName, String loc, Set<String> seen, List<String> problems) {
         if (!seen.add(loc)) {
             problems.add(fileName + ": duplicate loc " + loc);
         }

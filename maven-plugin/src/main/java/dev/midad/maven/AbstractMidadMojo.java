@@ -1,12 +1,11 @@
 package dev.midad.maven;
 
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.File;
-import java.nio.file.Path;
 
 /** What every Midad goal shares: where the site is, and how to turn the goal off. */
 public abstract class AbstractMidadMojo extends AbstractMojo {

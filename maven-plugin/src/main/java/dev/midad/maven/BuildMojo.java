@@ -5,17 +5,15 @@ import dev.midad.BuildListener;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.CachedBuilder;
-import dev.midad.Site;
 import dev.midad.problem.Problem;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.File;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Builds the site into {@code outputDirectory}.
@@ -46,11 +44,11 @@ public class BuildMojo extends AbstractMidadMojo {
 
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
-        BuildOptions options = BuildOptions.defaults().withDrafts(drafts).withFuture(future)
-                .withListener(listener(getLog()));
+        BuildOptions options =
+                BuildOptions.defaults().withDrafts(drafts).withFuture(future).withListener(listener(getLog()));
         try {
-            CachedBuilder.Outcome outcome = CachedBuilder.build(siteDir, outputDirectory.toPath().toAbsolutePath(),
-                    options, clean);
+            CachedBuilder.Outcome outcome =
+                    CachedBuilder.build(siteDir, outputDirectory.toPath().toAbsolutePath(), options, clean);
             outcome.lines().forEach(getLog()::info);
             if (outcome.cacheNote() != null) {
                 getLog().warn("Midad: " + outcome.cacheNote());
@@ -84,7 +82,10 @@ public class BuildMojo extends AbstractMidadMojo {
      */
     static String failureMessage(Path siteDir, BuildException e) {
         String own = e.getMessage() == null ? "" : e.getMessage();
-        StringBuilder message = new StringBuilder("Midad could not build ").append(siteDir).append(": ").append(own);
+        StringBuilder message = new StringBuilder("Midad could not build ")
+                .append(siteDir)
+                .append(": ")
+                .append(own);
         for (Problem p : e.problems()) {
             String line = p.toString();
             if (!own.contains(line)) {

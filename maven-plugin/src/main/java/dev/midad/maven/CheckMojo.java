@@ -2,13 +2,12 @@ package dev.midad.maven;
 
 import dev.midad.BuildException;
 import dev.midad.BuildOptions;
-import dev.midad.problem.Problem;
 import dev.midad.Site;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-
+import dev.midad.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Validates content, templates and internal links (pages, anchors, images) without writing the site.
@@ -21,7 +20,8 @@ public class CheckMojo extends AbstractMidadMojo {
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
         try {
-            List<Problem> broken = Site.load(siteDir, BuildOptions.defaults().withListener(BuildMojo.listener(getLog())))
+            List<Problem> broken = Site.load(
+                            siteDir, BuildOptions.defaults().withListener(BuildMojo.listener(getLog())))
                     .check();
             if (!broken.isEmpty()) {
                 broken.forEach(p -> getLog().error(p.toString()));
@@ -31,14 +31,22 @@ public class CheckMojo extends AbstractMidadMojo {
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             // not "could not build": check never builds the site
-            throw new MojoFailureException(failure(siteDir, e.problems().isEmpty()
-                    ? List.of(Problem.of(null, String.valueOf(e.getMessage()))) : e.problems()), e);
+            throw new MojoFailureException(
+                    failure(
+                            siteDir,
+                            e.problems().isEmpty()
+                                    ? List.of(Problem.of(null, String.valueOf(e.getMessage())))
+                                    : e.problems()),
+                    e);
         }
     }
 
     private static String failure(Path siteDir, List<Problem> problems) {
-        StringBuilder message = new StringBuilder("Midad found ").append(problems.size())
-                .append(problems.size() == 1 ? " problem in " : " problems in ").append(siteDir).append(':');
+        StringBuilder message = new StringBuilder("Midad found ")
+                .append(problems.size())
+                .append(problems.size() == 1 ? " problem in " : " problems in ")
+                .append(siteDir)
+                .append(':');
         problems.forEach(p -> message.append("\n  ").append(p));
         return message.toString();
     }

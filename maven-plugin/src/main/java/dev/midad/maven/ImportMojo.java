@@ -1,20 +1,19 @@
 package dev.midad.maven;
 
-import dev.midad.problem.Problem;
 import dev.midad.importer.ImportException;
 import dev.midad.importer.ImportOptions;
 import dev.midad.importer.ImportReport;
 import dev.midad.importer.Importer;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
+import dev.midad.problem.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Imports a WordPress export (.xml), a plain-text article (.txt) or a folder of them into the site's
@@ -44,7 +43,8 @@ public class ImportMojo extends AbstractMidadMojo {
 
     @Override
     protected void run(Path siteDir) throws MojoFailureException {
-        ImportOptions options = ImportOptions.defaults().withTimeZone(zone(siteDir)).withOverwrite(overwrite);
+        ImportOptions options =
+                ImportOptions.defaults().withTimeZone(zone(siteDir)).withOverwrite(overwrite);
         if (boilerplate != null && !boilerplate.isEmpty()) {
             options = options.withBoilerplate(boilerplate);
         }
@@ -52,7 +52,8 @@ public class ImportMojo extends AbstractMidadMojo {
         try {
             ImportReport report = Importer.importFrom(source, siteDir, options);
             for (ImportReport.Imported imported : report.imported()) {
-                getLog().info("imported " + imported.source() + " → " + imported.file().toString().replace('\\', '/')
+                getLog().info("imported " + imported.source() + " → "
+                        + imported.file().toString().replace('\\', '/')
                         + (imported.overwritten() ? " (replaced the existing file)" : ""));
             }
             for (ImportReport.Skipped skipped : report.skipped()) {
@@ -63,9 +64,12 @@ public class ImportMojo extends AbstractMidadMojo {
             }
             getLog().info(report.headline() + " → " + siteDir);
             if (!report.failed().isEmpty()) { // warnings alone are a success
-                throw new MojoFailureException("Midad could not import " + report.failed().size() + " of the items in "
-                        + source + ": " + report.failed().stream().map(f -> f.source() + " (" + f.reason() + ")")
-                        .toList());
+                throw new MojoFailureException(
+                        "Midad could not import " + report.failed().size() + " of the items in "
+                                + source + ": "
+                                + report.failed().stream()
+                                        .map(f -> f.source() + " (" + f.reason() + ")")
+                                        .toList());
             }
         } catch (ImportException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));

@@ -2,12 +2,11 @@ package dev.midad.maven;
 
 import dev.midad.BuildException;
 import dev.midad.create.NewSite;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Starts a site in the project folder: a commented {@code site.yaml}, one article and one page, which

@@ -2,12 +2,11 @@ package dev.midad.maven;
 
 import dev.midad.BuildException;
 import dev.midad.create.NewArticle;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Creates a draft article with complete front matter.

@@ -1,13 +1,12 @@
 package dev.midad.maven;
 
 import dev.midad.serve.LivePreview;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Live preview on 127.0.0.1: builds the site with drafts and future articles, serves it, rebuilds after
@@ -22,7 +21,9 @@ public class ServeMojo extends AbstractMidadMojo {
      * Where the preview site is written: its own folder, since it holds drafts and embargoed articles that
      * {@code mvn site} must never publish.
      */
-    @Parameter(property = "midad.previewDirectory", defaultValue = "${project.build.directory}/preview",
+    @Parameter(
+            property = "midad.previewDirectory",
+            defaultValue = "${project.build.directory}/preview",
             required = true)
     private File outputDirectory;
 

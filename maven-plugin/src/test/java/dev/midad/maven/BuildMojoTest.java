@@ -1,15 +1,14 @@
 package dev.midad.maven;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.BuildException;
 import dev.midad.problem.Problem;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class BuildMojoTest {
 
@@ -27,7 +26,10 @@ class BuildMojoTest {
         assertTrue(message.startsWith("Midad could not build " + SITE + ": "), message);
         List<String> lines = message.lines().map(String::strip).toList();
         for (Problem p : List.of(a, b, c)) {
-            assertEquals(1, lines.stream().filter(p.toString()::equals).count(), () -> p + " not on its own line in:\n" + message);
+            assertEquals(
+                    1,
+                    lines.stream().filter(p.toString()::equals).count(),
+                    () -> p + " not on its own line in:\n" + message);
         }
         // Maven appends the cause's message unless already present: it must be, or the list shows twice.
         assertTrue(message.contains(e.getMessage()), message);

@@ -1,21 +1,19 @@
 package dev.midad.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImportMojoTest {
 
@@ -43,8 +41,8 @@ class ImportMojoTest {
     @Test
     void importsATextArticleAndLogsTheReport(@TempDir Path dir) throws Exception {
         Path text = dir.resolve("story.txt");
-        Files.writeString(text, "عنوان الخبر\n\nكييف 20 يونيو 2024 – نص الخبر.\n\nExit mobile version\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                text, "عنوان الخبر\n\nكييف 20 يونيو 2024 – نص الخبر.\n\nExit mobile version\n", StandardCharsets.UTF_8);
         Path site = dir.resolve("site");
         List<String> infos = new ArrayList<>();
 
@@ -54,7 +52,8 @@ class ImportMojoTest {
         assertTrue(Files.isRegularFile(written), infos.toString());
         String markdown = Files.readString(written, StandardCharsets.UTF_8);
         assertTrue(markdown.contains("date: 2024-06-20\ndateline: كييف\n"), markdown);
-        assertTrue(infos.stream().anyMatch(l -> l.startsWith("imported story.txt → articles/2024/06/")), infos.toString());
+        assertTrue(
+                infos.stream().anyMatch(l -> l.startsWith("imported story.txt → articles/2024/06/")), infos.toString());
         assertTrue(infos.stream().anyMatch(l -> l.startsWith("Midad import: 1 imported, 0 skipped")), infos.toString());
 
         List<String> again = new ArrayList<>();
@@ -64,13 +63,16 @@ class ImportMojoTest {
 
     @Test
     void failuresAreMojoFailures(@TempDir Path dir) throws Exception {
-        MojoFailureException missing = assertThrows(MojoFailureException.class,
-                () -> mojo(dir, dir.resolve("nothing.xml"), null, new ArrayList<>()).execute());
+        MojoFailureException missing = assertThrows(
+                MojoFailureException.class,
+                () -> mojo(dir, dir.resolve("nothing.xml"), null, new ArrayList<>())
+                        .execute());
         assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
 
         Path text = dir.resolve("a.txt");
         Files.writeString(text, "عنوان\n\nنص.", StandardCharsets.UTF_8);
-        MojoFailureException zone = assertThrows(MojoFailureException.class,
+        MojoFailureException zone = assertThrows(
+                MojoFailureException.class,
                 () -> mojo(dir, text, "Mars/Olympus", new ArrayList<>()).execute());
         assertTrue(zone.getMessage().contains("Europe/Kyiv"), zone.getMessage());
         assertEquals(List.of("a.txt"), List.of(dir.toFile().list((d, n) -> n.endsWith(".txt"))));

@@ -1,6 +1,7 @@
 package dev.midad.maven;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pom.xml the README tells a new user to paste is the one the {@code readme-snippet} integration test builds
@@ -27,8 +26,9 @@ class ReadmeSnippetTest {
         Matcher block = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(block.find(section), "no xml block in the README's 'Maven plugin' section");
         String version = version(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
-        String tested = Files.readString(ROOT.resolve("maven-plugin/src/it/readme-snippet/pom.xml"),
-                StandardCharsets.UTF_8).replace("@project.version@", version);
+        String tested = Files.readString(
+                        ROOT.resolve("maven-plugin/src/it/readme-snippet/pom.xml"), StandardCharsets.UTF_8)
+                .replace("@project.version@", version);
         assertEquals(tested, block.group(1));
     }
 

@@ -1,10 +1,8 @@
 package dev.midad.model.build;
 
-import dev.midad.text.AliasPaths;
 import dev.midad.model.Redirect;
 import dev.midad.problem.Problem;
-import dev.midad.text.UrlPaths;
-
+import dev.midad.text.AliasPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +27,13 @@ final class Aliases {
      *
      * @param idParameter WordPress's query parameter for this kind of content
      */
-    List<Redirect> redirects(Map<String, Object> params, Path source, String idParameter, String toUrl,
-                                     String toAbsolute, List<Problem> problems) {
+    List<Redirect> redirects(
+            Map<String, Object> params,
+            Path source,
+            String idParameter,
+            String toUrl,
+            String toAbsolute,
+            List<Problem> problems) {
         List<Redirect> redirects = new ArrayList<>();
         Object aliases = params.get("aliases");
         List<?> entries = aliases instanceof List<?> list ? list : aliases == null ? List.of() : List.of(aliases);
@@ -40,8 +43,10 @@ final class Aliases {
                 String query = alias.substring(alias.indexOf('?') + 1);
                 // the query goes into server configuration files: nothing that could end a rule may pass
                 if (!alias.startsWith("/?") || !SAFE_QUERY.matcher(query).matches()) {
-                    problems.add(Problem.of(source, "'aliases' entry '" + alias.replace("\n", "\\n")
-                            + "' may only be /?name=value with letters, digits and - _ . ~ % + in its query"));
+                    problems.add(Problem.of(
+                            source,
+                            "'aliases' entry '" + alias.replace("\n", "\\n")
+                                    + "' may only be /?name=value with letters, digits and - _ . ~ % + in its query"));
                     continue;
                 }
                 redirects.add(new Redirect("", query, toUrl, toAbsolute));
@@ -63,17 +68,17 @@ final class Aliases {
         return redirects;
     }
 
-
-
     /** A problem for every redirect whose old address is the address of a page or article ({@code claimed}). */
-    static void checkClaimed(List<Redirect> redirects, Map<Redirect, Path> sources, Map<String, Path> claimed,
-                             List<Problem> problems) {
+    static void checkClaimed(
+            List<Redirect> redirects, Map<Redirect, Path> sources, Map<String, Path> claimed, List<Problem> problems) {
         for (Redirect redirect : redirects) {
             if (redirect.hasPage()) {
                 Path earlier = claimed.get(redirect.fromPath());
                 if (earlier != null) {
-                    problems.add(Problem.of(sources.get(redirect), "the alias " + redirect.fromPath()
-                            + " is the address of " + earlier + ": remove it from 'aliases'"));
+                    problems.add(Problem.of(
+                            sources.get(redirect),
+                            "the alias " + redirect.fromPath() + " is the address of " + earlier
+                                    + ": remove it from 'aliases'"));
                 }
             }
         }

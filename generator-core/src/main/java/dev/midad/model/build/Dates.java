@@ -1,8 +1,7 @@
 package dev.midad.model.build;
 
-import dev.midad.model.DateView;
 import dev.midad.config.SiteConfig;
-
+import dev.midad.model.DateView;
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.time.chrono.HijrahChronology;
@@ -27,11 +26,13 @@ public final class Dates {
     public Dates(SiteConfig config) {
         this.config = config;
         DecimalStyle digits = digits(config.digits());
-        this.reader = DateTimeFormatter.ofPattern(config.dateFormat(), config.locale()).withDecimalStyle(digits);
+        this.reader = DateTimeFormatter.ofPattern(config.dateFormat(), config.locale())
+                .withDecimalStyle(digits);
         this.time = DateTimeFormatter.ofPattern("HH:mm", config.locale()).withDecimalStyle(digits);
         this.hijri = config.hijri()
-                ? DateTimeFormatter.ofPattern("d MMMM y", config.locale()).withChronology(HijrahChronology.INSTANCE)
-                .withDecimalStyle(digits)
+                ? DateTimeFormatter.ofPattern("d MMMM y", config.locale())
+                        .withChronology(HijrahChronology.INSTANCE)
+                        .withDecimalStyle(digits)
                 : null;
     }
 
@@ -46,8 +47,14 @@ public final class Dates {
         }
         ZonedDateTime local = instant.withZoneSameInstant(config.timeZone());
         ZonedDateTime machine = inWholeMinutes(local);
-        return new DateView(local, reader.format(local), time.format(local), hijriText(local), ISO.format(machine),
-                RFC_822.format(machine), local.toInstant().toEpochMilli());
+        return new DateView(
+                local,
+                reader.format(local),
+                time.format(local),
+                hijriText(local),
+                ISO.format(machine),
+                RFC_822.format(machine),
+                local.toInstant().toEpochMilli());
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.midad.content.Article;
 import dev.midad.model.Translation;
 import dev.midad.text.Bidi;
 
-
 /**
  * An article's language and direction (its own {@code lang}/{@code dir}, else the edition's), and how it is seen
  * as a translation from the other editions of the publication.
@@ -22,8 +21,7 @@ final class Editions {
     /** {@code article} as a translation target seen from another edition. */
     Translation translation(Article article) {
         String url = links.url(links.path(article));
-        return new Translation(languageOf(article), directionOf(article), article.title(), url,
-                links.absoluteUrl(url));
+        return new Translation(languageOf(article), directionOf(article), article.title(), url, links.absoluteUrl(url));
     }
 
     /** The key linking translations across editions ({@code translation_key} in front matter), or null. */
@@ -42,6 +40,8 @@ final class Editions {
         if (dir != null && (dir.equals("rtl") || dir.equals("ltr"))) {
             return (String) dir;
         }
-        return article.params().get("lang") == null ? config.direction() : Bidi.directionOfLanguage(languageOf(article));
+        return article.params().get("lang") == null
+                ? config.direction()
+                : Bidi.directionOfLanguage(languageOf(article));
     }
 }

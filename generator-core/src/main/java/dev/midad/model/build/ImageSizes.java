@@ -1,13 +1,5 @@
 package dev.midad.model.build;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +8,14 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Pixel sizes of the site's own images, for {@code og:image:width} and AMP's {@code amp-img}. Raster
@@ -46,7 +46,7 @@ final class ImageSizes {
                 ImageReader reader = readers.next();
                 try {
                     reader.setInput(in);
-                    return new int[]{reader.getWidth(0), reader.getHeight(0)};
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
                 } finally {
                     reader.dispose();
                 }
@@ -74,7 +74,7 @@ final class ImageSizes {
                             height = pixels(parts[3]);
                         }
                     }
-                    return width > 0 && height > 0 ? new int[]{width, height} : UNKNOWN;
+                    return width > 0 && height > 0 ? new int[] {width, height} : UNKNOWN;
                 }
             }
         }

@@ -4,7 +4,6 @@ import dev.midad.content.Article;
 import dev.midad.media.MediaTypes;
 import dev.midad.model.ImageView;
 import dev.midad.problem.Problem;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +23,11 @@ final class LeadImages {
             return null;
         }
         Object credit = article.params().getOrDefault("image_credit", "");
-        return plain(article.image(), articleUrl, article.imageAlt(), article.imageCaption(),
+        return plain(
+                article.image(),
+                articleUrl,
+                article.imageAlt(),
+                article.imageCaption(),
                 credit == null ? "" : String.valueOf(credit));
     }
 
@@ -32,20 +35,32 @@ final class LeadImages {
     ImageView plain(String reference, String relativeTo, String alt, String caption, String credit) {
         String imageUrl = links.resolve(reference, relativeTo);
         Optional<Path> file = links.localFile(reference).filter(f -> f.startsWith(links.staticDir()));
-        int[] size = file.map(links::imageSize).orElse(new int[]{0, 0});
+        int[] size = file.map(links::imageSize).orElse(new int[] {0, 0});
         long bytes = file.map(f -> f.toFile().length()).orElse(0L);
-        return new ImageView(imageUrl, imageUrl.startsWith("http") ? imageUrl : links.absoluteUrl(imageUrl),
-                alt, caption, MediaTypes.ofImage(reference), size[0], size[1], bytes, credit, null);
+        return new ImageView(
+                imageUrl,
+                imageUrl.startsWith("http") ? imageUrl : links.absoluteUrl(imageUrl),
+                alt,
+                caption,
+                MediaTypes.ofImage(reference),
+                size[0],
+                size[1],
+                bytes,
+                credit,
+                null);
     }
 
     /** A problem when the image names a file under static/ that does not exist, or a file outside it. */
     void check(Article article, List<Problem> problems) {
         String image = article.image();
         Path staticDir = links.staticDir();
-        links.localFile(image).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file)).ifPresent(file ->
-                problems.add(Problem.of(article.source(), file.startsWith(staticDir)
-                        ? "'image' " + image + " does not exist: put the file at "
-                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
-                        : "'image' " + image + " points outside the static/ folder")));
+        links.localFile(image)
+                .filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file))
+                .ifPresent(file -> problems.add(Problem.of(
+                        article.source(),
+                        file.startsWith(staticDir)
+                                ? "'image' " + image + " does not exist: put the file at "
+                                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
+                                : "'image' " + image + " points outside the static/ folder")));
     }
 }

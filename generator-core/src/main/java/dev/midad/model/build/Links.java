@@ -7,7 +7,6 @@ import dev.midad.model.FeedFormat;
 import dev.midad.model.FeedLink;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
-
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -25,6 +24,7 @@ public final class Links {
     private final String basePath;
     /** Base path of the main edition: static files and root-relative links in Markdown live there. */
     private final String rootBase;
+
     private final String origin;
     private final ImageSizes imageSizes = new ImageSizes();
 
@@ -38,7 +38,8 @@ public final class Links {
      */
     public record Rule(String permalink, ZoneId timeZone, boolean latinSlugs) {
         public static Rule of(SiteConfig config) {
-            return new Rule(config.permalink(), config.timeZone(), config.slugStyle().equals("latin"));
+            return new Rule(
+                    config.permalink(), config.timeZone(), config.slugStyle().equals("latin"));
         }
 
         /** Arabic slugs by default; transliterated to Latin when the site sets {@code slug_style: latin}. */
@@ -72,7 +73,8 @@ public final class Links {
         this.basePath = config.basePath();
         this.rootBase = rootUrl.substring(0, rootUrl.length() - 1);
         String base = config.baseUrl().toString();
-        this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+        this.origin =
+                base.substring(0, base.length() - config.baseUrl().getRawPath().length());
     }
 
     public String slug(String text) {
@@ -130,7 +132,8 @@ public final class Links {
             return UrlPaths.encodeNonAscii(reference);
         }
         if (reference.startsWith("/")) {
-            return rootBase + (reference.contains("%") ? UrlPaths.encodeNonAscii(reference) : UrlPaths.encode(reference));
+            return rootBase
+                    + (reference.contains("%") ? UrlPaths.encodeNonAscii(reference) : UrlPaths.encode(reference));
         }
         String path = UrlPaths.decode(relativeTo, basePath) + reference;
         return reference.contains("%") ? basePath + path : url(path);
@@ -141,7 +144,9 @@ public final class Links {
         if (!siteUrl.startsWith("/") || siteUrl.startsWith("//")) {
             return null;
         }
-        Path file = staticDir.resolve(UrlPaths.decode(siteUrl, rootBase).substring(1)).normalize();
+        Path file = staticDir
+                .resolve(UrlPaths.decode(siteUrl, rootBase).substring(1))
+                .normalize();
         int[] size = file.startsWith(staticDir) ? imageSizes.of(file) : null;
         return size == null || size[0] == 0 ? null : size;
     }

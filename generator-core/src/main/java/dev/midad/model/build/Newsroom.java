@@ -7,7 +7,6 @@ import dev.midad.i18n.Messages;
 import dev.midad.model.AuthorView;
 import dev.midad.model.EditorialView;
 import dev.midad.problem.Problem;
-
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +22,17 @@ final class Newsroom {
     /** File name of a live blog's updates, in the article's folder. */
     static final String LIVE_UPDATES = "live.json";
 
-    private static final Map<String, String> SCHEMA_TYPES = Map.of("news", "NewsArticle",
-            "opinion", "OpinionNewsArticle", "analysis", "AnalysisNewsArticle", "explainer", "BackgroundNewsArticle",
-            "interview", "ReportageNewsArticle");
+    private static final Map<String, String> SCHEMA_TYPES = Map.of(
+            "news",
+            "NewsArticle",
+            "opinion",
+            "OpinionNewsArticle",
+            "analysis",
+            "AnalysisNewsArticle",
+            "explainer",
+            "BackgroundNewsArticle",
+            "interview",
+            "ReportageNewsArticle");
 
     private final Links links;
     private final Dates dates;
@@ -33,8 +40,13 @@ final class Newsroom {
     /** By author page URL. */
     private final Map<String, AuthorView> profiles;
 
-    Newsroom(Links links, Dates dates, Messages messages, List<AuthorProfile> written,
-             UnaryOperator<String> bios, List<Problem> problems) {
+    Newsroom(
+            Links links,
+            Dates dates,
+            Messages messages,
+            List<AuthorProfile> written,
+            UnaryOperator<String> bios,
+            List<Problem> problems) {
         this.links = links;
         this.dates = dates;
         this.messages = messages;
@@ -45,12 +57,20 @@ final class Newsroom {
             }
             String url = links.termUrl("author", p.name());
             String photo = p.photo().isEmpty() ? null : links.resolve(p.photo(), links.url("/"));
-            AuthorView view = new AuthorView(p.name(), url, links.absoluteUrl(url), p.role(), photo,
-                    photo == null || photo.startsWith("https://") ? photo : links.absoluteUrl(photo), p.email(),
-                    p.sameAs(), bios.apply(p.bioHtml()));
+            AuthorView view = new AuthorView(
+                    p.name(),
+                    url,
+                    links.absoluteUrl(url),
+                    p.role(),
+                    photo,
+                    photo == null || photo.startsWith("https://") ? photo : links.absoluteUrl(photo),
+                    p.email(),
+                    p.sameAs(),
+                    bios.apply(p.bioHtml()));
             if (byUrl.putIfAbsent(url, view) != null) {
-                problems.add(Problem.of(p.source(), "is a second profile of '" + p.name() + "': keep one file per"
-                        + " author in authors/"));
+                problems.add(Problem.of(
+                        p.source(),
+                        "is a second profile of '" + p.name() + "': keep one file per" + " author in authors/"));
             }
         }
         this.profiles = Map.copyOf(byUrl);
@@ -91,15 +111,26 @@ final class Newsroom {
             }
         }
         List<EditorialView.Correction> corrections = e.corrections().stream()
-                .map(c -> new EditorialView.Correction(dates.view(c.date()), c.text())).toList();
+                .map(c -> new EditorialView.Correction(dates.view(c.date()), c.text()))
+                .toList();
         EditorialView.Live live = null;
         String type = SCHEMA_TYPES.getOrDefault(e.kind(), "NewsArticle");
         if (e.live() != null) {
             boolean active = e.live().end() == null || e.live().end().isAfter(now);
-            live = new EditorialView.Live(active, dates.view(article.date()), dates.view(e.live().end()),
-                    active ? url + LIVE_UPDATES : "", e.live().entries().stream()
-                    .map(x -> new EditorialView.Entry(x.id(), dates.view(x.time()), x.author(), x.pinned(), bodies.apply(x.html()),
-                            x.text())).toList());
+            live = new EditorialView.Live(
+                    active,
+                    dates.view(article.date()),
+                    dates.view(e.live().end()),
+                    active ? url + LIVE_UPDATES : "",
+                    e.live().entries().stream()
+                            .map(x -> new EditorialView.Entry(
+                                    x.id(),
+                                    dates.view(x.time()),
+                                    x.author(),
+                                    x.pinned(),
+                                    bodies.apply(x.html()),
+                                    x.text()))
+                            .toList());
             if (active) {
                 type = "LiveBlogPosting";
             }
@@ -107,8 +138,8 @@ final class Newsroom {
         if (e.equals(Editorial.NEWS) && own.isEmpty()) {
             return EditorialView.NEWS;
         }
-        return new EditorialView(e.kind(), type, corrections, e.updateNote(), notice(e.updateNote(), corrections),
-                own, live);
+        return new EditorialView(
+                e.kind(), type, corrections, e.updateNote(), notice(e.updateNote(), corrections), own, live);
     }
 
     /** The update note and corrections as a small HTML block for feed readers; every text escaped. */
@@ -118,12 +149,18 @@ final class Newsroom {
         }
         StringBuilder html = new StringBuilder("<aside class=\"story-notices\">");
         if (!updateNote.isEmpty()) {
-            html.append("<p><strong>").append(escape(messages.get("article_update_note"))).append("</strong> ")
-                    .append(escape(updateNote)).append("</p>");
+            html.append("<p><strong>")
+                    .append(escape(messages.get("article_update_note")))
+                    .append("</strong> ")
+                    .append(escape(updateNote))
+                    .append("</p>");
         }
         for (EditorialView.Correction c : corrections) {
-            html.append("<p><strong>").append(escape(messages.get("article_correction", c.date().text())))
-                    .append("</strong> ").append(escape(c.text())).append("</p>");
+            html.append("<p><strong>")
+                    .append(escape(messages.get("article_correction", c.date().text())))
+                    .append("</strong> ")
+                    .append(escape(c.text()))
+                    .append("</p>");
         }
         return html.append("</aside>").toString();
     }
@@ -131,5 +168,4 @@ final class Newsroom {
     private static String escape(String text) {
         return org.jsoup.nodes.Entities.escape(text);
     }
-
 }

@@ -2,7 +2,6 @@ package dev.midad.model.build;
 
 import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
-
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,8 @@ final class PublishedOrder {
         List<Article> published = content.articles().stream()
                 .filter(a -> options.includeDrafts() || !a.draft())
                 .filter(a -> options.includeFuture() || !a.date().isAfter(now))
-                .map(a -> new NewestFirst(a, a.date().toInstant().toEpochMilli(), a.source().toString()))
+                .map(a -> new NewestFirst(
+                        a, a.date().toInstant().toEpochMilli(), a.source().toString()))
                 .sorted(NewestFirst.ORDER)
                 .map(NewestFirst::article)
                 .toList();
@@ -39,8 +39,7 @@ final class PublishedOrder {
         return published;
     }
 
-    private record Published(ContentLoader.Content content, Publishing options, List<Article> articles) {
-    }
+    private record Published(ContentLoader.Content content, Publishing options, List<Article> articles) {}
 
     /**
      * The previous build's order with edited articles swapped in, when that is certainly the order a sort
@@ -49,8 +48,11 @@ final class PublishedOrder {
      * articles on every keystroke.
      */
     private List<Article> sameOrderAsBefore(ContentLoader.Content content, Publishing options) {
-        if (lastPublished == null || !options.includeDrafts() || !options.includeFuture()
-                || !lastPublished.options().includeDrafts() || !lastPublished.options().includeFuture()) {
+        if (lastPublished == null
+                || !options.includeDrafts()
+                || !options.includeFuture()
+                || !lastPublished.options().includeDrafts()
+                || !lastPublished.options().includeFuture()) {
             return null;
         }
         List<Article> before = lastPublished.content().articles();
@@ -79,9 +81,10 @@ final class PublishedOrder {
 
     /** Sort key of an article, computed once per article rather than on each of the sort's comparisons. */
     private record NewestFirst(Article article, long epochMilli, String source) {
-        static final Comparator<NewestFirst> ORDER = Comparator.comparingLong(NewestFirst::epochMilli).reversed()
-                .thenComparing((a, b) -> b.article().date().compareTo(a.article().date()))
+        static final Comparator<NewestFirst> ORDER = Comparator.comparingLong(NewestFirst::epochMilli)
+                .reversed()
+                .thenComparing(
+                        (a, b) -> b.article().date().compareTo(a.article().date()))
                 .thenComparing(NewestFirst::source);
     }
 }
-

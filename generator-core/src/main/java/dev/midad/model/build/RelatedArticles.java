@@ -1,7 +1,6 @@
 package dev.midad.model.build;
 
 import dev.midad.model.ArticleView;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ final class RelatedArticles {
 
     /** The previous build's related articles (by URL) and the articles' tags it was computed from. */
     private Map<String, List<String>> relatedUrls = Map.of();
+
     private List<Object> relatedInput = List.of();
 
     /** The lists of the last build, by article address, for the build cache. */
@@ -47,19 +47,22 @@ final class RelatedArticles {
         }
         if (!input.equals(relatedInput)) {
             Map<String, List<String>> urls = new HashMap<>();
-            related(views, tagsByUrl).forEach((url, list) -> urls.put(url, list.stream().map(ArticleView::url).toList()));
+            related(views, tagsByUrl)
+                    .forEach((url, list) ->
+                            urls.put(url, list.stream().map(ArticleView::url).toList()));
             relatedUrls = urls;
             relatedInput = input;
         }
         Map<String, ArticleView> byUrl = new HashMap<>();
         views.forEach(v -> byUrl.put(v.url(), v));
         Map<String, List<ArticleView>> related = new HashMap<>();
-        relatedUrls.forEach((url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
+        relatedUrls.forEach(
+                (url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
         return related;
     }
 
-    private static Map<String, List<ArticleView>> related(List<ArticleView> views,
-                                                          Map<String, List<String>> tagsByUrl) {
+    private static Map<String, List<ArticleView>> related(
+            List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
         // Articles are named by their position in views (newest first): no hashing of URLs while ranking.
         int count = views.size();
         List<List<String>> tagsOf = new ArrayList<>(count);
@@ -72,8 +75,12 @@ final class RelatedArticles {
             }
         }
         Map<String, int[]> scanned = new HashMap<>();
-        byTag.forEach((tag, tagged) -> scanned.put(tag, tagged.stream()
-                .limit(RELATED_SCAN_PER_TAG).mapToInt(Integer::intValue).toArray()));
+        byTag.forEach((tag, tagged) -> scanned.put(
+                tag,
+                tagged.stream()
+                        .limit(RELATED_SCAN_PER_TAG)
+                        .mapToInt(Integer::intValue)
+                        .toArray()));
         int[] shared = new int[count];
         Map<String, List<ArticleView>> related = new HashMap<>();
         for (int i = 0; i < count; i++) {

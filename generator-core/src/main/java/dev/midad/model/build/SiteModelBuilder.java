@@ -5,11 +5,10 @@ import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.StaticPage;
 import dev.midad.html.BodyChain;
-import dev.midad.image.BodyImages;
-import dev.midad.image.ImagePipeline;
-import dev.midad.text.UrlPaths;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
+import dev.midad.image.BodyImages;
+import dev.midad.image.ImagePipeline;
 import dev.midad.model.ArticleView;
 import dev.midad.model.AuthorView;
 import dev.midad.model.EditionLink;
@@ -23,7 +22,7 @@ import dev.midad.model.StaticPageView;
 import dev.midad.model.Translation;
 import dev.midad.problem.Problem;
 import dev.midad.text.Excerpts;
-
+import dev.midad.text.UrlPaths;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -61,6 +60,7 @@ public final class SiteModelBuilder {
     private final LeadImages leadImages;
     /** Resized copies and social cards; null when the site is built without image processing. */
     private final ImagePipeline images;
+
     private final ResponsiveImages responsiveImages;
     private final Aliases aliases;
     private final Taxonomies taxonomies;
@@ -69,6 +69,7 @@ public final class SiteModelBuilder {
     private final Editions editionRules;
     /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
     private final BodyChain rtlBodies;
+
     private final BodyChain ltrBodies;
     private final BodyChain pageBodies;
     /**
@@ -77,6 +78,7 @@ public final class SiteModelBuilder {
      * was not parsed again. Read in parallel during a build, replaced at its end.
      */
     private Map<Article, Known> known = Map.of();
+
     private SiteView lastSite;
     private Map<String, AuthorView> lastProfiles = Map.of();
 
@@ -84,10 +86,22 @@ public final class SiteModelBuilder {
      * One article resolved: its address, its view with the given translations, its old addresses, and problems
      * with its image and aliases.
      */
-    private record Known(String path, String translationKey, List<Translation> translations, ArticleView view,
-                         List<Problem> imageProblems, List<Redirect> redirects, List<Problem> redirectProblems) {
+    private record Known(
+            String path,
+            String translationKey,
+            List<Translation> translations,
+            ArticleView view,
+            List<Problem> imageProblems,
+            List<Redirect> redirects,
+            List<Problem> redirectProblems) {
         Known withTranslations(List<Translation> others) {
-            return new Known(path, translationKey, others, view.withTranslations(others), imageProblems, redirects,
+            return new Known(
+                    path,
+                    translationKey,
+                    others,
+                    view.withTranslations(others),
+                    imageProblems,
+                    redirects,
                     redirectProblems);
         }
     }
@@ -96,14 +110,19 @@ public final class SiteModelBuilder {
      * @param rootUrl  site-relative URL of the main edition's home (shared assets live there)
      * @param editions every edition of the publication, this one marked current (empty without editions)
      */
-    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
-                            List<EditionLink> editions) {
+    public SiteModelBuilder(
+            SiteConfig config, Path staticDir, Messages messages, String rootUrl, List<EditionLink> editions) {
         this(config, staticDir, messages, rootUrl, editions, null);
     }
 
     /** @param images the site's image pipeline, or null for images as they are */
-    public SiteModelBuilder(SiteConfig config, Path staticDir, Messages messages, String rootUrl,
-                            List<EditionLink> editions, ImagePipeline images) {
+    public SiteModelBuilder(
+            SiteConfig config,
+            Path staticDir,
+            Messages messages,
+            String rootUrl,
+            List<EditionLink> editions,
+            ImagePipeline images) {
         this.config = config;
         this.rootUrl = rootUrl;
         this.editions = List.copyOf(editions);
@@ -119,9 +138,16 @@ public final class SiteModelBuilder {
         this.ltrBodies = HtmlStage.view(links.rootBase(), messages, false);
         this.pageBodies = HtmlStage.page(links.rootBase());
         this.images = images;
-        this.responsiveImages = images == null ? null : new ResponsiveImages(images, links.rootBase(), links.origin(),
-                UrlPaths.decode(basePath, "").substring(UrlPaths.decode(links.rootBase(), "").length()),
-                config.title(), config.logo());
+        this.responsiveImages = images == null
+                ? null
+                : new ResponsiveImages(
+                        images,
+                        links.rootBase(),
+                        links.origin(),
+                        UrlPaths.decode(basePath, "")
+                                .substring(UrlPaths.decode(links.rootBase(), "").length()),
+                        config.title(),
+                        config.logo());
     }
 
     /** The address rule of this edition, for the renderer (one object per builder, kept across builds). */
@@ -151,8 +177,11 @@ public final class SiteModelBuilder {
     /**
      * @param translations every edition's articles by translation key (see {@link #translationKeyOf})
      */
-    public SiteModel build(ContentLoader.Content content, Publishing options,
-                           Map<String, List<Translation>> translations, List<Problem> problems) {
+    public SiteModel build(
+            ContentLoader.Content content,
+            Publishing options,
+            Map<String, List<Translation>> translations,
+            List<Problem> problems) {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         List<Article> published = published(content, options);
         Newsroom newsroom = new Newsroom(links, dates, messages, content.authors(), pageBodies::apply, problems);
@@ -170,19 +199,25 @@ public final class SiteModelBuilder {
             String path = before != null ? before.path() : links.path(article);
             Path earlier = claimed.putIfAbsent(path, article.source());
             if (earlier != null) {
-                problems.add(Problem.of(article.source(), "has the same address " + path + " as " + earlier
-                        + ": give one of them a different 'slug:'"));
+                problems.add(Problem.of(
+                        article.source(),
+                        "has the same address " + path + " as " + earlier + ": give one of them a different 'slug:'"));
                 continue;
             }
             String key = before != null ? before.translationKey() : Editions.translationKey(article);
             placed.add(article);
             paths.add(path);
-            translationsOf.add(key == null ? List.of() : translations.getOrDefault(key, List.of()).stream()
-                    .filter(t -> !t.url().equals(links.url(path))).toList());
+            translationsOf.add(
+                    key == null
+                            ? List.of()
+                            : translations.getOrDefault(key, List.of()).stream()
+                                    .filter(t -> !t.url().equals(links.url(path)))
+                                    .toList());
         }
         // the expensive part (HTML post-processing, dates, image sizes) in parallel; unchanged articles reuse
         // the view of the previous build of this builder
-        List<Known> resolved = IntStream.range(0, placed.size()).parallel()
+        List<Known> resolved = IntStream.range(0, placed.size())
+                .parallel()
                 .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i), newsroom, now))
                 .toList();
         Map<Article, Known> nextKnown = new IdentityHashMap<>();
@@ -222,15 +257,21 @@ public final class SiteModelBuilder {
             String path = links.pagePath(page.slug());
             Path earlier = claimed.putIfAbsent(path, page.source());
             if (earlier != null) {
-                problems.add(Problem.of(page.source(), "has the same address " + path + " as " + earlier
-                        + ": give one of them a different 'slug:'"));
+                problems.add(Problem.of(
+                        page.source(),
+                        "has the same address " + path + " as " + earlier + ": give one of them a different 'slug:'"));
                 continue;
             }
             String url = links.url(path);
-            pages.add(new StaticPageView(page.title(), url, links.absoluteUrl(url), page.summary(),
-                    pageBodies.apply(page.bodyHtml()), page.source().toString()));
-            for (Redirect redirect : aliases.redirects(page.params(), page.source(), "page_id", url, links.absoluteUrl(url),
-                    problems)) {
+            pages.add(new StaticPageView(
+                    page.title(),
+                    url,
+                    links.absoluteUrl(url),
+                    page.summary(),
+                    pageBodies.apply(page.bodyHtml()),
+                    page.source().toString()));
+            for (Redirect redirect :
+                    aliases.redirects(page.params(), page.source(), "page_id", url, links.absoluteUrl(url), problems)) {
                 redirects.add(redirect);
                 redirectSources.put(redirect, page.source());
             }
@@ -239,19 +280,35 @@ public final class SiteModelBuilder {
 
         String logoUrl = config.logo().isEmpty() ? "" : links.resolve(config.logo(), basePath + "/");
         int[] logoSize = links.imageSize(logoUrl);
-        SiteView site = new SiteView(config.title(), config.description(), config.baseUrl().toString(), links.origin(),
-                config.language(), config.direction(), basePath + "/", rootUrl, logoUrl,
+        SiteView site = new SiteView(
+                config.title(),
+                config.description(),
+                config.baseUrl().toString(),
+                links.origin(),
+                config.language(),
+                config.direction(),
+                basePath + "/",
+                rootUrl,
+                logoUrl,
                 logoUrl.isEmpty() || logoUrl.startsWith("http") ? logoUrl : links.absoluteUrl(logoUrl),
-                logoSize == null ? 0 : logoSize[0], logoSize == null ? 0 : logoSize[1],
-                OpenGraphLocales.of(config.locale()), config.copyright(),
+                logoSize == null ? 0 : logoSize[0],
+                logoSize == null ? 0 : logoSize[1],
+                OpenGraphLocales.of(config.locale()),
+                config.copyright(),
                 taxonomies.menu(siteTaxonomies.get(0), config.menu(), problems),
                 pages.stream().map(p -> new Link(p.title(), p.url())).toList(),
-                links.feeds(config.title(), "/", FeedFormat.named(config.outputs().feeds("site").formats())), editions,
-                config.amp(), config.fonts().stream()
-                .map(f -> new SiteConfig.WebFont(f.family(), links.resolve(f.src(), rootUrl), f.weight(), f.style()))
-                .toList(),
-                config.params(), responsiveImages == null ? null : responsiveImages.siteCard(basePath + "|site",
-                config.description()));
+                links.feeds(
+                        config.title(),
+                        "/",
+                        FeedFormat.named(config.outputs().feeds("site").formats())),
+                editions,
+                config.amp(),
+                config.fonts().stream()
+                        .map(f -> new SiteConfig.WebFont(
+                                f.family(), links.resolve(f.src(), rootUrl), f.weight(), f.style()))
+                        .toList(),
+                config.params(),
+                responsiveImages == null ? null : responsiveImages.siteCard(basePath + "|site", config.description()));
         if (images != null) {
             Set<String> owners = new HashSet<>();
             placed.forEach(a -> owners.add(imageOwner(a)));
@@ -265,11 +322,23 @@ public final class SiteModelBuilder {
 
         Aliases.checkClaimed(redirects, redirectSources, claimed, problems);
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
-        return new SiteModel(config, site, now, List.copyOf(views), List.copyOf(homeOrder),
-                siteTaxonomies, List.copyOf(pages), related.of(views, tagsByUrl),
-                List.copyOf(redirects), newsroom.profiles(), content.breaking().stream()
-                .map(b -> new SiteModel.Breaking(b.text(), b.link().isEmpty() ? "" : links.resolve(b.link(), rootUrl),
-                        dates.view(b.expires()))).toList());
+        return new SiteModel(
+                config,
+                site,
+                now,
+                List.copyOf(views),
+                List.copyOf(homeOrder),
+                siteTaxonomies,
+                List.copyOf(pages),
+                related.of(views, tagsByUrl),
+                List.copyOf(redirects),
+                newsroom.profiles(),
+                content.breaking().stream()
+                        .map(b -> new SiteModel.Breaking(
+                                b.text(),
+                                b.link().isEmpty() ? "" : links.resolve(b.link(), rootUrl),
+                                dates.view(b.expires())))
+                        .toList());
     }
 
     /**
@@ -277,16 +346,23 @@ public final class SiteModelBuilder {
      * the article it was resolved from), the related-articles lists with their input and the author profiles the
      * views were resolved with. Valid only for a builder made with the same configuration, messages and static files.
      */
-    public record Memory(List<Article> articles, List<Object> resolved, Map<String, List<String>> relatedUrls,
-                         List<Object> relatedInput, Map<String, AuthorView> profiles) {
-    }
+    public record Memory(
+            List<Article> articles,
+            List<Object> resolved,
+            Map<String, List<String>> relatedUrls,
+            List<Object> relatedInput,
+            Map<String, AuthorView> profiles) {}
 
     /** What the last build resolved (see {@link Memory}). */
     public Memory memory() {
         List<Article> articles = new ArrayList<>(known.keySet());
         articles.sort(Comparator.comparing(a -> a.source().toString()));
-        return new Memory(articles, articles.stream().map(a -> (Object) known.get(a)).toList(), related.urls(),
-                related.input(), lastProfiles);
+        return new Memory(
+                articles,
+                articles.stream().map(a -> (Object) known.get(a)).toList(),
+                related.urls(),
+                related.input(),
+                lastProfiles);
     }
 
     /** Takes on what a builder in another JVM remembered; its articles must be the objects the next build reads. */
@@ -307,8 +383,8 @@ public final class SiteModelBuilder {
         known = restored;
     }
 
-    private Known resolve(Article article, String path, List<Translation> translations, Newsroom newsroom,
-                          ZonedDateTime now) {
+    private Known resolve(
+            Article article, String path, List<Translation> translations, Newsroom newsroom, ZonedDateTime now) {
         Known before = known.get(article);
         if (before != null && article.editorial().live() == null) { // a live blog's state follows the clock
             return before.translations().equals(translations) ? before : before.withTranslations(translations);
@@ -317,14 +393,20 @@ public final class SiteModelBuilder {
         leadImages.check(article, imageProblems);
         ArticleView view = view(article, path, translations, newsroom, now);
         List<Problem> redirectProblems = new ArrayList<>();
-        List<Redirect> redirects = aliases.redirects(article.params(), article.source(), "p", view.url(), view.absoluteUrl(),
-                redirectProblems);
-        return new Known(path, Editions.translationKey(article), translations, view, List.copyOf(imageProblems),
-                List.copyOf(redirects), List.copyOf(redirectProblems));
+        List<Redirect> redirects = aliases.redirects(
+                article.params(), article.source(), "p", view.url(), view.absoluteUrl(), redirectProblems);
+        return new Known(
+                path,
+                Editions.translationKey(article),
+                translations,
+                view,
+                List.copyOf(imageProblems),
+                List.copyOf(redirects),
+                List.copyOf(redirectProblems));
     }
 
-    private ArticleView view(Article article, String path, List<Translation> translations, Newsroom newsroom,
-                             ZonedDateTime now) {
+    private ArticleView view(
+            Article article, String path, List<Translation> translations, Newsroom newsroom, ZonedDateTime now) {
         String url = links.url(path);
         ImageView image = leadImages.of(article, url);
         Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
@@ -332,30 +414,69 @@ public final class SiteModelBuilder {
         ImageView share = image;
         String owner = imageOwner(article);
         if (responsiveImages != null) {
-            image = image == null ? null : responsiveImages.image(owner, image, article.image(),
-                    String.valueOf(article.params().getOrDefault("image_focus", "")));
+            image = image == null
+                    ? null
+                    : responsiveImages.image(
+                            owner,
+                            image,
+                            article.image(),
+                            String.valueOf(article.params().getOrDefault("image_focus", "")));
             gallery = responsiveImages.gallery(owner, article, src -> leadImages.plain(src, url, "", "", ""));
-            share = responsiveImages.share(owner, article, path, image, dates.view(article.date()),
+            share = responsiveImages.share(
+                    owner,
+                    article,
+                    path,
+                    image,
+                    dates.view(article.date()),
                     terms.category() == null ? "" : terms.category().name());
             images.warnings(owner, responsiveImages.check(article, image, gallery));
         }
         String lead = article.summary().endsWith("…")
-                ? article.summary().substring(0, article.summary().length() - 1) : article.summary();
+                ? article.summary().substring(0, article.summary().length() - 1)
+                : article.summary();
         String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
-                ? "" : article.summary();
+                ? ""
+                : article.summary();
         BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
         String html = bodies.apply(article.bodyHtml());
         if (images != null && html.contains("<img")) { // body images get their responsive variants
-            html = new BodyChain("", List.of(body -> BodyImages.apply(body, src -> images.responsive(owner,
-                    UrlPaths.decode(src, links.rootBase()), responsiveImages.urls(), 0.5, 0.5)))).apply(html);
+            html = new BodyChain(
+                            "",
+                            List.of(body -> BodyImages.apply(
+                                    body,
+                                    src -> images.responsive(
+                                            owner,
+                                            UrlPaths.decode(src, links.rootBase()),
+                                            responsiveImages.urls(),
+                                            0.5,
+                                            0.5))))
+                    .apply(html);
         }
-        return new ArticleView(article.title(), url, links.absoluteUrl(url), dates.view(article.date()),
-                dates.view(Newsroom.lastChange(article)), terms.authors(), terms.category(), terms.tags(), article.summary(), standfirst, image,
-                article.dateline(), article.sourceName(), article.featured(),
+        return new ArticleView(
+                article.title(),
+                url,
+                links.absoluteUrl(url),
+                dates.view(article.date()),
+                dates.view(Newsroom.lastChange(article)),
+                terms.authors(),
+                terms.category(),
+                terms.tags(),
+                article.summary(),
+                standfirst,
+                image,
+                article.dateline(),
+                article.sourceName(),
+                article.featured(),
                 html,
-                Excerpts.readingMinutes(article.bodyText()), article.params(),
-                article.source().toString().replace('\\', '/'), editionRules.languageOf(article), editionRules.directionOf(article),
-                translations, share, gallery, newsroom.view(article, url, now, bodies::apply));
+                Excerpts.readingMinutes(article.bodyText()),
+                article.params(),
+                article.source().toString().replace('\\', '/'),
+                editionRules.languageOf(article),
+                editionRules.directionOf(article),
+                translations,
+                share,
+                gallery,
+                newsroom.view(article, url, now, bodies::apply));
     }
 
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */

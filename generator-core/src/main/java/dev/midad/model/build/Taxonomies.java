@@ -9,15 +9,14 @@ import dev.midad.model.TaxonomyView;
 import dev.midad.model.Term;
 import dev.midad.problem.Problem;
 import dev.midad.text.UrlPaths;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -32,6 +31,7 @@ final class Taxonomies {
     private final Messages messages;
     /** Terms of the previous build by URL, and of this one. */
     private Map<String, Term> lastTerms = Map.of();
+
     private final Map<String, Term> nextTerms = new HashMap<>();
 
     Taxonomies(Links links, Messages messages) {
@@ -41,45 +41,60 @@ final class Taxonomies {
 
     /** Categories, tags and authors of {@code views}, in that order. */
     List<SiteModel.Taxonomy> of(List<ArticleView> views, List<Problem> problems) {
-        SiteModel.Taxonomy categories = taxonomy("category", "/categories/", "/category/", views,
-                v -> v.category() == null ? List.of() : List.of(v.category()), problems);
-        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags, problems);
-        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors,
+        SiteModel.Taxonomy categories = taxonomy(
+                "category",
+                "/categories/",
+                "/category/",
+                views,
+                v -> v.category() == null ? List.of() : List.of(v.category()),
                 problems);
+        SiteModel.Taxonomy tags = taxonomy("tag", "/tags/", "/tag/", views, ArticleView::tags, problems);
+        SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors, problems);
         lastTerms = Map.copyOf(nextTerms);
         nextTerms.clear();
         return List.of(categories, tags, authors);
     }
 
     /** An article's category (or null), tags and authors as links to their term pages; empty slugs left out. */
-    record ArticleTerms(Link category, List<Link> tags, List<Link> authors) {
-    }
+    record ArticleTerms(Link category, List<Link> tags, List<Link> authors) {}
 
     ArticleTerms termsOf(String category, List<String> tags, List<String> authors) {
-        return new ArticleTerms(category == null ? null : new Link(category, links.termUrl("category", category)),
-                links(tags, "tag"), links(authors, "author"));
+        return new ArticleTerms(
+                category == null ? null : new Link(category, links.termUrl("category", category)),
+                links(tags, "tag"),
+                links(authors, "author"));
     }
 
     private List<Link> links(List<String> names, String kind) {
         return TermNames.oncePerAddress(names.stream()
                 .filter(name -> !links.slug(name).isEmpty())
-                .map(name -> new Link(name, links.termUrl(kind, name))).toList());
+                .map(name -> new Link(name, links.termUrl(kind, name)))
+                .toList());
     }
 
-    private SiteModel.Taxonomy taxonomy(String kind, String indexPath, String prefix,
-                                        List<ArticleView> views, Function<ArticleView, List<Link>> termsOf,
-                                        List<Problem> problems) {
-        record Gathered(String name, String source, List<ArticleView> articles) {
-        }
+    private SiteModel.Taxonomy taxonomy(
+            String kind,
+            String indexPath,
+            String prefix,
+            List<ArticleView> views,
+            Function<ArticleView, List<Link>> termsOf,
+            List<Problem> problems) {
+        record Gathered(String name, String source, List<ArticleView> articles) {}
         Map<String, Gathered> byUrl = new HashMap<>(); // sorted once below, not on every insert
         Set<String> reported = new HashSet<>();
         for (ArticleView view : views) {
             for (Link term : termsOf.apply(view)) {
-                Gathered gathered = byUrl.computeIfAbsent(term.url(),
-                        k -> new Gathered(term.name(), view.sourcePath(), new ArrayList<>()));
+                Gathered gathered = byUrl.computeIfAbsent(
+                        term.url(), k -> new Gathered(term.name(), view.sourcePath(), new ArrayList<>()));
                 if (!TermNames.sameTerm(gathered.name(), term.name()) && reported.add(term.url())) {
-                    problems.add(Problem.of(Path.of(view.sourcePath()), TermNames.clash(kind, term.name(),
-                            gathered.name(), gathered.source(), UrlPaths.decode(term.url(), links.basePath()))));
+                    problems.add(Problem.of(
+                            Path.of(view.sourcePath()),
+                            TermNames.clash(
+                                    kind,
+                                    term.name(),
+                                    gathered.name(),
+                                    gathered.source(),
+                                    UrlPaths.decode(term.url(), links.basePath()))));
                 }
                 List<ArticleView> listed = gathered.articles();
                 if (listed.isEmpty() || listed.get(listed.size() - 1) != view) { // once, however it is spelt
@@ -90,17 +105,21 @@ final class Taxonomies {
         List<Term> terms = new ArrayList<>();
         new TreeMap<>(byUrl).forEach((url, gathered) -> {
             Term last = lastTerms.get(url);
-            if (last != null && last.name().equals(gathered.name()) && sameObjects(last.articles(), gathered.articles())) {
+            if (last != null
+                    && last.name().equals(gathered.name())
+                    && sameObjects(last.articles(), gathered.articles())) {
                 terms.add(last); // the same object: its pages' inputs compare at a glance, not article by article
             } else {
-                String slug = UrlPaths.decode(url, links.basePath()).substring(prefix.length()).replace("/", "");
+                String slug = UrlPaths.decode(url, links.basePath())
+                        .substring(prefix.length())
+                        .replace("/", "");
                 terms.add(new Term(gathered.name(), slug, url, gathered.articles()));
             }
         });
         terms.forEach(term -> nextTerms.put(term.url(), term));
         terms.sort(Comparator.comparingInt(Term::count).reversed().thenComparing(Term::name));
-        return new SiteModel.Taxonomy(new TaxonomyView(kind, messages.get("taxonomy." + kind), links.url(indexPath)),
-                List.copyOf(terms));
+        return new SiteModel.Taxonomy(
+                new TaxonomyView(kind, messages.get("taxonomy." + kind), links.url(indexPath)), List.copyOf(terms));
     }
 
     private static boolean sameObjects(List<?> a, List<?> b) {
@@ -118,14 +137,22 @@ final class Taxonomies {
     /** The site's menu: the categories {@code menu} names, else the eight biggest. */
     List<Link> menu(SiteModel.Taxonomy categories, List<String> menuNames, List<Problem> problems) {
         if (menuNames.isEmpty()) {
-            return categories.terms().stream().limit(8).map(t -> new Link(t.name(), t.url())).toList();
+            return categories.terms().stream()
+                    .limit(8)
+                    .map(t -> new Link(t.name(), t.url()))
+                    .toList();
         }
         List<Link> menu = new ArrayList<>();
         for (String name : menuNames) {
-            categories.terms().stream().filter(t -> t.name().equals(name)).findFirst().ifPresentOrElse(
-                    t -> menu.add(new Link(t.name(), t.url())),
-                    () -> problems.add(Problem.of(Path.of(SiteConfigLoader.FILE_NAME), "'menu' names the category '"
-                            + name + "', but no published article has 'category: " + name + "'")));
+            categories.terms().stream()
+                    .filter(t -> t.name().equals(name))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            t -> menu.add(new Link(t.name(), t.url())),
+                            () -> problems.add(Problem.of(
+                                    Path.of(SiteConfigLoader.FILE_NAME),
+                                    "'menu' names the category '" + name + "', but no published article has 'category: "
+                                            + name + "'")));
         }
         return menu;
     }

@@ -2,7 +2,6 @@ package dev.midad.model.build;
 
 import dev.midad.model.Link;
 import dev.midad.text.PortableNames;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Set;
  * mistake to report otherwise ("C#" and "C++" both become /tag/c/).
  */
 final class TermNames {
-    private TermNames() {
-    }
+    private TermNames() {}
 
     static boolean sameTerm(String a, String b) {
         return key(a).equals(key(b));

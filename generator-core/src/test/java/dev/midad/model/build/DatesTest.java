@@ -1,24 +1,46 @@
 package dev.midad.model.build;
 
-import dev.midad.model.DateView;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.midad.config.OutputSettings;
 import dev.midad.config.SiteConfig;
-import org.junit.jupiter.api.Test;
-
+import dev.midad.model.DateView;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class DatesTest {
     static SiteConfig config(String locale, String digits) {
-        return new SiteConfig("t", "", URI.create("https://x.example/"), "ar", "rtl", Locale.forLanguageTag(locale),
-                digits, ZoneId.of("Europe/Kyiv"), "/{yyyy}/{mm}/{slug}/", 10, 20, "d MMMM yyyy", "", "", "",
-                List.of(), List.of(), false, false, false, "arabic", Map.of(), List.of(), List.of(), Map.of(),
+        return new SiteConfig(
+                "t",
+                "",
+                URI.create("https://x.example/"),
+                "ar",
+                "rtl",
+                Locale.forLanguageTag(locale),
+                digits,
+                ZoneId.of("Europe/Kyiv"),
+                "/{yyyy}/{mm}/{slug}/",
+                10,
+                20,
+                "d MMMM yyyy",
+                "",
+                "",
+                "",
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                "arabic",
+                Map.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
                 OutputSettings.defaults(20));
     }
 
@@ -45,7 +67,9 @@ class DatesTest {
         Locale previous = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("ar-SA"));
-            assertEquals("Thu, 20 Jun 2024 10:00:00 +0300", new Dates(config("ar-EG", "latn")).view(seed).rfc822());
+            assertEquals(
+                    "Thu, 20 Jun 2024 10:00:00 +0300",
+                    new Dates(config("ar-EG", "latn")).view(seed).rfc822());
         } finally {
             Locale.setDefault(previous);
         }

@@ -1,16 +1,15 @@
 package dev.midad.model.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.midad.Site;
 import dev.midad.TestSites;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenGraphLocalesTest {
     @TempDir
@@ -41,15 +40,26 @@ class OpenGraphLocalesTest {
                     direction: ltr
                     title: Тестовий портал
                 """);
-        TestSites.write(site, "editions/uk/articles/2024/06/x.md", "---\ntitle: Новина\ndate: 2024-06-20\n---\nТекст.\n");
+        TestSites.write(
+                site, "editions/uk/articles/2024/06/x.md", "---\ntitle: Новина\ndate: 2024-06-20\n---\nТекст.\n");
         Path out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
-        assertEquals("ar_AR", Jsoup.parse(TestSites.read(out, "index.html")).select("meta[property=og:locale]").attr("content"));
-        assertEquals("uk_UA", Jsoup.parse(TestSites.read(out, "uk/index.html")).select("meta[property=og:locale]").attr("content"));
+        assertEquals(
+                "ar_AR",
+                Jsoup.parse(TestSites.read(out, "index.html"))
+                        .select("meta[property=og:locale]")
+                        .attr("content"));
+        assertEquals(
+                "uk_UA",
+                Jsoup.parse(TestSites.read(out, "uk/index.html"))
+                        .select("meta[property=og:locale]")
+                        .attr("content"));
 
         TestSites.write(site, "site.yaml", TestSites.read(site, "site.yaml").replace("locale: ar-EG", "locale: xx"));
         Path unknown = tmp.resolve("unknown");
         Site.load(site, TestSites.options()).build(unknown);
-        assertTrue(Jsoup.parse(TestSites.read(unknown, "index.html")).select("meta[property=og:locale]").isEmpty());
+        assertTrue(Jsoup.parse(TestSites.read(unknown, "index.html"))
+                .select("meta[property=og:locale]")
+                .isEmpty());
     }
 }
