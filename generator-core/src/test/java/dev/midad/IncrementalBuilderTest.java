@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * produces — and it must get there rendering and rewriting only a few files.
  */
 class IncrementalBuilderTest {
-    private static final Path SAMPLE = Path.of("..", "content");
     private static final String SEED = "articles/2024/06/putin-north-korea.md";
 
     @TempDir
@@ -42,16 +41,7 @@ class IncrementalBuilderTest {
     @BeforeEach
     void copySample() throws IOException {
         site = work.resolve("site");
-        try (Stream<Path> files = Files.walk(SAMPLE)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = SAMPLE.relativize(file);
-                if (relative.startsWith("target") || relative.toString().equals("pom.xml")) {
-                    continue;
-                }
-                Files.createDirectories(site.resolve(relative).getParent());
-                Files.copy(file, site.resolve(relative));
-            }
-        }
+        TestSites.copySample(site);
         out = work.resolve("out");
         builder = new IncrementalBuilder(site, out, TestSites.options());
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 
 /** Small sites written into temporary folders for tests. */
 public final class TestSites {
@@ -94,5 +95,20 @@ public final class TestSites {
                 موقع اختبار.
                 """);
         return dir;
+    }
+
+    /** A copy of the sample site (content/) in {@code site}, without its build output and its pom. */
+    public static void copySample(Path site) throws IOException {
+        Path sample = Path.of("..", "content");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = sample.relativize(file);
+                if (relative.startsWith("target") || relative.toString().equals("pom.xml")) {
+                    continue;
+                }
+                Files.createDirectories(site.resolve(relative).getParent());
+                Files.copy(file, site.resolve(relative));
+            }
+        }
     }
 }
