@@ -13,9 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,29 +201,10 @@ class CachedBuilderTest {
         Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
     private void assertSameAsFullBuild() throws Exception {
         step++;
         Path fresh = work.resolve("fresh-" + step);
         Site.load(site, options).build(fresh);
-        List<String> expected = new ArrayList<>();
-        for (Path file : files(fresh)) {
-            expected.add(fresh.relativize(file).toString());
-        }
-        List<String> actual = new ArrayList<>();
-        for (Path file : files(out)) {
-            actual.add(out.relativize(file).toString());
-        }
-        assertEquals(expected, actual, "step " + step + ": the same files");
-        for (String name : expected) {
-            byte[] want = Files.readAllBytes(fresh.resolve(name));
-            byte[] got = Files.readAllBytes(out.resolve(name));
-            assertTrue(java.util.Arrays.equals(want, got), "step " + step + ": " + name + " differs from a full build");
-        }
+        TestSites.assertSameFiles(fresh, out, "step " + step);
     }
 }

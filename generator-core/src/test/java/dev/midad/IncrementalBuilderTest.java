@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -399,19 +398,6 @@ class IncrementalBuilderTest {
         step++;
         Path fresh = work.resolve("fresh-" + step);
         Site.load(site, options).build(fresh);
-        List<String> expected = new ArrayList<>();
-        for (Path file : files(fresh)) {
-            expected.add(fresh.relativize(file).toString());
-        }
-        List<String> actual = new ArrayList<>();
-        for (Path file : files(out)) {
-            actual.add(out.relativize(file).toString());
-        }
-        assertEquals(expected, actual, "step " + step + ": the same files");
-        for (String name : expected) {
-            byte[] want = Files.readAllBytes(fresh.resolve(name));
-            byte[] got = Files.readAllBytes(out.resolve(name));
-            assertTrue(java.util.Arrays.equals(want, got), "step " + step + ": " + name + " differs from a full build");
-        }
+        TestSites.assertSameFiles(fresh, out, "step " + step);
     }
 }

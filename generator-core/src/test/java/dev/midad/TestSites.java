@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Small sites written into temporary folders for tests. */
@@ -109,6 +110,27 @@ public final class TestSites {
                 Files.createDirectories(site.resolve(relative).getParent());
                 Files.copy(file, site.resolve(relative));
             }
+        }
+    }
+
+    /** Fails unless {@code actual} holds exactly the files of {@code expected} (a full build), byte for byte. */
+    public static void assertSameFiles(Path expected, Path actual, String what) throws IOException {
+        List<String> want = relativeFiles(expected);
+        org.junit.jupiter.api.Assertions.assertEquals(want, relativeFiles(actual), what + ": the same files");
+        for (String name : want) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    Files.readAllBytes(expected.resolve(name)),
+                    Files.readAllBytes(actual.resolve(name)),
+                    what + ": " + name + " differs from a full build");
+        }
+    }
+
+    private static List<String> relativeFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(f -> root.relativize(f).toString())
+                    .toList();
         }
     }
 }
