@@ -11,10 +11,18 @@ import java.util.Map;
  *
  * @param outputs the entries of {@code outputs:}, in order
  * @param feeds   the feeds of each feed scope ({@link #FEED_SCOPES}), defaults filled in
+ * @param related how many related articles each article page shows ({@code related:}; 0: none, and none are
+ *                computed)
  */
-public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds) {
+public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds, int related) {
     /** The scopes {@code feeds:} configures: the site, and the terms of each taxonomy. */
     public static final List<String> FEED_SCOPES = List.of("site", "category", "tag", "author");
+
+    /** Related articles an article shows unless site.yaml says {@code related:}. */
+    public static final int DEFAULT_RELATED = 4;
+
+    /** The most related articles {@code related:} may ask for. */
+    public static final int MAX_RELATED = 12;
 
     public OutputSettings {
         outputs = List.copyOf(outputs);
@@ -47,7 +55,7 @@ public record OutputSettings(List<Entry> outputs, Map<String, Feeds> feeds) {
     public static OutputSettings defaults(int feedSize) {
         Map<String, Feeds> feeds = new java.util.LinkedHashMap<>();
         FEED_SCOPES.forEach(scope -> feeds.put(scope, defaultFeeds(scope, feedSize)));
-        return new OutputSettings(List.of(), feeds);
+        return new OutputSettings(List.of(), feeds, DEFAULT_RELATED);
     }
 
     /**

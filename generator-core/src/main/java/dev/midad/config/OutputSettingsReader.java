@@ -25,7 +25,22 @@ final class OutputSettingsReader {
     private OutputSettingsReader() {}
 
     static OutputSettings read(YamlMapping yaml, int feedSize) {
-        return new OutputSettings(outputs(yaml), feeds(yaml, feedSize));
+        return new OutputSettings(outputs(yaml), feeds(yaml, feedSize), related(yaml));
+    }
+
+    private static int related(YamlMapping yaml) {
+        Object declared = yaml.values().get("related");
+        if (declared == null) {
+            return OutputSettings.DEFAULT_RELATED;
+        }
+        if (declared instanceof Integer count && count >= 0 && count <= OutputSettings.MAX_RELATED) {
+            return count;
+        }
+        yaml.problem(
+                "related",
+                "'related' is how many related articles an article shows, 0 to " + OutputSettings.MAX_RELATED
+                        + " (0: none), not '" + ConfigValues.printable(String.valueOf(declared)) + "'");
+        return OutputSettings.DEFAULT_RELATED;
     }
 
     private static List<OutputSettings.Entry> outputs(YamlMapping yaml) {

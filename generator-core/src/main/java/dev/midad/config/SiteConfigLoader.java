@@ -49,7 +49,8 @@ public final class SiteConfigLoader {
             "editions",
             "params",
             "outputs",
-            "feeds");
+            "feeds",
+            "related");
 
     /** Video hosts newsrooms embed from; a site replaces the list with {@code embed_hosts}. */
     static final List<String> DEFAULT_EMBED_HOSTS =

@@ -184,6 +184,31 @@ class SiteOutputsTest {
     }
 
     @Test
+    void relatedArticlesAreThePublishersChoiceAndZeroWritesNone() throws Exception {
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("related")));
+        String base = Files.readString(site.resolve("site.yaml"));
+        String seed = "2024/06/بوتين-كوريا-الشمالية/index.html";
+        Site.load(site, TestSites.options()).build(tmp.resolve("default"));
+        String withRelated = TestSites.read(tmp.resolve("default"), seed);
+        assertTrue(withRelated.contains("class=\"related\""), "the two articles share the tag روسيا");
+        assertTrue(withRelated.contains("قمة الناتو في واشنطن"), withRelated);
+
+        Files.writeString(site.resolve("site.yaml"), base + "related: 0\n");
+        Site.load(site, TestSites.options()).build(tmp.resolve("none"));
+        String without = TestSites.read(tmp.resolve("none"), seed);
+        assertFalse(without.contains("class=\"related\""), without);
+        assertFalse(without.contains("قمة الناتو في واشنطن"), "the other article is linked nowhere on the page");
+
+        int line = (int) base.lines().count() + 1;
+        Files.writeString(site.resolve("site.yaml"), base + "related: 40\n");
+        BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()));
+        assertEquals(
+                List.of("site.yaml:" + line + ": 'related' is how many related articles an article shows, 0 to 12"
+                        + " (0: none), not '40'"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aMissingTemplateIsReportedAtItsEntry() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("missing")));
         String base = Files.readString(site.resolve("site.yaml"));

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * "Related articles": the {@value #RELATED_COUNT} articles sharing most tags with an article, ties to the newer
- * one. Remembers the previous build's lists and reuses them while no article's address or tags changed.
+ * "Related articles": the articles sharing most tags with an article (as many as site.yaml's {@code related:}
+ * asks), ties to the newer one. Remembers the previous build's lists and reuses them while no article's address
+ * or tags changed.
  */
 final class RelatedArticles {
-    /** How many related articles an article shows. */
-    static final int RELATED_COUNT = 4;
     /** Related articles are searched among the newest this-many articles of each shared tag. */
     private static final int RELATED_SCAN_PER_TAG = 200;
 
@@ -39,15 +38,21 @@ final class RelatedArticles {
     }
 
     /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
-    Map<String, List<ArticleView>> of(List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
-        List<Object> input = new ArrayList<>(views.size() * 2);
+    Map<String, List<ArticleView>> of(List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count) {
+        if (count == 0) {
+            relatedUrls = Map.of();
+            relatedInput = List.of();
+            return Map.of();
+        }
+        List<Object> input = new ArrayList<>(views.size() * 2 + 1);
+        input.add(count);
         for (ArticleView view : views) {
             input.add(view.url());
             input.add(tagsByUrl.get(view.url()));
         }
         if (!input.equals(relatedInput)) {
             Map<String, List<String>> urls = new HashMap<>();
-            related(views, tagsByUrl)
+            related(views, tagsByUrl, count)
                     .forEach((url, list) ->
                             urls.put(url, list.stream().map(ArticleView::url).toList()));
             relatedUrls = urls;
@@ -62,7 +67,7 @@ final class RelatedArticles {
     }
 
     private static Map<String, List<ArticleView>> related(
-            List<ArticleView> views, Map<String, List<String>> tagsByUrl) {
+            List<ArticleView> views, Map<String, List<String>> tagsByUrl, int wanted) {
         // Articles are named by their position in views (newest first): no hashing of URLs while ranking.
         int count = views.size();
         List<List<String>> tagsOf = new ArrayList<>(count);
@@ -100,8 +105,8 @@ final class RelatedArticles {
                     }
                 }
             }
-            // the RELATED_COUNT most shared tags, ties to the newer article: insertion into a short sorted array
-            int[] best = new int[RELATED_COUNT];
+            // the wanted most shared tags, ties to the newer article: insertion into a short sorted array
+            int[] best = new int[wanted];
             int kept = 0;
             for (int c = 0; c < found; c++) {
                 int other = candidates[c];
@@ -109,10 +114,10 @@ final class RelatedArticles {
                 while (at > 0 && ranksBefore(other, best[at - 1], shared)) {
                     at--;
                 }
-                if (at < RELATED_COUNT) {
-                    System.arraycopy(best, at, best, at + 1, Math.min(kept, RELATED_COUNT - 1) - at);
+                if (at < wanted) {
+                    System.arraycopy(best, at, best, at + 1, Math.min(kept, wanted - 1) - at);
                     best[at] = other;
-                    kept = Math.min(kept + 1, RELATED_COUNT);
+                    kept = Math.min(kept + 1, wanted);
                 }
             }
             ArticleView[] picked = new ArticleView[kept];

@@ -330,7 +330,7 @@ public final class SiteModelBuilder {
                 List.copyOf(homeOrder),
                 siteTaxonomies,
                 List.copyOf(pages),
-                related.of(views, tagsByUrl),
+                related.of(views, tagsByUrl, config.outputs().related()),
                 List.copyOf(redirects),
                 newsroom.profiles(),
                 content.breaking().stream()
