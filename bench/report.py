@@ -2,7 +2,7 @@
 """Helpers for bench/run.sh (python3 standard library only).
 
     report.py time FILE          one line "wall_s user_s sys_s maxrss_kb" from a `/usr/bin/time -v -o FILE` report
-    report.py table RESULTS.tsv  the Markdown results table (medians per tool and JVM flags)
+    report.py table RESULTS.tsv  the Markdown results table (medians per N, comparison, tool and variant)
 """
 
 import os
@@ -34,9 +34,13 @@ def parse_time(path):
 
 
 def shown(flags):
-    """JVM flags as the README shows them: the AppCDS archive by its file name only."""
+    """How a Midad variant is shown: the launcher by name, JVM flags in code font."""
+    if flags == "launcher":
+        return "`bin/midad`"
+    if flags in ("", "default"):
+        return "`java -jar`" if flags == "default" else ""
     flags = re.sub(r"(-XX:SharedArchiveFile=)(\S+)", lambda m: m.group(1) + os.path.basename(m.group(2)), flags)
-    return ("`" + flags + "`") if flags else "default"
+    return "`java " + flags + " -jar`"
 
 
 def table(path):
@@ -49,39 +53,42 @@ def table(path):
     for r in rows:
         if r["kind"] != "full" or r["run"] == "0":
             continue
-        groups.setdefault((r["tool"], r["flags"]), []).append(r)
-    hugo = groups.get(("hugo", ""))
-    hugo_wall = statistics.median(float(r["wall_s"]) for r in hugo) if hugo else None
-    hugo_rss = statistics.median(int(r["maxrss_kb"]) for r in hugo) if hugo else None
+        groups.setdefault((int(r["n"]), r["comparison"], r["tool"], r["flags"]), []).append(r)
 
-    print("| tool | JVM flags | N | wall s (median) | runs | peak MiB (median) | CPU s (user+sys) | files "
-          "| wall Midad/Hugo | memory Midad/Hugo |")
-    print("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
-    order = sorted(groups, key=lambda k: (k[0] != "midad", k[1]))
-    for tool, flags in order:
-        g = groups[(tool, flags)]
+    print("| N | comparison | tool | wall s (median) | runs | CPU s (user+sys) | peak MiB | files | MB written "
+          "| load | wall Midad/Hugo | CPU Midad/Hugo | memory Midad/Hugo |")
+    print("| ---: | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+    order = sorted(groups, key=lambda k: (k[0], k[1] != "lean", k[2] != "midad", k[3]))
+    for key in order:
+        n, comparison, tool, flags = key
+        g = groups[key]
         walls = [float(r["wall_s"]) for r in g]
         wall = statistics.median(walls)
-        rss = statistics.median(int(r["maxrss_kb"]) for r in g)
         cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in g)
-        files = g[-1]["files"]
-        if tool == "midad" and hugo_wall:
-            ratio_wall = "%.2f×" % (wall / hugo_wall)
-            ratio_rss = "%.2f×" % (rss / hugo_rss)
+        rss = statistics.median(int(r["maxrss_kb"]) for r in g)
+        loads = [float(r["load1"]) for r in g]
+        hugo = groups.get((n, comparison, "hugo", ""))
+        if tool == "midad" and hugo:
+            hw = statistics.median(float(r["wall_s"]) for r in hugo)
+            hc = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in hugo)
+            hr = statistics.median(int(r["maxrss_kb"]) for r in hugo)
+            ratios = ("**%.2f×**" % (wall / hw), "%.2f×" % (cpu / hc), "**%.2f×**" % (rss / hr))
         else:
-            ratio_wall = ratio_rss = "1 (reference)" if tool == "hugo" else "—"
-        print("| %s | %s | %s | %.2f | %s | %.0f | %.2f | %s | %s | %s |" % (
-            tool, shown(flags), g[0]["n"], wall,
-            " / ".join("%.2f" % w for w in walls), rss / 1024, cpu, files, ratio_wall, ratio_rss))
+            ratios = ("1",) * 3 if tool == "hugo" else ("—",) * 3
+        name = tool + ((" " + shown(flags)) if shown(flags) else "")
+        print("| %s | %s | %s | %.2f | %s | %.2f | %.0f | %s | %.1f | %.1f–%.1f | %s | %s | %s |" % (
+            "{:,}".format(n), comparison, name, wall, " / ".join("%.2f" % w for w in walls), cpu, rss / 1024,
+            "{:,}".format(int(g[-1]["files"])), int(g[-1]["bytes"]) / 1e6, min(loads), max(loads), *ratios))
 
     edits = [r for r in rows if r["kind"] == "edit"]
-    if edits:
-        walls = [float(r["wall_s"]) for r in edits]
+    for n in sorted({int(r["n"]) for r in edits}):
+        mine = [r for r in edits if int(r["n"]) == n]
+        walls = [float(r["wall_s"]) for r in mine]
         print()
-        print("Incremental rebuild after editing one article: **not implemented** in Midad; the full rebuild "
-              "(cold JVM, JVM flags %s, output folder already there) takes %.2f s median (%s), peak %.0f MiB."
-              % (shown(edits[0]["flags"]), statistics.median(walls), " / ".join("%.2f" % w for w in walls),
-                 statistics.median(int(r["maxrss_kb"]) for r in edits) / 1024))
+        print("N=%s, one article edited, then `bin/midad build` with the build cache (cold JVM): %.2f s median "
+              "(%s), peak %.0f MiB." % ("{:,}".format(n), statistics.median(walls),
+                                        " / ".join("%.2f" % w for w in walls),
+                                        statistics.median(int(r["maxrss_kb"]) for r in mine) / 1024))
 
 
 if __name__ == "__main__":
