@@ -62,6 +62,13 @@ public final class SourceText {
             return null;
         }
         int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        // The String constructor's decoder is the JDK's fastest; it replaces every malformed sequence with
+        // U+FFFD, so text without one is valid. Only text with one (rare: damaged, or written on purpose)
+        // goes through the strict decoder, which finds where it stops being UTF-8.
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return lf(fast);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -76,7 +83,10 @@ public final class SourceText {
             problems.add(notUtf8(bytes, start, in.position(), shownAs));
             return null;
         }
-        String text = out.flip().toString();
+        return lf(out.flip().toString());
+    }
+
+    private static String lf(String text) {
         return text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
     }
 
