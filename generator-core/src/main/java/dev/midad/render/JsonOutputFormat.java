@@ -28,13 +28,40 @@ final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.M
 
     @Override
     public void output(String text, Writer out) throws IOException {
-        out.write(escapePlainText(text));
+        int first = firstToEscape(text);
+        if (first < 0) {
+            out.write(text);
+        } else {
+            out.write(escape(text, first));
+        }
     }
 
     @Override
     public String escapePlainText(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        int first = firstToEscape(text);
+        return first < 0 ? text : escape(text, first);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Index of the first character that must be escaped, or -1 (most titles and words have none). */
+    private static int firstToEscape(String text) {
         for (int i = 0; i < text.length(); i++) {
+            if (needsEscape(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String escape(String text, int first) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -43,8 +70,12 @@ final class JsonOutputFormat extends CommonMarkupOutputFormat<JsonOutputFormat.M
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append("\\u%04x".formatted((int) c));
+                    if (needsEscape(c)) {
+                        out.append("\\u")
+                                .append(HEX[(c >> 12) & 0xF])
+                                .append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF])
+                                .append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
