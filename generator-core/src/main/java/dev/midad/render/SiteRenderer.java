@@ -356,7 +356,9 @@ public final class SiteRenderer {
                                     "redirects",
                                     model.redirects(),
                                     "basePath",
-                                    model.config().basePath())));
+                                    model.config().basePath(),
+                                    "sitePath", // decoded: nginx and mod_rewrite match decoded paths
+                                    UrlPaths.decode(model.config().basePath(), ""))));
                 }
             }
         }
