@@ -254,6 +254,9 @@ public final class SiteModelBuilder {
             if (Boolean.TRUE.equals(page.params().get("draft")) && !options.includeDrafts()) {
                 continue;
             }
+            if (page.date() != null && page.date().isAfter(now) && !options.includeFuture()) {
+                continue; // embargoed like a future article
+            }
             String path = links.pagePath(page.slug());
             Path earlier = claimed.putIfAbsent(path, page.source());
             if (earlier != null) {
