@@ -47,8 +47,8 @@ class NormalisationTest {
         TestSites.write(site, "articles/composed.md", article(NFC, "وسم"));
         TestSites.write(site, "articles/decomposed.md", article(NFD, "وسم"));
         Path out = tmp.resolve("out");
-        BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options())
-                .build(out));
+        BuildException e = assertThrows(
+                BuildException.class, () -> Site.load(site, TestSites.options()).build(out));
         String message = e.getMessage();
         assertTrue(
                 message.contains("has the same address /2024/06/" + NFC + "/ as ")
@@ -62,8 +62,7 @@ class NormalisationTest {
     void oneSlugWrittenDecomposedGetsTheComposedAddressAndTagsMerge() throws Exception {
         Path site = site();
         TestSites.write(site, "articles/composed.md", article("خبر-أول", "آخر"));
-        TestSites.write(
-                site, "articles/decomposed.md", article(NFD, Normalizer.normalize("آخر", Normalizer.Form.NFD)));
+        TestSites.write(site, "articles/decomposed.md", article(NFD, Normalizer.normalize("آخر", Normalizer.Form.NFD)));
         Path out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
         // the decomposed slug is written composed: one name for every file system (and the same URL)
@@ -79,10 +78,7 @@ class NormalisationTest {
         assertTrue(Files.isRegularFile(tagPage));
         assertEquals(
                 2,
-                Jsoup.parse(tagPage.toFile(), "UTF-8")
-                        .select("main a[href*=/2024/06/]")
-                        .eachAttr("href")
-                        .stream()
+                Jsoup.parse(tagPage.toFile(), "UTF-8").select("main a[href*=/2024/06/]").eachAttr("href").stream()
                         .distinct()
                         .count());
     }
