@@ -12,6 +12,7 @@ import dev.midad.importer.ImportException;
 import dev.midad.importer.ImportOptions;
 import dev.midad.importer.ImportReport;
 import dev.midad.importer.Importer;
+import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import dev.midad.serve.LivePreview;
 import java.io.IOException;
@@ -243,10 +244,9 @@ public final class Main {
             return 1;
         } catch (RuntimeException e) {
             // a bug, not bad input: no stack trace for the editor, but what a report needs
-            err.println("Midad: internal error while running '" + command + "' on "
-                    + (positional.size() > 1 ? positional.get(1) : ".")
-                    + " (" + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?") + ");"
-                    + " the previous output is unchanged. Please report it together with the file being built.");
+            err.println("Midad: "
+                    + InternalFailure.describe(
+                            e, "running '" + command + "' on " + (positional.size() > 1 ? positional.get(1) : ".")));
             return 1;
         }
     }

@@ -291,6 +291,7 @@ public final class ContentLoader {
         String slug = slug(front.yaml(), title);
         String summary = front.yaml().string("summary", "");
         front.yaml().bool("draft", false); // checked like an article's; the model leaves drafts out
+        ZonedDateTime date = front.yaml().dateTime("date", config.timeZone()); // optional: embargoes the page
         checkAliases(front.yaml());
         if (!local.isEmpty()) {
             return null;
@@ -305,7 +306,8 @@ public final class ContentLoader {
                 slug,
                 summaryOrLead(summary, body),
                 body.html(),
-                front.yaml().params());
+                front.yaml().params(),
+                date);
     }
 
     /** Every {@code aliases} path entry must be a portable site path Midad does not write itself. */

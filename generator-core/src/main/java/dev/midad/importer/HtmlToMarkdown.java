@@ -602,14 +602,18 @@ final class HtmlToMarkdown {
                     out.addClass(align);
                 }
             }
-            Element image = new Element("img").attr("src", imageSource(img)).attr("alt", img.attr("alt"));
+            String src = imageSource(img);
+            if (src.isEmpty()) { // nothing to show, or a script address
+                return listOf(paragraph(inlineOfHtml(captionHtml)));
+            }
+            Element image = new Element("img").attr("src", src).attr("alt", img.attr("alt"));
             for (String size : List.of("width", "height")) {
                 if (img.attr(size).strip().matches("\\d{1,5}")) {
                     image.attr(size, img.attr(size).strip());
                 }
             }
             Element link = img.parent() != null && img.parent().normalName().equals("a") ? img.parent() : null;
-            if (link != null && !link.attr("href").isBlank()) {
+            if (link != null && !link.attr("href").isBlank() && scriptScheme(link.attr("href")) == null) {
                 out.appendElement("a").attr("href", link.attr("href").strip()).appendChild(image);
             } else {
                 out.appendChild(image);
@@ -932,13 +936,10 @@ final class HtmlToMarkdown {
             String href = Texts.stripControls(a.attr("href")).strip();
             StringBuilder inner = new StringBuilder();
             children(a, inner);
-            String lower = href.toLowerCase(Locale.ROOT);
-            if (href.isEmpty()
-                    || lower.startsWith("javascript:")
-                    || lower.startsWith("data:")
-                    || lower.startsWith("vbscript:")) {
+            String script = scriptScheme(href);
+            if (href.isEmpty() || script != null) {
                 if (!href.isEmpty()) {
-                    notes.add("a " + lower.substring(0, lower.indexOf(':') + 1) + " link was removed, its text kept");
+                    notes.add("a " + script + " link was removed, its text kept");
                 }
                 out.append(inner);
                 return;
@@ -994,13 +995,34 @@ final class HtmlToMarkdown {
 
         /** The image address; lazy-loading plug-ins keep the real one in data-src. */
         private String imageSource(Element img) {
+            String src = Texts.stripControls(img.attr("src")).strip();
             for (String attribute : List.of("src", "data-src", "data-lazy-src", "data-orig-file")) {
                 String value = Texts.stripControls(img.attr(attribute)).strip();
                 if (!value.isEmpty() && !value.startsWith("data:image/gif") && !value.startsWith("data:image/svg")) {
-                    return value;
+                    src = value;
+                    break;
                 }
             }
-            return Texts.stripControls(img.attr("src")).strip();
+            String script = scriptScheme(src);
+            if (script != null && !src.startsWith("data:image/")) {
+                notes.add("an image with a " + script + " address was removed");
+                return "";
+            }
+            return src;
+        }
+
+        /**
+         * The scheme of {@code url} ("javascript:", "vbscript:", "data:") when a browser would run it or load it
+         * as a document, read as browsers read it (any case, controls and spaces inside ignored); otherwise null.
+         */
+        private static String scriptScheme(String url) {
+            String compact = url.replaceAll("[\\x00-\\x20]", "").toLowerCase(Locale.ROOT);
+            for (String scheme : List.of("javascript:", "vbscript:", "data:")) {
+                if (compact.startsWith(scheme)) {
+                    return scheme;
+                }
+            }
+            return null;
         }
 
         private void inlineHtml(Element e, StringBuilder out) {

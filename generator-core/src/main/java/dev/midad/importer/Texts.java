@@ -33,6 +33,15 @@ final class Texts {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * {@code text} without the bidi controls that embed, override or isolate (U+202A–U+202E, U+2066–U+2069):
+     * left unbalanced in a title or a name they reverse what follows ("gpj.exe" shows as "exe.jpg"), in every
+     * page and feed reader that shows it. The marks (LRM, RLM, ALM) stay: they change no order by themselves.
+     */
+    static String stripBidiControls(String text) {
+        return text.replaceAll("[\u202A-\u202E\u2066-\u2069]", "");
+    }
+
     /** How many characters {@link #stripControls} would drop (a CR of a CRLF pair not counted). */
     static int countControls(String text) {
         int count = 0;

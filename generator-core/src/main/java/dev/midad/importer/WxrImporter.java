@@ -1,6 +1,7 @@
 package dev.midad.importer;
 
 import dev.midad.problem.Problem;
+import dev.midad.text.PortableNames;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
 import java.io.IOException;
@@ -193,7 +194,7 @@ final class WxrImporter {
                 }
                 problem(item, "has no title: its first words were used, '" + title + "'");
             }
-            String slug = decode(item.postName(), item);
+            String slug = portableSlug(decode(item.postName(), item), item);
             Map<String, Object> front = new LinkedHashMap<>();
             front.put("title", title);
             // Always written: without it a later headline edit would move the published article.
@@ -478,18 +479,41 @@ final class WxrImporter {
             }
         }
 
+        /**
+         * A WordPress slug as written (the site's slug rules apply when it builds), unless it is no portable folder
+         * name ({@code ../}, {@code \}, a bidi control, {@code CON}): then its slug by the site's rules, so that
+         * no front matter carries it.
+         */
+        private String portableSlug(String slug, WxrReader.Item item) {
+            java.util.Optional<String> problem = slug.contains("/")
+                    ? java.util.Optional.of("contains '/'")
+                    : slug.isEmpty() ? java.util.Optional.empty() : PortableNames.problem(slug);
+            if (problem.isEmpty()) {
+                return slug;
+            }
+            String safe = Slugs.slugify(slug);
+            problem(
+                    item,
+                    "its slug '" + dev.midad.yaml.VisibleText.of(slug) + "' " + problem.get() + ": "
+                            + (safe.isEmpty() ? "a slug was made from the title" : "written as slug: " + safe));
+            return safe;
+        }
+
         private void problem(WxrReader.Item item, String message) {
             report.problem(Problem.at(wxr, item.line(), item.type() + " " + item.id() + " " + message));
         }
     }
 
-    /** Text of a title, name or excerpt that may hold entities or tags; control characters dropped, spaces single. */
+    /**
+     * Text of a title, name or excerpt that may hold entities or tags; control characters and bidi overrides
+     * dropped, spaces single.
+     */
     static String plainText(String html) {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return Texts.trim(
-                Texts.stripControls(Jsoup.parseBodyFragment(html).text()).replaceAll("\\s+", " "));
+        return Texts.trim(Texts.stripBidiControls(
+                Texts.stripControls(Jsoup.parseBodyFragment(html).text()).replaceAll("\\s+", " ")));
     }
 
     private static String firstWords(String text) {

@@ -22,6 +22,7 @@ import dev.midad.output.OutputFormat;
 import dev.midad.output.OutputRegistry;
 import dev.midad.output.Scope;
 import dev.midad.output.TemplateOutput;
+import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import dev.midad.text.UrlPaths;
 import dev.midad.write.SiteOutput;
@@ -184,6 +185,10 @@ public final class SiteRenderer {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (UncheckedIOException | InternalFailure e) {
+                throw e;
+            } catch (RuntimeException e) { // a bug: say which file it was writing
+                throw new InternalFailure("writing " + file + " with " + producer, e);
             }
         });
         return new Counts(model.articles().size(), pages, feeds);
@@ -356,7 +361,9 @@ public final class SiteRenderer {
                                     "redirects",
                                     model.redirects(),
                                     "basePath",
-                                    model.config().basePath())));
+                                    model.config().basePath(),
+                                    "sitePath", // decoded: nginx and mod_rewrite match decoded paths
+                                    UrlPaths.decode(model.config().basePath(), ""))));
                 }
             }
         }

@@ -246,7 +246,7 @@ class SecurityClassesTest {
         article("x/greek", "title: خبر\ndate: 2024-06-01\nslug: خبر\naliases: [//greek/old-post/]", "نص");
         Sites.build(site, out);
         assertTrue(Files.isRegularFile(out.resolve("greek/old-post/index.html")));
-        assertTrue(Files.readString(out.resolve("redirects.nginx.conf")).contains("location = /greek/old-post/ {"));
+        assertTrue(Files.readString(out.resolve("redirects.nginx.conf")).contains("location = \"/greek/old-post/\" {"));
     }
 
     // class 6, 7

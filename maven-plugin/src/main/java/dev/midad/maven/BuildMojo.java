@@ -5,10 +5,12 @@ import dev.midad.BuildListener;
 import dev.midad.BuildOptions;
 import dev.midad.BuildResult;
 import dev.midad.CachedBuilder;
+import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -43,7 +45,7 @@ public class BuildMojo extends AbstractMidadMojo {
     private boolean clean;
 
     @Override
-    protected void run(Path siteDir) throws MojoFailureException {
+    protected void run(Path siteDir) throws MojoExecutionException, MojoFailureException {
         BuildOptions options =
                 BuildOptions.defaults().withDrafts(drafts).withFuture(future).withListener(listener(getLog()));
         try {
@@ -57,6 +59,8 @@ public class BuildMojo extends AbstractMidadMojo {
         } catch (BuildException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(failureMessage(siteDir, e), e);
+        } catch (RuntimeException e) { // a bug: the message names the file; the stack trace only with mvn -e
+            throw new MojoExecutionException("Midad: " + InternalFailure.describe(e, "building " + siteDir), e);
         }
     }
 

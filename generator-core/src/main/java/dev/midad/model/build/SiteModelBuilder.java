@@ -20,9 +20,11 @@ import dev.midad.model.SiteModel;
 import dev.midad.model.SiteView;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.Translation;
+import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import dev.midad.text.Excerpts;
 import dev.midad.text.UrlPaths;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -218,7 +220,16 @@ public final class SiteModelBuilder {
         // the view of the previous build of this builder
         List<Known> resolved = IntStream.range(0, placed.size())
                 .parallel()
-                .mapToObj(i -> resolve(placed.get(i), paths.get(i), translationsOf.get(i), newsroom, now))
+                .mapToObj(i -> {
+                    try {
+                        return resolve(placed.get(i), paths.get(i), translationsOf.get(i), newsroom, now);
+                    } catch (UncheckedIOException | InternalFailure e) {
+                        throw e;
+                    } catch (RuntimeException e) { // a bug: say which article it was building
+                        throw new InternalFailure(
+                                "building the page of " + placed.get(i).source(), e);
+                    }
+                })
                 .toList();
         Map<Article, Known> nextKnown = new IdentityHashMap<>();
         List<ArticleView> views = new ArrayList<>();
@@ -253,6 +264,9 @@ public final class SiteModelBuilder {
         for (StaticPage page : content.pages()) {
             if (Boolean.TRUE.equals(page.params().get("draft")) && !options.includeDrafts()) {
                 continue;
+            }
+            if (page.date() != null && page.date().isAfter(now) && !options.includeFuture()) {
+                continue; // embargoed like a future article
             }
             String path = links.pagePath(page.slug());
             Path earlier = claimed.putIfAbsent(path, page.source());
