@@ -9,4 +9,11 @@ RewriteCond %{QUERY_STRING} (^|&)${r.queryName()}=${r.queryValue()}(&|$)
 RewriteRule ^$ ${r.toUrl}? [R=301,L,NE]
 </#if>
 </#list>
+<#if gone?has_content>
+# Articles taken down (expires:), answered "410 Gone"
+<#list gone as g>
+RewriteRule ^${g.fromUrl()?remove_beginning("/")?replace(".", "\\.")}$ - [G,L]
+</#list>
+ErrorDocument 410 ${basePath}/${goneFile}
+</#if>
 ErrorDocument 404 ${basePath}/404.html
