@@ -8,6 +8,7 @@ import dev.midad.content.Expiry;
 import dev.midad.content.SourceCache;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.problem.Problem;
+import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
@@ -54,6 +55,7 @@ public final class CachedBuilder {
      * @param nextChange the next moment the site changes by itself (a scheduled article comes due, an article
      *                   expires), or null
      * @param nextWhy    what happens then ("a scheduled article", "an article expires"), or null
+     * @param pinged     one line per IndexNow or WebSub request that succeeded (site.yaml {@code pings:})
      */
     public record Outcome(
             BuildResult result,
@@ -62,7 +64,8 @@ public final class CachedBuilder {
             String cacheNote,
             Changes changes,
             ZonedDateTime nextChange,
-            String nextWhy) {
+            String nextWhy,
+            List<String> pinged) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -81,6 +84,7 @@ public final class CachedBuilder {
                             changes.changed().size(),
                             changes.deleted().size(),
                             Changes.fileFor(result.outputDir())));
+            lines.addAll(pinged);
             if (nextChange != null) {
                 lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime() + " (" + nextWhy
                         + "): build again then");
@@ -223,8 +227,20 @@ public final class CachedBuilder {
         ZonedDateTime nextAt = next == null ? null : next.at();
         Changes changes = Changes.between(before, built.manifest(), nextAt);
         changes.write(out);
+        // the first build into a folder adds every file: nothing is news to a search engine or a feed reader yet
+        List<String> pinged = before.hashes().isEmpty()
+                ? List.of()
+                : Pings.read(main.params(), new ArrayList<>())
+                        .send(changes, main.baseUrl().toString(), options.listener()::warning);
         return new Outcome(
-                built.result(), built.rendered(), reason, note, changes, nextAt, next == null ? null : next.why());
+                built.result(),
+                built.rendered(),
+                reason,
+                note,
+                changes,
+                nextAt,
+                next == null ? null : next.why(),
+                pinged);
     }
 
     /**
