@@ -17,4 +17,11 @@ RewriteCond %{QUERY_STRING} (^|&)${pattern(r.queryName())}=${pattern(r.queryValu
 RewriteRule ^$ "${target(r.toUrl)}?" [R=301,L,NE]
 </#if>
 </#list>
+<#if gone?has_content>
+# Articles taken down (expires:), answered "410 Gone"
+<#list gone as g>
+RewriteRule ^${g.fromUrl()?remove_beginning("/")?replace(".", "\\.")}$ - [G,L]
+</#list>
+ErrorDocument 410 ${basePath}/${goneFile}
+</#if>
 ErrorDocument 404 ${basePath}/404.html

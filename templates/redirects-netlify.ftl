@@ -8,3 +8,9 @@ ${basePath}${r.fromUrl()} ${r.toUrl} 301!
 ${basePath}/ ${r.queryName()}=${r.queryValue()} ${r.toUrl} 301!
 </#if>
 </#list>
+<#if gone?has_content>
+# Articles taken down (expires:), answered "410 Gone"
+<#list gone as g>
+${basePath}${g.fromUrl()} ${basePath}/${goneFile} 410!
+</#list>
+</#if>

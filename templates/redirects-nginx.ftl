@@ -20,3 +20,10 @@ location = ${quoted(sitePath + "/")} {
     try_files $uri $uri/index.html =404;
 }
 </#if>
+<#if gone?has_content>
+# Articles taken down (expires:), answered "410 Gone"
+error_page 410 ${basePath}/${goneFile};
+<#list gone as g>
+location = ${basePath}${g.fromUrl()} { return 410; }
+</#list>
+</#if>

@@ -4,9 +4,11 @@ import dev.midad.cache.BuildCache;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
+import dev.midad.content.Expiry;
 import dev.midad.content.SourceCache;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.problem.Problem;
+import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
@@ -50,7 +52,10 @@ public final class CachedBuilder {
      *
      * @param fullBuild  why everything was rendered, or null when the build was incremental
      * @param cacheNote  a problem with saving the cache (the build itself succeeded), or null
-     * @param nextChange the next moment the site changes by itself (a scheduled article comes due), or null
+     * @param nextChange the next moment the site changes by itself (a scheduled article comes due, an article
+     *                   expires), or null
+     * @param nextWhy    what happens then ("a scheduled article", "an article expires"), or null
+     * @param pinged     one line per IndexNow or WebSub request that succeeded (site.yaml {@code pings:})
      */
     public record Outcome(
             BuildResult result,
@@ -58,7 +63,9 @@ public final class CachedBuilder {
             String fullBuild,
             String cacheNote,
             Changes changes,
-            ZonedDateTime nextChange) {
+            ZonedDateTime nextChange,
+            String nextWhy,
+            List<String> pinged) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -77,9 +84,10 @@ public final class CachedBuilder {
                             changes.changed().size(),
                             changes.deleted().size(),
                             Changes.fileFor(result.outputDir())));
+            lines.addAll(pinged);
             if (nextChange != null) {
-                lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime()
-                        + " (a scheduled article): build again then");
+                lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime() + " (" + nextWhy
+                        + "): build again then");
             }
             return lines;
         }
@@ -199,7 +207,7 @@ public final class CachedBuilder {
         if (incremental) {
             built.manifest().save(out); // in-place writing removed it (see InPlaceOutput)
         }
-        ZonedDateTime next = nextChange(reusable, options);
+        Next next = nextChange(reusable, options);
         String note = null;
         try {
             cache.write(
@@ -216,28 +224,55 @@ public final class CachedBuilder {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
         }
-        Changes changes = Changes.between(before, built.manifest(), next);
+        ZonedDateTime nextAt = next == null ? null : next.at();
+        Changes changes = Changes.between(before, built.manifest(), nextAt);
         changes.write(out);
-        return new Outcome(built.result(), built.rendered(), reason, note, changes, next);
+        // the first build into a folder adds every file: nothing is news to a search engine or a feed reader yet
+        List<String> pinged = before.hashes().isEmpty()
+                ? List.of()
+                : Pings.read(main.params(), new ArrayList<>())
+                        .send(changes, main.baseUrl().toString(), options.listener()::warning);
+        return new Outcome(
+                built.result(),
+                built.rendered(),
+                reason,
+                note,
+                changes,
+                nextAt,
+                next == null ? null : next.why(),
+                pinged);
     }
 
-    /** The earliest date of a scheduled article not yet published, when future articles are not shown. */
-    private static ZonedDateTime nextChange(Site.Reusable reusable, BuildOptions options) {
+    /**
+     * The next moment the site changes by itself, when future articles are not shown: a scheduled article
+     * comes due or a published one is taken down ({@code expires:}); with what happens then.
+     */
+    private static Next nextChange(Site.Reusable reusable, BuildOptions options) {
         if (options.includeFuture()) {
             return null;
         }
         ZonedDateTime now = ZonedDateTime.now(options.clock());
-        ZonedDateTime next = null;
+        Next next = null;
         for (SourceCache sources : reusable.sources()) {
             for (SourceCache.Saved saved : sources.saved()) {
-                if (saved.parsed() instanceof Article article
-                        && (options.includeDrafts() || !article.draft())
-                        && article.date().isAfter(now)
-                        && (next == null || article.date().isBefore(next))) {
-                    next = article.date();
+                if (!(saved.parsed() instanceof Article article) || (article.draft() && !options.includeDrafts())) {
+                    continue;
+                }
+                Expiry expiry = article.editorial().expiry();
+                if (article.date().isAfter(now)) {
+                    next = Next.earlier(next, new Next(article.date(), "a scheduled article"));
+                } else if (expiry != null && expiry.at().isAfter(now)) {
+                    next = Next.earlier(next, new Next(expiry.at(), "an article expires"));
                 }
             }
         }
         return next;
+    }
+
+    /** A moment the site changes by itself, and why. */
+    private record Next(ZonedDateTime at, String why) {
+        static Next earlier(Next a, Next b) {
+            return a == null || b.at().isBefore(a.at()) ? b : a;
+        }
     }
 }

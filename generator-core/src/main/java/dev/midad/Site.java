@@ -22,6 +22,7 @@ import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.output.BuiltInOutput;
 import dev.midad.output.OutputRegistry;
 import dev.midad.problem.Problem;
+import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
@@ -213,6 +214,7 @@ public final class Site {
             throw new BuildException(problems);
         }
         OutputRegistry outputs = OutputRegistry.of(main, problems);
+        Pings.read(main.params(), problems); // sent after a build by CachedBuilder; checked with the rest here
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
@@ -662,6 +664,18 @@ public final class Site {
                         staged.write(asset, in.readAllBytes(), "theme " + asset);
                     }
                 }
+            } catch (SiteOutput.CollisionException e) {
+                problems.add(e.problem());
+            }
+        }
+        Map.Entry<String, String> keyFile =
+                Pings.read(config().params(), new ArrayList<>()).keyFile();
+        if (keyFile != null) { // IndexNow fetches it to check that the pings come from the site
+            try {
+                staged.write(
+                        keyFile.getKey(),
+                        keyFile.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "site.yaml pings");
             } catch (SiteOutput.CollisionException e) {
                 problems.add(e.problem());
             }

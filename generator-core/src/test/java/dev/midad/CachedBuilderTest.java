@@ -182,6 +182,56 @@ class CachedBuilderTest {
                 after.changes().toJson());
     }
 
+    @Test
+    void anExpiryPassingTakesTheArticleDownAsAFullBuildWould() throws Exception {
+        TestSites.write(site, "articles/2025/12/expiring.md", """
+                ---
+                title: خبر ينتهي نشره
+                slug: expiring
+                date: 2025-12-20T10:00:00+02:00
+                expires: 2026-01-02T00:00:00Z
+                category: اقتصاد
+                tags: [الطاقة]
+                ---
+                نص الخبر.
+                """);
+        TestSites.write(site, "articles/2025/12/moved.md", """
+                ---
+                title: خبر ينقل إلى الصفحة الرئيسية
+                slug: moved
+                date: 2025-12-21T10:00:00+02:00
+                expires: 2026-01-03T00:00:00Z
+                expires_redirect: /
+                category: اقتصاد
+                ---
+                نص الخبر.
+                """);
+        CachedBuilder.Outcome first = build();
+        assertSameAsFullBuild();
+        assertEquals(Instant.parse("2026-01-02T00:00:00Z"), first.nextChange().toInstant());
+        assertEquals("an article expires", first.nextWhy());
+        assertTrue(first.lines().get(first.lines().size() - 1).endsWith("(an article expires): build again then"));
+        assertTrue(TestSites.read(out, "2025/12/expiring/index.html").contains("خبر ينتهي نشره"));
+
+        // no file changes, only the clock: the article is taken down as a full build at that time would
+        options = options.withClock(Clock.fixed(Instant.parse("2026-01-02T00:00:01Z"), ZoneOffset.UTC));
+        CachedBuilder.Outcome gone = incremental();
+        assertTrue(gone.changes().added().contains("410.html"), gone.changes().toJson());
+        assertTrue(
+                gone.changes().changed().contains("2025/12/expiring/index.html"),
+                gone.changes().toJson());
+        assertTrue(
+                gone.changes().changed().contains("sitemap.xml"), gone.changes().toJson());
+        assertTrue(TestSites.read(out, "2025/12/expiring/index.html").contains("410"));
+        assertEquals(Instant.parse("2026-01-03T00:00:00Z"), gone.nextChange().toInstant());
+
+        options = options.withClock(Clock.fixed(Instant.parse("2026-01-03T00:00:01Z"), ZoneOffset.UTC));
+        CachedBuilder.Outcome moved = incremental();
+        assertTrue(TestSites.read(out, "2025/12/moved/index.html").contains("http-equiv=\"refresh\""));
+        assertEquals("a scheduled article", moved.nextWhy());
+        assertEquals(0, incremental().rendered(), "the same clock again: nothing rendered");
+    }
+
     private CachedBuilder.Outcome build() throws BuildException {
         return CachedBuilder.build(site, out, options, false);
     }

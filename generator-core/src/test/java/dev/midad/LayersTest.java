@@ -35,7 +35,7 @@ class LayersTest {
             List.of("write"), // the output folder (staged, in place, manifest)
             List.of("render"), // 4 render: templates into the output
             List.of("search"), // the search index (an output written beside the rendered ones)
-            List.of("check", "importer"), // tools on a site: link checker, WordPress import
+            List.of("check", "importer", "publish"), // tools on a site: link checker, WordPress import, pings
             List.of(""), // the API: Site, IncrementalBuilder, BuildOptions, ...
             List.of("serve", "create"), // preview server, new article
             List.of("cli")); // the command line

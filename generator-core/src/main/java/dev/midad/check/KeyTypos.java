@@ -46,7 +46,9 @@ public final class KeyTypos {
             "wp_id",
             "translation_key",
             "lang",
-            "dir");
+            "dir",
+            "expires",
+            "expires_redirect");
     /** Front matter keys of pages that Midad gives a meaning to. */
     public static final Set<String> PAGE_KEYS =
             Set.of("title", "slug", "summary", "aliases", "wp_id", "translation_key", "lang", "dir");

@@ -244,7 +244,8 @@ public final class ContentLoader {
         String imageAlt = yaml.string("image_alt", "");
         String imageCaption = yaml.string("image_caption", "");
         checkAliases(yaml);
-        Editorial editorial = Editorial.read(yaml, config.timeZone(), Editorial.defaultKind(config.params(), category));
+        Editorial editorial =
+                Editorial.read(yaml, config.timeZone(), Editorial.defaultKind(config.params(), category), date);
         if (!local.isEmpty()) {
             return null;
         }

@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
  * @param kind        one of {@link #KINDS}
  * @param corrections oldest first, as written
  * @param updateNote  what changed in the last update, or empty
+ * @param expiry      when the article is taken down ({@code expires:}), or null
  */
-public record Editorial(String kind, List<Correction> corrections, String updateNote, Live live) {
+public record Editorial(String kind, List<Correction> corrections, String updateNote, Live live, Expiry expiry) {
     /** The kinds an article may have; each has a label {@code kind.<name>} in the message bundles. */
     public static final List<String> KINDS = List.of("news", "opinion", "analysis", "explainer", "interview");
 
-    public static final Editorial NEWS = new Editorial("news", List.of(), "", null);
+    public static final Editorial NEWS = new Editorial("news", List.of(), "", null, null);
 
     public Editorial {
         corrections = List.copyOf(corrections);
@@ -79,8 +80,8 @@ public record Editorial(String kind, List<Correction> corrections, String update
         return "news";
     }
 
-    /** Reads kind, corrections, update_note, live and live_end; problems go to {@code yaml}. */
-    static Editorial read(YamlMapping yaml, ZoneId zone, String defaultKind) {
+    /** Reads kind, corrections, update_note, live, live_end and expires; problems go to {@code yaml}. */
+    static Editorial read(YamlMapping yaml, ZoneId zone, String defaultKind, ZonedDateTime date) {
         String kind = yaml.string("kind", defaultKind).toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
             yaml.problem(
@@ -106,7 +107,12 @@ public record Editorial(String kind, List<Correction> corrections, String update
         String updateNote = yaml.string("update_note", "");
         ZonedDateTime liveEnd = yaml.dateTime("live_end", zone);
         boolean live = yaml.bool("live", false) || yaml.has("live_end");
-        return new Editorial(kind, corrections, updateNote, live ? new Live(liveEnd, List.of()) : null);
+        return new Editorial(
+                kind,
+                corrections,
+                updateNote,
+                live ? new Live(liveEnd, List.of()) : null,
+                Expiry.read(yaml, zone, date));
     }
 
     private static Correction correction(YamlMapping yaml, ZoneId zone, Object item, int index) {
@@ -148,7 +154,7 @@ public record Editorial(String kind, List<Correction> corrections, String update
 
     /** This editorial with the live blog's entries. */
     Editorial withEntries(List<LiveEntry> entries) {
-        return new Editorial(kind, corrections, updateNote, new Live(live.end(), entries));
+        return new Editorial(kind, corrections, updateNote, new Live(live.end(), entries), expiry);
     }
 
     /**

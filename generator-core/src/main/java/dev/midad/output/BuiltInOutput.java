@@ -28,7 +28,8 @@ public record BuiltInOutput(
         REDIRECT_PAGE,
         REDIRECT_RULES,
         LIVE_UPDATES,
-        BREAKING
+        BREAKING,
+        GONE
     }
 
     private static final String HTML = "text/html";
@@ -77,6 +78,16 @@ public record BuiltInOutput(
     public static final BuiltInOutput BREAKING =
             optional("breaking", Kind.BREAKING, JSON, "breaking.ftlj", "breaking.json", Scope.SITE);
 
+    /**
+     * The page at the address of an article taken down ({@code expires:} passed), and 410.html, the body the
+     * redirect rules' "410 Gone" answers carry.
+     */
+    public static final BuiltInOutput GONE =
+            optional("gone", Kind.GONE, HTML, "gone.ftlh", "index.html", Scope.REDIRECT);
+
+    /** The site-wide copy of the {@link #GONE} page, for server rules that answer 410. */
+    public static final String GONE_FILE = "410.html";
+
     /** Every built-in output, in the order the renderer plans them. */
     public static final List<BuiltInOutput> ALL = List.of(
             HOME,
@@ -96,7 +107,8 @@ public record BuiltInOutput(
             REDIRECTS_NGINX,
             REDIRECTS_APACHE,
             LIVE_UPDATES,
-            BREAKING);
+            BREAKING,
+            GONE);
 
     /** The template of the index of a split sitemap (the {@link #SITEMAP} template writes each part). */
     public static final String SITEMAP_INDEX_TEMPLATE = "sitemap-index.ftlx";

@@ -51,7 +51,7 @@ public final class SiteRenderer {
     static final String GENERATOR = "Midad";
     /** sitemaps.org: at most 50,000 URLs per sitemap file. */
     static final int SITEMAP_LIMIT = 50_000;
-    /** Google News: articles of the last two days, at most 1,000. */
+    /** Google News: articles of the last two days, at most 1,000 URLs per news sitemap file. */
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
     static final int NEWS_LIMIT = 1_000;
@@ -106,6 +106,7 @@ public final class SiteRenderer {
     private final Messages messages;
     private final Placement placement;
     private final int sitemapLimit;
+    private final int newsLimit;
     private final RenderMemo.Round round;
 
     /**
@@ -121,9 +122,10 @@ public final class SiteRenderer {
             Messages messages,
             Placement placement,
             RenderMemo.Round round) {
-        this(model, urls, outputs, templates, messages, placement, round, SITEMAP_LIMIT);
+        this(model, urls, outputs, templates, messages, placement, round, SITEMAP_LIMIT, NEWS_LIMIT);
     }
 
+    /** With other limits per sitemap file (tests split small sites). */
     SiteRenderer(
             SiteModel model,
             Links urls,
@@ -132,7 +134,9 @@ public final class SiteRenderer {
             Messages messages,
             Placement placement,
             RenderMemo.Round round,
-            int sitemapLimit) {
+            int sitemapLimit,
+            int newsLimit) {
+        this.newsLimit = newsLimit;
         this.round = round;
         this.model = model;
         this.urls = urls;
@@ -306,8 +310,14 @@ public final class SiteRenderer {
             case NEWS_SITEMAP -> {
                 List<ArticleView> news = newsArticles(model);
                 if (!news.isEmpty()) { // the news sitemap schema needs at least one <url>
-                    jobs.add(new Job(
-                            builtIn.path(), builtIn.template(), Map.of("site", model.site(), "articles", news)));
+                    splitJobs(
+                            builtIn,
+                            "news-sitemap-",
+                            "articles",
+                            news,
+                            newsLimit,
+                            a -> a.date().iso(),
+                            jobs);
                 }
             }
             case ROBOTS -> {
@@ -351,7 +361,7 @@ public final class SiteRenderer {
                                         .filter(b -> b.expires().value().isAfter(model.now()))
                                         .toList())));
             case REDIRECT_RULES -> {
-                if (!model.redirects().isEmpty()) {
+                if (!model.redirects().isEmpty() || !model.gone().isEmpty()) {
                     jobs.add(new Job(
                             builtIn.path(),
                             builtIn.template(),
@@ -360,10 +370,33 @@ public final class SiteRenderer {
                                     model.site(),
                                     "redirects",
                                     model.redirects(),
+                                    "gone",
+                                    outputs.has(BuiltInOutput.GONE) ? model.gone() : List.of(),
+                                    "goneFile",
+                                    BuiltInOutput.GONE_FILE,
                                     "basePath",
                                     model.config().basePath(),
                                     "sitePath", // decoded: nginx and mod_rewrite match decoded paths
                                     UrlPaths.decode(model.config().basePath(), ""))));
+                }
+            }
+            case GONE -> {
+                List<String> urls = new ArrayList<>(
+                        model.gone().stream().map(SiteModel.Gone::url).toList());
+                if (!urls.isEmpty()) {
+                    urls.add(model.site().homeUrl() + BuiltInOutput.GONE_FILE);
+                }
+                for (String url : urls) {
+                    jobs.add(page(
+                            builtIn.template(),
+                            url,
+                            meta(
+                                    "gone",
+                                    messages.get("page_title.gone"),
+                                    url,
+                                    "",
+                                    model.site().feeds()),
+                            Map.of()));
                 }
             }
         }
@@ -677,33 +710,47 @@ public final class SiteRenderer {
 
     /** sitemap.xml, or past the limit an index of sitemap-N.xml files. */
     private void sitemapJobs(BuiltInOutput output, List<Job> jobs) {
-        List<SitemapUrl> entries = sitemapEntries();
-        if (entries.size() <= sitemapLimit) {
-            jobs.add(new Job(output.path(), output.template(), Map.of("site", model.site(), "urls", entries)));
+        splitJobs(output, "sitemap-", "urls", sitemapEntries(), sitemapLimit, SitemapUrl::lastmod, jobs);
+    }
+
+    /**
+     * The output's one file with {@code entries} under {@code key}; past {@code limit} entries, files
+     * {@code <part>N.xml} of at most {@code limit} each and, at the output's path, a sitemap index of them (each
+     * part's lastmod the newest of its entries).
+     */
+    private <T> void splitJobs(
+            BuiltInOutput output,
+            String part,
+            String key,
+            List<T> entries,
+            int limit,
+            Function<T, String> lastmod,
+            List<Job> jobs) {
+        if (entries.size() <= limit) {
+            jobs.add(new Job(output.path(), output.template(), Map.of("site", model.site(), key, entries)));
             return;
         }
         List<SitemapUrl> parts = new ArrayList<>();
-        for (int i = 0, n = 1; i < entries.size(); i += sitemapLimit, n++) {
-            List<SitemapUrl> chunk = entries.subList(i, Math.min(i + sitemapLimit, entries.size()));
-            String file = "sitemap-" + n + ".xml";
-            jobs.add(new Job(file, output.template(), Map.of("site", model.site(), "urls", List.copyOf(chunk))));
-            String newest = chunk.stream()
-                    .map(SitemapUrl::lastmod)
-                    .max(String::compareTo)
-                    .orElse("");
+        for (int i = 0, n = 1; i < entries.size(); i += limit, n++) {
+            List<T> chunk = List.copyOf(entries.subList(i, Math.min(i + limit, entries.size())));
+            String file = part + n + ".xml";
+            jobs.add(new Job(file, output.template(), Map.of("site", model.site(), key, chunk)));
+            String newest = chunk.stream().map(lastmod).max(String::compareTo).orElse("");
             parts.add(new SitemapUrl(urls.absoluteUrl(urls.url("/" + file)), newest));
         }
         jobs.add(new Job(
                 output.path(), BuiltInOutput.SITEMAP_INDEX_TEMPLATE, Map.of("site", model.site(), "sitemaps", parts)));
     }
 
-    /** Articles for the Google News sitemap: published in the last 48 hours, newest first, at most 1,000. */
+    /**
+     * Articles for the Google News sitemap: published in the last 48 hours, newest first, all of them (past
+     * 1,000, Google's limit per file, they are split across files under an index).
+     */
     public static List<ArticleView> newsArticles(SiteModel model) {
         long from = model.now().minus(NEWS_WINDOW).toInstant().toEpochMilli();
         long to = model.now().toInstant().toEpochMilli();
         return model.articles().stream()
                 .filter(a -> a.date().epochMilli() >= from && a.date().epochMilli() <= to)
-                .limit(NEWS_LIMIT)
                 .toList();
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * deleted, by comparing the manifests before and after. Written as JSON next to the output folder
  * ({@code site-changes.json} beside {@code site/}).
  *
- * @param nextChange the next moment the site changes by itself (a scheduled article comes due), or null
+ * @param nextChange the next moment the site changes by itself (a scheduled article comes due, an article
+ *                   expires), or null
  */
 public record Changes(List<String> added, List<String> changed, List<String> deleted, ZonedDateTime nextChange) {
     public Changes {

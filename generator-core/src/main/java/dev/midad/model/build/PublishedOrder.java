@@ -16,7 +16,7 @@ import java.util.Map;
 final class PublishedOrder {
     private Published lastPublished;
 
-    /** Published articles (drafts and future ones only when asked for), newest first. */
+    /** Published articles (drafts and future ones only when asked for, none taken down), newest first. */
     List<Article> published(ContentLoader.Content content, Publishing options) {
         if (lastPublished != null && lastPublished.content() == content && lastPublished.options() == options) {
             return lastPublished.articles(); // asked twice per load: for translations, then for the model
@@ -30,6 +30,7 @@ final class PublishedOrder {
         List<Article> published = content.articles().stream()
                 .filter(a -> options.includeDrafts() || !a.draft())
                 .filter(a -> options.includeFuture() || !a.date().isAfter(now))
+                .filter(a -> !Takedowns.expired(a, options, now))
                 .map(a -> new NewestFirst(
                         a, a.date().toInstant().toEpochMilli(), a.source().toString()))
                 .sorted(NewestFirst.ORDER)

@@ -334,6 +334,9 @@ public final class SiteModelBuilder {
         }
         lastSite = site;
 
+        Takedowns.Found takedowns = Takedowns.of(content, options, now, links, rootUrl, claimed, redirects);
+        redirects.addAll(takedowns.redirects());
+        redirectSources.putAll(takedowns.sources());
         Aliases.checkClaimed(redirects, redirectSources, claimed, problems);
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(
@@ -352,7 +355,8 @@ public final class SiteModelBuilder {
                                 b.text(),
                                 b.link().isEmpty() ? "" : links.resolve(b.link(), rootUrl),
                                 dates.view(b.expires())))
-                        .toList());
+                        .toList(),
+                takedowns.gone());
     }
 
     /**
