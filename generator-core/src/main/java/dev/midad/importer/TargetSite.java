@@ -20,19 +20,22 @@ import java.util.List;
  *
  * @param addresses the site's address rule (the one the build uses)
  * @param amp       true when the site publishes AMP versions at {@code amp/} under every article
+ * @param perPage   articles per list page ({@code per_page})
  */
-record TargetSite(Links.Rule addresses, boolean amp) {
+record TargetSite(Links.Rule addresses, boolean amp, int perPage) {
+    static final int DEFAULT_PER_PAGE = 10;
+
     static final String DEFAULT_PERMALINK = "/{yyyy}/{mm}/{slug}/";
 
     static TargetSite read(Path siteDir, ZoneId fallbackZone) {
         Path file = siteDir.resolve(SiteConfigLoader.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
+            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE);
         }
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
         if (text == null) {
-            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
+            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE);
         }
         YamlMapping yaml = YamlMapping.parse(file, 1, text, problems);
         ZoneId zone = fallbackZone;
@@ -51,7 +54,8 @@ record TargetSite(Links.Rule addresses, boolean amp) {
                         yaml.string("permalink", DEFAULT_PERMALINK),
                         zone,
                         "latin".equals(yaml.string("slug_style", "arabic"))),
-                yaml.bool("amp", false));
+                yaml.bool("amp", false),
+                yaml.positiveInt("per_page", DEFAULT_PER_PAGE));
     }
 
     /** The decoded site path an article will have, or null when it cannot be told (Latin slugs of Arabic text). */

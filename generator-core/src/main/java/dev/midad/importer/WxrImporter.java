@@ -1,5 +1,6 @@
 package dev.midad.importer;
 
+import dev.midad.content.OldAddress;
 import dev.midad.problem.Problem;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
@@ -91,7 +92,7 @@ final class WxrImporter {
         private final Map<Long, WxrReader.Item> attachments = new HashMap<>();
         private final Map<Long, Long> featuredBy = new HashMap<>();
         private final HtmlToMarkdown converter;
-        private final Set<String> termNotes = new LinkedHashSet<>();
+        private final ListAddresses lists;
         private final String uploads;
         private final TargetSite target;
         private int uploadReferences;
@@ -121,6 +122,7 @@ final class WxrImporter {
             }
             this.converter = new HtmlToMarkdown(media);
             this.target = TargetSite.read(siteDir, options.timeZone());
+            this.lists = new ListAddresses(target.perPage());
             this.uploads = export.blogUrl().replaceFirst("^https?://", "") + "/wp-content/uploads/";
         }
 
@@ -129,9 +131,7 @@ final class WxrImporter {
             for (WxrReader.Item item : export.items()) {
                 importItem(item);
             }
-            for (String note : termNotes) {
-                report.problem(Problem.of(wxr, note));
-            }
+            writeListAddresses();
             if (comments > 0) {
                 report.problem(Problem.of(
                         wxr,
@@ -207,7 +207,18 @@ final class WxrImporter {
                 if (!author.isEmpty()) {
                     front.put("author", author);
                 }
-                terms(item, front);
+                boolean listed = !draft && item.status().equals("publish");
+                if (listed) {
+                    lists.post();
+                    if (!author.isEmpty()) {
+                        lists.term(
+                                "author",
+                                authorNicename(item.creator()),
+                                "author",
+                                target.addresses().slug(author));
+                    }
+                }
+                terms(item, front, listed);
             }
             String summary = plainText(item.excerpt());
             if (!summary.isEmpty()) {
@@ -337,8 +348,10 @@ final class WxrImporter {
         }
 
         /** category: the primary (Yoast or Rank Math) or first category; other categories join the tags. */
-        private void terms(WxrReader.Item item, Map<String, Object> front) {
+        private void terms(WxrReader.Item item, Map<String, Object> front, boolean listed) {
             List<String> categories = new ArrayList<>();
+            Map<String, String> categorySlugs = new LinkedHashMap<>(); // WordPress nicename by name
+            Map<String, String> tagSlugs = new LinkedHashMap<>();
             Set<String> tags = new LinkedHashSet<>();
             for (WxrReader.ItemTerm term : item.terms()) {
                 String name = plainText(term.name());
@@ -353,10 +366,10 @@ final class WxrImporter {
                     if (!categories.contains(name)) {
                         categories.add(name);
                     }
-                    noteTermAddress("category", name, term.nicename(), nicename);
+                    categorySlugs.putIfAbsent(name, nicename);
                 } else if (term.domain().equals("post_tag")) {
                     tags.add(name);
-                    noteTermAddress("tag", name, term.nicename(), nicename);
+                    tagSlugs.putIfAbsent(name, nicename);
                 }
             }
             String primary = null;
@@ -391,15 +404,45 @@ final class WxrImporter {
             if (!tags.isEmpty()) {
                 front.put("tags", new ArrayList<>(tags));
             }
+            if (listed) {
+                String category = primary;
+                categorySlugs.forEach((name, nicename) -> lists.term(
+                        "category",
+                        nicename,
+                        name.equals(category) ? "category" : "tag",
+                        target.addresses().slug(name)));
+                tagSlugs.forEach((name, nicename) ->
+                        lists.term("tag", nicename, "tag", target.addresses().slug(name)));
+            }
         }
 
-        /** Old term archives (/category/<nicename>/) stay reachable only when the new slug is the same. */
-        private void noteTermAddress(String kind, String name, String encoded, String nicename) {
-            String slug = Slugs.slugify(name);
-            if (!nicename.isEmpty() && !slug.equals(nicename)) {
-                termNotes.add("the " + kind + " " + name + " was at /" + kind + "/" + encoded + "/ on WordPress and"
-                        + " will be at /" + kind + "/" + UrlPaths.encode(slug) + "/: links to the old address break");
+        /**
+         * Old list and feed addresses to the new ones in data/redirects.yaml; an existing file is kept unless
+         * overwrite is asked, as articles are.
+         */
+        private void writeListAddresses() throws IOException {
+            int count = lists.redirects().size();
+            if (count == 0) {
+                return;
             }
+            String shown = OldAddress.FILE.toString().replace('\\', '/');
+            ContentFiles.Outcome outcome =
+                    ContentFiles.write(siteDir.resolve(OldAddress.FILE), lists.yaml(), options.overwrite());
+            report.problem(Problem.of(
+                    wxr,
+                    outcome == ContentFiles.Outcome.EXISTS
+                            ? shown + " already exists and was kept (import with overwrite to replace it): the old"
+                                    + " category, tag, author, feed and page addresses redirect only as it says"
+                            : count + " old category, tag, author, feed and page addresses redirect to the new ones"
+                                    + " (listed in " + shown + ")"));
+        }
+
+        /** WordPress's {@code /author/<nicename>/}: the login, lower case, made a URL segment, as WordPress does. */
+        private static String authorNicename(String login) {
+            return login.toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_-]+", "-")
+                    .replaceAll("-{2,}", "-")
+                    .replaceAll("^-|-$", "");
         }
 
         private void featuredImage(WxrReader.Item item, Map<String, Object> front) {
