@@ -91,6 +91,8 @@ final class WxrImporter {
         private final ImportReport.Builder report = new ImportReport.Builder();
         private final Map<Long, WxrReader.Item> attachments = new HashMap<>();
         private final Map<Long, Long> featuredBy = new HashMap<>();
+        private final Map<Long, AttachmentMetadata> metadatas = new HashMap<>();
+        private final Map<Long, HtmlToMarkdown.Media> media = new HashMap<>();
         private final HtmlToMarkdown converter;
         private final ListAddresses lists;
         private final String uploads;
@@ -102,18 +104,27 @@ final class WxrImporter {
             this.wxr = wxr;
             this.siteDir = siteDir;
             this.export = export;
-            Map<Long, HtmlToMarkdown.Media> media = new HashMap<>();
             for (WxrReader.Item item : export.items()) {
                 if (item.type().equals("attachment")) {
                     attachments.put(item.id(), item);
+                    AttachmentMetadata metadata =
+                            AttachmentMetadata.of(item.meta().get("_wp_attachment_metadata"));
+                    metadatas.put(item.id(), metadata);
+                    String url = item.attachmentUrl();
+                    String folder = url.substring(0, url.lastIndexOf('/') + 1);
                     media.put(
                             item.id(),
                             new HtmlToMarkdown.Media(
-                                    item.attachmentUrl(),
+                                    url,
                                     item.meta()
                                             .getOrDefault("_wp_attachment_image_alt", "")
                                             .strip(),
-                                    item.parent()));
+                                    item.parent(),
+                                    metadata.width(),
+                                    metadata.height(),
+                                    metadata.sizeFiles().stream()
+                                            .map(file -> folder + file)
+                                            .toList()));
                 }
                 String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
                 if (thumbnail.matches("\\d{1,18}")) {
@@ -180,7 +191,9 @@ final class WxrImporter {
                                 + item.postDate() + "')");
                 return;
             }
-            HtmlToMarkdown.Result body = converter.convert(item.content(), item.id());
+            Shortcodes.Gallery gallery = Shortcodes.firstGallery(item.content(), media, item.id());
+            HtmlToMarkdown.Result body =
+                    converter.convert(gallery == null ? item.content() : gallery.html(), item.id());
             for (String note : body.notes()) {
                 problem(item, note);
             }
@@ -226,6 +239,13 @@ final class WxrImporter {
             }
             if (!page) {
                 featuredImage(item, front);
+                if (gallery != null) {
+                    front.put("gallery", gallery(gallery.ids()));
+                    problem(
+                            item,
+                            "has a [gallery]: its images are in the front matter's gallery: list, which the page shows"
+                                    + " below the lead image rather than where the shortcode was");
+                }
                 if (item.sticky()) {
                     front.put("featured", true);
                 }
@@ -471,6 +491,42 @@ final class WxrImporter {
             if (!caption.isEmpty()) {
                 front.put("image_caption", caption);
             }
+            AttachmentMetadata metadata = metadatas.get(attachment.id());
+            if (!metadata.credit().isEmpty()) {
+                front.put("image_credit", metadata.credit());
+            }
+            if (metadata.width() > 0) {
+                front.put("image_width", metadata.width());
+                front.put("image_height", metadata.height());
+            }
+        }
+
+        /** The front matter's gallery: list: each image's address, alt text, caption, credit and size. */
+        private List<Map<String, Object>> gallery(List<Long> ids) {
+            List<Map<String, Object>> images = new ArrayList<>();
+            for (long id : ids) {
+                WxrReader.Item attachment = attachments.get(id);
+                AttachmentMetadata metadata = metadatas.get(id);
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("src", UrlPaths.encodeNonAscii(attachment.attachmentUrl()));
+                String alt = plainText(attachment.meta().getOrDefault("_wp_attachment_image_alt", ""));
+                if (!alt.isEmpty()) {
+                    image.put("alt", alt);
+                }
+                String caption = plainText(attachment.excerpt());
+                if (!caption.isEmpty()) {
+                    image.put("caption", caption);
+                }
+                if (!metadata.credit().isEmpty()) {
+                    image.put("credit", metadata.credit());
+                }
+                if (metadata.width() > 0) {
+                    image.put("width", metadata.width());
+                    image.put("height", metadata.height());
+                }
+                images.add(image);
+            }
+            return images;
         }
 
         /**
