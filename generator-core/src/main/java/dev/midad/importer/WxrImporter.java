@@ -2,6 +2,7 @@ package dev.midad.importer;
 
 import dev.midad.content.OldAddress;
 import dev.midad.problem.Problem;
+import dev.midad.text.Bidi;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
 import java.io.IOException;
@@ -95,6 +96,7 @@ final class WxrImporter {
         private final Map<Long, HtmlToMarkdown.Media> media = new HashMap<>();
         private final HtmlToMarkdown converter;
         private final ListAddresses lists;
+        private final Set<String> languagesWithoutEdition = new java.util.TreeSet<>();
         private final String uploads;
         private final TargetSite target;
         private int uploadReferences;
@@ -143,6 +145,14 @@ final class WxrImporter {
                 importItem(item);
             }
             writeListAddresses();
+            for (String code : languagesWithoutEdition) {
+                report.problem(Problem.of(
+                        wxr,
+                        "the posts in language " + code + " were imported into the main edition with lang: " + code
+                                + "; for their own home, lists and feeds add an edition to site.yaml (editions:"
+                                + " [{language: " + code + ", direction: " + Bidi.directionOfLanguage(code)
+                                + "}]) and import again"));
+            }
             if (comments > 0) {
                 report.problem(Problem.of(
                         wxr,
@@ -220,7 +230,13 @@ final class WxrImporter {
                 if (!author.isEmpty()) {
                     front.put("author", author);
                 }
-                boolean listed = !draft && item.status().equals("publish");
+                Language spoken = language(item);
+                // posts of another edition are in its lists, under its own path
+                boolean listed = !draft
+                        && item.status().equals("publish")
+                        && (spoken == null
+                                || spoken.code() == null
+                                || !target.editions().containsKey(spoken.code()));
                 if (listed) {
                     lists.post();
                     if (!author.isEmpty()) {
@@ -253,9 +269,24 @@ final class WxrImporter {
                     front.put("draft", true);
                 }
             }
-            String own = page
-                    ? target.pagePath(slug.isEmpty() ? title : slug)
-                    : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
+            Language language = language(item);
+            String edition = page || language == null || language.code() == null
+                    ? null
+                    : target.editions().get(language.code());
+            if (language != null && !page) {
+                if (edition == null && language.code() != null) {
+                    front.put("lang", language.code());
+                    languagesWithoutEdition.add(language.code());
+                }
+                if (!language.translations().isEmpty()) {
+                    front.put("translation_key", language.translations());
+                }
+            }
+            String own = edition != null
+                    ? null // in its edition's folder: the build leaves out an alias that is its own address
+                    : page
+                            ? target.pagePath(slug.isEmpty() ? title : slug)
+                            : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
             List<String> aliases = new ArrayList<>();
             for (String alias : aliases(item)) {
                 dev.midad.text.AliasPaths.Checked checked = dev.midad.text.AliasPaths.path(alias);
@@ -270,7 +301,8 @@ final class WxrImporter {
                 if (!UrlPaths.decode(alias, "").equals(decoded)) {
                     alias = UrlPaths.encode(decoded); // normalised, e.g. //greek/x/ to /greek/x/
                 }
-                boolean itself = decoded.equals(own) || target.amp() && !page && decoded.equals(own + "amp/");
+                boolean itself =
+                        decoded.equals(own) || own != null && target.amp() && !page && decoded.equals(own + "amp/");
                 if (!itself) {
                     aliases.add(alias);
                 }
@@ -287,9 +319,12 @@ final class WxrImporter {
 
             String name = FileNames.ascii(slug.isEmpty() ? title : slug);
             String fileName = item.id() + (name.isEmpty() ? "" : "-" + name) + ".md";
+            Path folder = edition == null ? Path.of("") : Path.of("editions", edition);
             Path relative = page
                     ? Path.of("pages", fileName)
-                    : Path.of("articles").resolve(date.format(MONTH_FOLDER)).resolve(fileName);
+                    : folder.resolve("articles")
+                            .resolve(date.format(MONTH_FOLDER))
+                            .resolve(fileName);
             String markdown = ContentFiles.markdown(front, body.markdown());
             ContentFiles.Outcome outcome = ContentFiles.write(siteDir.resolve(relative), markdown, options.overwrite());
             if (outcome == ContentFiles.Outcome.EXISTS) {
@@ -465,6 +500,28 @@ final class WxrImporter {
                     .replaceAll("^-|-$", "");
         }
 
+        /**
+         * A post's language when it is not the main edition's: Polylang's {@code language} term (its slug, e.g.
+         * {@code en}) and its {@code post_translations} group, the key linking its translations; null for the
+         * main language or none.
+         */
+        private Language language(WxrReader.Item item) {
+            String code = "";
+            String group = "";
+            for (WxrReader.ItemTerm term : item.terms()) {
+                String nicename = term.nicename().strip();
+                if (term.domain().equals("language") && nicename.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
+                    code = TargetSite.primary(nicename);
+                } else if (term.domain().equals("post_translations") && nicename.matches("[A-Za-z0-9_-]{1,100}")) {
+                    group = nicename;
+                }
+            }
+            if (code.isEmpty()) {
+                return null;
+            }
+            return new Language(code.equals(target.language()) ? null : code, group);
+        }
+
         private void featuredImage(WxrReader.Item item, Map<String, Object> front) {
             String id = item.meta().getOrDefault("_thumbnail_id", "").strip();
             if (id.isEmpty() || id.equals("0")) {
@@ -581,6 +638,14 @@ final class WxrImporter {
             report.problem(Problem.at(wxr, item.line(), item.type() + " " + item.id() + " " + message));
         }
     }
+
+    /**
+     * A post's language.
+     *
+     * @param code         its primary subtag; null when it is the main edition's
+     * @param translations the key its translations share; empty when none
+     */
+    private record Language(String code, String translations) {}
 
     /** Text of a title, name or excerpt that may hold entities or tags; control characters dropped, spaces single. */
     static String plainText(String html) {
