@@ -2,9 +2,7 @@ package dev.midad.content;
 
 import dev.midad.problem.Problem;
 import dev.midad.text.AliasPaths;
-import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +22,10 @@ public record OldAddress(String from, String to, int line) {
 
     /** The entries of the site's file (none without one); problems are added at their line. */
     public static List<OldAddress> load(Path siteDir, List<Problem> problems) {
-        Path file = siteDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        YamlMapping yaml = DataFiles.read(siteDir, FILE, problems);
+        if (yaml == null) {
             return List.of();
         }
-        String text = SourceText.read(file, FILE, problems);
-        if (text == null) {
-            return List.of();
-        }
-        YamlMapping yaml = YamlMapping.parse(FILE, 1, text, problems);
         Object written = yaml.values().get("redirects");
         if (!(written instanceof List<?> list)) {
             if (written != null || !yaml.values().isEmpty()) {
