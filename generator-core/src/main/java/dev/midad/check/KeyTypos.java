@@ -37,6 +37,8 @@ public final class KeyTypos {
             "image",
             "image_alt",
             "image_caption",
+            "image_width",
+            "image_height",
             "slug",
             "dateline",
             "source",

@@ -1,9 +1,7 @@
 package dev.midad.content;
 
 import dev.midad.problem.Problem;
-import dev.midad.text.SourceText;
 import dev.midad.yaml.YamlMapping;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,15 +19,10 @@ public record Breaking(String text, String link, ZonedDateTime expires) {
 
     /** The items of the site's file (none without one); problems are added at their line. */
     public static List<Breaking> load(Path siteDir, ZoneId zone, List<Problem> problems) {
-        Path file = siteDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        YamlMapping yaml = DataFiles.read(siteDir, FILE, problems);
+        if (yaml == null) {
             return List.of();
         }
-        String text = SourceText.read(file, FILE, problems);
-        if (text == null) {
-            return List.of();
-        }
-        YamlMapping yaml = YamlMapping.parse(FILE, 1, text, problems);
         List<Breaking> items = new ArrayList<>();
         Object written = yaml.values().get("items");
         if (!(written instanceof List<?> list)) {

@@ -58,9 +58,13 @@ public final class ContentLoader {
 
     /** Everything the site's content folders hold. */
     public record Content(
-            List<Article> articles, List<StaticPage> pages, List<AuthorProfile> authors, List<Breaking> breaking) {
+            List<Article> articles,
+            List<StaticPage> pages,
+            List<AuthorProfile> authors,
+            List<Breaking> breaking,
+            List<OldAddress> oldAddresses) {
         public Content(List<Article> articles, List<StaticPage> pages) {
-            this(articles, pages, List.of(), List.of());
+            this(articles, pages, List.of(), List.of(), List.of());
         }
     }
 
@@ -86,7 +90,12 @@ public final class ContentLoader {
         synchronized (found) {
             problems.addAll(found.stream().sorted(ContentLoader::byLocation).toList());
         }
-        return new Content(articles, pages, authors, Breaking.load(siteDir, config.timeZone(), problems));
+        return new Content(
+                articles,
+                pages,
+                authors,
+                Breaking.load(siteDir, config.timeZone(), problems),
+                OldAddress.load(siteDir, problems));
     }
 
     private static int byLocation(Problem a, Problem b) {

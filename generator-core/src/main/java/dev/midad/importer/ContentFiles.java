@@ -47,7 +47,13 @@ final class ContentFiles {
      * line, then the body ending in one newline.
      */
     static String markdown(Map<String, Object> frontMatter, String body) {
-        Node root = new StandardRepresenter(SETTINGS).represent(frontMatter);
+        String text = body.strip();
+        return "---\n" + yaml(frontMatter) + "---\n\n" + (text.isEmpty() ? "" : text + "\n");
+    }
+
+    /** A YAML document of {@code values} (keys in the map's order), as front matter is written. */
+    static String yaml(Map<String, Object> values) {
+        Node root = new StandardRepresenter(SETTINGS).represent(values);
         if (root instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key
@@ -69,8 +75,7 @@ final class ContentFiles {
                 yaml.append(str, off, off + len);
             }
         });
-        String text = body.strip();
-        return "---\n" + yaml + "---\n\n" + (text.isEmpty() ? "" : text + "\n");
+        return yaml.toString();
     }
 
     /** What {@link #write} did. */

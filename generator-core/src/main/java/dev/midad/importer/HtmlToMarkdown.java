@@ -2,6 +2,7 @@ package dev.midad.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,8 @@ final class HtmlToMarkdown {
     private static final String CLEAN_BASE = "https://midad.invalid/";
 
     private final Map<Long, Media> media;
+    /** Every original and sized address of the media with a known size, to the original. */
+    private final Map<String, Media> byUrl = new HashMap<>();
 
     /** A converter without a media library: {@code [gallery]} shortcodes are dropped (and noted). */
     public HtmlToMarkdown() {
@@ -123,6 +126,12 @@ final class HtmlToMarkdown {
     /** @param media attachments by WordPress id, so {@code [gallery ids="…"]} can name its images */
     public HtmlToMarkdown(Map<Long, Media> media) {
         this.media = Map.copyOf(media);
+        new java.util.TreeMap<>(media).values().forEach(item -> {
+            if (item.width() > 0) {
+                byUrl.putIfAbsent(item.url(), item);
+                item.sizes().forEach(sized -> byUrl.putIfAbsent(sized, item));
+            }
+        });
     }
 
     /**
@@ -131,8 +140,19 @@ final class HtmlToMarkdown {
      * @param url    its address
      * @param alt    its alternative text (may be empty)
      * @param parent the post it was uploaded to (WordPress shows those in a {@code [gallery]} without ids); 0: none
+     * @param width  the original's width from WordPress's metadata; 0 when unknown
+     * @param height the original's height; 0 when unknown
+     * @param sizes  the addresses of the smaller copies WordPress made ({@code x-300x200.jpg}), shown as the original
      */
-    public record Media(String url, String alt, long parent) {
+    public record Media(String url, String alt, long parent, int width, int height, List<String> sizes) {
+        public Media {
+            sizes = List.copyOf(sizes);
+        }
+
+        public Media(String url, String alt, long parent) {
+            this(url, alt, parent, 0, 0, List.of());
+        }
+
         public Media(String url, String alt) {
             this(url, alt, 0);
         }
@@ -965,6 +985,13 @@ final class HtmlToMarkdown {
             }
             String width = img.attr("width").strip();
             String height = img.attr("height").strip();
+            Media known = byUrl.get(src.replaceFirst("[?#].*$", ""));
+            if (known != null && (!src.equals(known.url()) || width.isEmpty() || height.isEmpty())) {
+                // a smaller copy (a cropped thumbnail has another shape) or no size: the original, its own size
+                src = known.url();
+                width = String.valueOf(known.width());
+                height = String.valueOf(known.height());
+            }
             if (width.matches("[1-9]\\d{0,4}") && height.matches("[1-9]\\d{0,4}")) {
                 // Markdown has no image size: inline HTML keeps it, so pages reserve the space (no layout shift)
                 String title = Texts.stripControls(img.attr("title")).strip();

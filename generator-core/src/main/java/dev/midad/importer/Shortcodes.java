@@ -174,16 +174,7 @@ final class Shortcodes {
             Map<Long, HtmlToMarkdown.Media> media,
             Map<Long, HtmlToMarkdown.Media> attached,
             Set<String> notes) {
-        String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
-        if (ids.isBlank()) {
-            // WordPress shows the images uploaded to the post
-            ids = String.join(
-                    ",",
-                    attached.entrySet().stream()
-                            .filter(e -> isKind(e.getValue().url(), IMAGE_FILE))
-                            .map(e -> String.valueOf(e.getKey()))
-                            .toList());
-        }
+        String ids = galleryIds(attributes, attached);
         if (ids.isBlank()) {
             notes.add("a [gallery] without ids, in a post with no attached images in the export, was dropped:"
                     + " add the images by hand");
@@ -204,6 +195,46 @@ final class Shortcodes {
             images.add("<p><img src=\"" + attribute(item.url()) + "\" alt=\"" + attribute(item.alt()) + "\"></p>");
         }
         return String.join("\n\n", images);
+    }
+
+    /** The ids a gallery shows: {@code ids} (or {@code include}), else the images uploaded to the post. */
+    private static String galleryIds(Map<String, String> attributes, Map<Long, HtmlToMarkdown.Media> attached) {
+        String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
+        if (ids.isBlank()) {
+            ids = String.join(
+                    ",",
+                    attached.entrySet().stream()
+                            .filter(e -> isKind(e.getValue().url(), IMAGE_FILE))
+                            .map(e -> String.valueOf(e.getKey()))
+                            .toList());
+        }
+        return ids;
+    }
+
+    /**
+     * A post's first {@code [gallery]} taken out of its body, for the front matter's {@code gallery:} list.
+     *
+     * @param ids  the attachments it shows that are in the export, in its order
+     * @param html the body without it
+     */
+    record Gallery(List<Long> ids, String html) {}
+
+    /** The first {@code [gallery]} whose images are all in the export; null when there is none. */
+    static Gallery firstGallery(String html, Map<Long, HtmlToMarkdown.Media> media, long postId) {
+        Matcher m = GALLERY.matcher(html);
+        if (!m.find()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String id :
+                galleryIds(attributes(m.group(1)), attached(media, postId)).split(",")) {
+            String digits = id.strip();
+            if (!digits.matches("\\d{1,18}") || !media.containsKey(Long.parseLong(digits))) {
+                return null; // left in the body, where a missing image is reported
+            }
+            ids.add(Long.parseLong(digits));
+        }
+        return new Gallery(List.copyOf(ids), html.substring(0, m.start()) + html.substring(m.end()));
     }
 
     static String attribute(String value) {

@@ -11,7 +11,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The address settings of the site being imported into, read leniently from its {@code site.yaml} (defaults when
@@ -20,19 +23,26 @@ import java.util.List;
  *
  * @param addresses the site's address rule (the one the build uses)
  * @param amp       true when the site publishes AMP versions at {@code amp/} under every article
+ * @param perPage   articles per list page ({@code per_page})
+ * @param language  the main edition's language ({@code language}, primary subtag, lower case)
+ * @param editions  the folder under {@code editions/} of each further edition, by language (primary subtag)
  */
-record TargetSite(Links.Rule addresses, boolean amp) {
+record TargetSite(Links.Rule addresses, boolean amp, int perPage, String language, Map<String, String> editions) {
+    static final int DEFAULT_PER_PAGE = 10;
+
     static final String DEFAULT_PERMALINK = "/{yyyy}/{mm}/{slug}/";
 
     static TargetSite read(Path siteDir, ZoneId fallbackZone) {
         Path file = siteDir.resolve(SiteConfigLoader.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
+            return new TargetSite(
+                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE, "ar", Map.of());
         }
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
         if (text == null) {
-            return new TargetSite(new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false);
+            return new TargetSite(
+                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE, "ar", Map.of());
         }
         YamlMapping yaml = YamlMapping.parse(file, 1, text, problems);
         ZoneId zone = fallbackZone;
@@ -51,7 +61,31 @@ record TargetSite(Links.Rule addresses, boolean amp) {
                         yaml.string("permalink", DEFAULT_PERMALINK),
                         zone,
                         "latin".equals(yaml.string("slug_style", "arabic"))),
-                yaml.bool("amp", false));
+                yaml.bool("amp", false),
+                yaml.positiveInt("per_page", DEFAULT_PER_PAGE),
+                primary(yaml.string("language", "ar")),
+                editions(yaml.values().get("editions")));
+    }
+
+    /** "en" of "en-GB", "en_US" or "EN". */
+    static String primary(String language) {
+        return language.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> editions(Object declared) {
+        Map<String, String> editions = new LinkedHashMap<>();
+        if (declared instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map && map.get("language") != null) {
+                    String language = String.valueOf(map.get("language"));
+                    String path = String.valueOf(map.containsKey("path") ? map.get("path") : language);
+                    if (path.matches("[a-z0-9-]+")) { // else the build reports it
+                        editions.putIfAbsent(primary(language), path);
+                    }
+                }
+            }
+        }
+        return Map.copyOf(editions);
     }
 
     /** The decoded site path an article will have, or null when it cannot be told (Latin slugs of Arabic text). */

@@ -1,6 +1,8 @@
 package dev.midad.importer;
 
+import dev.midad.content.OldAddress;
 import dev.midad.problem.Problem;
+import dev.midad.text.Bidi;
 import dev.midad.text.PortableNames;
 import dev.midad.text.Slugs;
 import dev.midad.text.UrlPaths;
@@ -91,8 +93,11 @@ final class WxrImporter {
         private final ImportReport.Builder report = new ImportReport.Builder();
         private final Map<Long, WxrReader.Item> attachments = new HashMap<>();
         private final Map<Long, Long> featuredBy = new HashMap<>();
+        private final Map<Long, AttachmentMetadata> metadatas = new HashMap<>();
+        private final Map<Long, HtmlToMarkdown.Media> media = new HashMap<>();
         private final HtmlToMarkdown converter;
-        private final Set<String> termNotes = new LinkedHashSet<>();
+        private final ListAddresses lists;
+        private final Set<String> languagesWithoutEdition = new java.util.TreeSet<>();
         private final String uploads;
         private final TargetSite target;
         private int uploadReferences;
@@ -102,18 +107,27 @@ final class WxrImporter {
             this.wxr = wxr;
             this.siteDir = siteDir;
             this.export = export;
-            Map<Long, HtmlToMarkdown.Media> media = new HashMap<>();
             for (WxrReader.Item item : export.items()) {
                 if (item.type().equals("attachment")) {
                     attachments.put(item.id(), item);
+                    AttachmentMetadata metadata =
+                            AttachmentMetadata.of(item.meta().get("_wp_attachment_metadata"));
+                    metadatas.put(item.id(), metadata);
+                    String url = item.attachmentUrl();
+                    String folder = url.substring(0, url.lastIndexOf('/') + 1);
                     media.put(
                             item.id(),
                             new HtmlToMarkdown.Media(
-                                    item.attachmentUrl(),
+                                    url,
                                     item.meta()
                                             .getOrDefault("_wp_attachment_image_alt", "")
                                             .strip(),
-                                    item.parent()));
+                                    item.parent(),
+                                    metadata.width(),
+                                    metadata.height(),
+                                    metadata.sizeFiles().stream()
+                                            .map(file -> folder + file)
+                                            .toList()));
                 }
                 String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
                 if (thumbnail.matches("\\d{1,18}")) {
@@ -122,6 +136,7 @@ final class WxrImporter {
             }
             this.converter = new HtmlToMarkdown(media);
             this.target = TargetSite.read(siteDir, options.timeZone());
+            this.lists = new ListAddresses(target.perPage());
             this.uploads = export.blogUrl().replaceFirst("^https?://", "") + "/wp-content/uploads/";
         }
 
@@ -130,8 +145,14 @@ final class WxrImporter {
             for (WxrReader.Item item : export.items()) {
                 importItem(item);
             }
-            for (String note : termNotes) {
-                report.problem(Problem.of(wxr, note));
+            writeListAddresses();
+            for (String code : languagesWithoutEdition) {
+                report.problem(Problem.of(
+                        wxr,
+                        "the posts in language " + code + " were imported into the main edition with lang: " + code
+                                + "; for their own home, lists and feeds add an edition to site.yaml (editions:"
+                                + " [{language: " + code + ", direction: " + Bidi.directionOfLanguage(code)
+                                + "}]) and import again"));
             }
             if (comments > 0) {
                 report.problem(Problem.of(
@@ -181,7 +202,9 @@ final class WxrImporter {
                                 + item.postDate() + "')");
                 return;
             }
-            HtmlToMarkdown.Result body = converter.convert(item.content(), item.id());
+            Shortcodes.Gallery gallery = Shortcodes.firstGallery(item.content(), media, item.id());
+            HtmlToMarkdown.Result body =
+                    converter.convert(gallery == null ? item.content() : gallery.html(), item.id());
             for (String note : body.notes()) {
                 problem(item, note);
             }
@@ -208,7 +231,24 @@ final class WxrImporter {
                 if (!author.isEmpty()) {
                     front.put("author", author);
                 }
-                terms(item, front);
+                Language spoken = language(item);
+                // posts of another edition are in its lists, under its own path
+                boolean listed = !draft
+                        && item.status().equals("publish")
+                        && (spoken == null
+                                || spoken.code() == null
+                                || !target.editions().containsKey(spoken.code()));
+                if (listed) {
+                    lists.post();
+                    if (!author.isEmpty()) {
+                        lists.term(
+                                "author",
+                                authorNicename(item.creator()),
+                                "author",
+                                target.addresses().slug(author));
+                    }
+                }
+                terms(item, front, listed);
             }
             String summary = plainText(item.excerpt());
             if (!summary.isEmpty()) {
@@ -216,6 +256,13 @@ final class WxrImporter {
             }
             if (!page) {
                 featuredImage(item, front);
+                if (gallery != null) {
+                    front.put("gallery", gallery(gallery.ids()));
+                    problem(
+                            item,
+                            "has a [gallery]: its images are in the front matter's gallery: list, which the page shows"
+                                    + " below the lead image rather than where the shortcode was");
+                }
                 if (item.sticky()) {
                     front.put("featured", true);
                 }
@@ -223,9 +270,24 @@ final class WxrImporter {
                     front.put("draft", true);
                 }
             }
-            String own = page
-                    ? target.pagePath(slug.isEmpty() ? title : slug)
-                    : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
+            Language language = language(item);
+            String edition = page || language == null || language.code() == null
+                    ? null
+                    : target.editions().get(language.code());
+            if (language != null && !page) {
+                if (edition == null && language.code() != null) {
+                    front.put("lang", language.code());
+                    languagesWithoutEdition.add(language.code());
+                }
+                if (!language.translations().isEmpty()) {
+                    front.put("translation_key", language.translations());
+                }
+            }
+            String own = edition != null
+                    ? null // in its edition's folder: the build leaves out an alias that is its own address
+                    : page
+                            ? target.pagePath(slug.isEmpty() ? title : slug)
+                            : target.articlePath(slug.isEmpty() ? title : slug, (String) front.get("category"), date);
             List<String> aliases = new ArrayList<>();
             for (String alias : aliases(item)) {
                 dev.midad.text.AliasPaths.Checked checked = dev.midad.text.AliasPaths.path(alias);
@@ -240,7 +302,8 @@ final class WxrImporter {
                 if (!UrlPaths.decode(alias, "").equals(decoded)) {
                     alias = UrlPaths.encode(decoded); // normalised, e.g. //greek/x/ to /greek/x/
                 }
-                boolean itself = decoded.equals(own) || target.amp() && !page && decoded.equals(own + "amp/");
+                boolean itself =
+                        decoded.equals(own) || own != null && target.amp() && !page && decoded.equals(own + "amp/");
                 if (!itself) {
                     aliases.add(alias);
                 }
@@ -257,9 +320,12 @@ final class WxrImporter {
 
             String name = FileNames.ascii(slug.isEmpty() ? title : slug);
             String fileName = item.id() + (name.isEmpty() ? "" : "-" + name) + ".md";
+            Path folder = edition == null ? Path.of("") : Path.of("editions", edition);
             Path relative = page
                     ? Path.of("pages", fileName)
-                    : Path.of("articles").resolve(date.format(MONTH_FOLDER)).resolve(fileName);
+                    : folder.resolve("articles")
+                            .resolve(date.format(MONTH_FOLDER))
+                            .resolve(fileName);
             String markdown = ContentFiles.markdown(front, body.markdown());
             ContentFiles.Outcome outcome = ContentFiles.write(siteDir.resolve(relative), markdown, options.overwrite());
             if (outcome == ContentFiles.Outcome.EXISTS) {
@@ -338,8 +404,10 @@ final class WxrImporter {
         }
 
         /** category: the primary (Yoast or Rank Math) or first category; other categories join the tags. */
-        private void terms(WxrReader.Item item, Map<String, Object> front) {
+        private void terms(WxrReader.Item item, Map<String, Object> front, boolean listed) {
             List<String> categories = new ArrayList<>();
+            Map<String, String> categorySlugs = new LinkedHashMap<>(); // WordPress nicename by name
+            Map<String, String> tagSlugs = new LinkedHashMap<>();
             Set<String> tags = new LinkedHashSet<>();
             for (WxrReader.ItemTerm term : item.terms()) {
                 String name = plainText(term.name());
@@ -354,10 +422,10 @@ final class WxrImporter {
                     if (!categories.contains(name)) {
                         categories.add(name);
                     }
-                    noteTermAddress("category", name, term.nicename(), nicename);
+                    categorySlugs.putIfAbsent(name, nicename);
                 } else if (term.domain().equals("post_tag")) {
                     tags.add(name);
-                    noteTermAddress("tag", name, term.nicename(), nicename);
+                    tagSlugs.putIfAbsent(name, nicename);
                 }
             }
             String primary = null;
@@ -392,15 +460,67 @@ final class WxrImporter {
             if (!tags.isEmpty()) {
                 front.put("tags", new ArrayList<>(tags));
             }
+            if (listed) {
+                String category = primary;
+                categorySlugs.forEach((name, nicename) -> lists.term(
+                        "category",
+                        nicename,
+                        name.equals(category) ? "category" : "tag",
+                        target.addresses().slug(name)));
+                tagSlugs.forEach((name, nicename) ->
+                        lists.term("tag", nicename, "tag", target.addresses().slug(name)));
+            }
         }
 
-        /** Old term archives (/category/<nicename>/) stay reachable only when the new slug is the same. */
-        private void noteTermAddress(String kind, String name, String encoded, String nicename) {
-            String slug = Slugs.slugify(name);
-            if (!nicename.isEmpty() && !slug.equals(nicename)) {
-                termNotes.add("the " + kind + " " + name + " was at /" + kind + "/" + encoded + "/ on WordPress and"
-                        + " will be at /" + kind + "/" + UrlPaths.encode(slug) + "/: links to the old address break");
+        /**
+         * Old list and feed addresses to the new ones in data/redirects.yaml; an existing file is kept unless
+         * overwrite is asked, as articles are.
+         */
+        private void writeListAddresses() throws IOException {
+            int count = lists.redirects().size();
+            if (count == 0) {
+                return;
             }
+            String shown = OldAddress.FILE.toString().replace('\\', '/');
+            ContentFiles.Outcome outcome =
+                    ContentFiles.write(siteDir.resolve(OldAddress.FILE), lists.yaml(), options.overwrite());
+            report.problem(Problem.of(
+                    wxr,
+                    outcome == ContentFiles.Outcome.EXISTS
+                            ? shown + " already exists and was kept (import with overwrite to replace it): the old"
+                                    + " category, tag, author, feed and page addresses redirect only as it says"
+                            : count + " old category, tag, author, feed and page addresses redirect to the new ones"
+                                    + " (listed in " + shown + ")"));
+        }
+
+        /** WordPress's {@code /author/<nicename>/}: the login, lower case, made a URL segment, as WordPress does. */
+        private static String authorNicename(String login) {
+            return login.toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_-]+", "-")
+                    .replaceAll("-{2,}", "-")
+                    .replaceAll("^-|-$", "");
+        }
+
+        /**
+         * A post's language when it is not the main edition's: Polylang's {@code language} term (its slug, e.g.
+         * {@code en}) and its {@code post_translations} group, the key linking its translations; null for the
+         * main language or none.
+         */
+        private Language language(WxrReader.Item item) {
+            String code = "";
+            String group = "";
+            for (WxrReader.ItemTerm term : item.terms()) {
+                String nicename = term.nicename().strip();
+                if (term.domain().equals("language") && nicename.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
+                    code = TargetSite.primary(nicename);
+                } else if (term.domain().equals("post_translations") && nicename.matches("[A-Za-z0-9_-]{1,100}")) {
+                    group = nicename;
+                }
+            }
+            if (code.isEmpty()) {
+                return null;
+            }
+            return new Language(code.equals(target.language()) ? null : code, group);
         }
 
         private void featuredImage(WxrReader.Item item, Map<String, Object> front) {
@@ -429,6 +549,42 @@ final class WxrImporter {
             if (!caption.isEmpty()) {
                 front.put("image_caption", caption);
             }
+            AttachmentMetadata metadata = metadatas.get(attachment.id());
+            if (!metadata.credit().isEmpty()) {
+                front.put("image_credit", metadata.credit());
+            }
+            if (metadata.width() > 0) {
+                front.put("image_width", metadata.width());
+                front.put("image_height", metadata.height());
+            }
+        }
+
+        /** The front matter's gallery: list: each image's address, alt text, caption, credit and size. */
+        private List<Map<String, Object>> gallery(List<Long> ids) {
+            List<Map<String, Object>> images = new ArrayList<>();
+            for (long id : ids) {
+                WxrReader.Item attachment = attachments.get(id);
+                AttachmentMetadata metadata = metadatas.get(id);
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("src", UrlPaths.encodeNonAscii(attachment.attachmentUrl()));
+                String alt = plainText(attachment.meta().getOrDefault("_wp_attachment_image_alt", ""));
+                if (!alt.isEmpty()) {
+                    image.put("alt", alt);
+                }
+                String caption = plainText(attachment.excerpt());
+                if (!caption.isEmpty()) {
+                    image.put("caption", caption);
+                }
+                if (!metadata.credit().isEmpty()) {
+                    image.put("credit", metadata.credit());
+                }
+                if (metadata.width() > 0) {
+                    image.put("width", metadata.width());
+                    image.put("height", metadata.height());
+                }
+                images.add(image);
+            }
+            return images;
         }
 
         /**
@@ -503,6 +659,14 @@ final class WxrImporter {
             report.problem(Problem.at(wxr, item.line(), item.type() + " " + item.id() + " " + message));
         }
     }
+
+    /**
+     * A post's language.
+     *
+     * @param code         its primary subtag; null when it is the main edition's
+     * @param translations the key its translations share; empty when none
+     */
+    private record Language(String code, String translations) {}
 
     /**
      * Text of a title, name or excerpt that may hold entities or tags; control characters and bidi overrides

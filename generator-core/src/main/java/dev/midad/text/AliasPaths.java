@@ -45,6 +45,19 @@ public final class AliasPaths {
      * {@code /}; anything else that is not a portable site path is refused.
      */
     public static Checked path(String alias) {
+        return check(alias, false);
+    }
+
+    /**
+     * An old address of a list or archive ({@code data/redirects.yaml}): checked like an alias, except that it may
+     * sit in a list folder ({@code /category/…}, {@code /page/…}); the site drops it where it serves the address
+     * itself.
+     */
+    public static Checked oldListPath(String alias) {
+        return check(alias, true);
+    }
+
+    private static Checked check(String alias, boolean listFolders) {
         String written = alias.strip();
         if (SCHEME.matcher(written).matches()) {
             return refused("is an absolute URL; write the old address as a site path, e.g. /2019/05/old-slug/");
@@ -73,7 +86,7 @@ public final class AliasPaths {
                 return refused(problem.get());
             }
         }
-        if (RESERVED_FOLDERS.contains(PortableNames.fold(segments[0]))
+        if (!listFolders && RESERVED_FOLDERS.contains(PortableNames.fold(segments[0]))
                 || RESERVED_FILES.contains(PortableNames.fold(segments[segments.length - 1]))
                 || PortableNames.fold(segments[0]).matches("sitemap(-\\d+)?\\.xml")) {
             return refused("is an address Midad writes itself (lists, feeds, sitemaps, the redirect files);"
@@ -83,6 +96,16 @@ public final class AliasPaths {
             path += "/";
         }
         return new Checked(path, null);
+    }
+
+    /** True when every {@code %} in {@code path} starts an escape of UTF-8. */
+    public static boolean decodes(String path) {
+        try {
+            java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Checked refused(String why) {

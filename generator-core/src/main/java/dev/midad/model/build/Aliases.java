@@ -1,12 +1,16 @@
 package dev.midad.model.build;
 
+import dev.midad.content.OldAddress;
 import dev.midad.model.Redirect;
 import dev.midad.problem.Problem;
 import dev.midad.text.AliasPaths;
+import dev.midad.text.UrlPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Old addresses of articles and pages ({@code aliases}, WordPress ids) as redirects to their new ones. */
@@ -64,6 +68,19 @@ final class Aliases {
         Object wpId = params.get("wp_id");
         if (wpId != null && String.valueOf(wpId).matches("\\d+")) {
             redirects.add(new Redirect("", idParameter + "=" + wpId, toUrl, toAbsolute));
+        }
+        return redirects;
+    }
+
+    /** The entries of {@code data/redirects.yaml} as redirects, but for the paths the site serves ({@code served}). */
+    List<Redirect> oldAddresses(List<OldAddress> entries, Set<String> served) {
+        List<Redirect> redirects = new ArrayList<>();
+        Set<String> seen = new HashSet<>(served);
+        for (OldAddress entry : entries) {
+            if (seen.add(entry.from())) {
+                String to = links.url(UrlPaths.decode(entry.to(), ""));
+                redirects.add(new Redirect(entry.from(), "", to, links.absoluteUrl(to)));
+            }
         }
         return redirects;
     }

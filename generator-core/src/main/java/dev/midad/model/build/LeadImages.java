@@ -23,12 +23,44 @@ final class LeadImages {
             return null;
         }
         Object credit = article.params().getOrDefault("image_credit", "");
-        return plain(
-                article.image(),
-                articleUrl,
-                article.imageAlt(),
-                article.imageCaption(),
-                credit == null ? "" : String.valueOf(credit));
+        return declaredSize(
+                plain(
+                        article.image(),
+                        articleUrl,
+                        article.imageAlt(),
+                        article.imageCaption(),
+                        credit == null ? "" : String.valueOf(credit)),
+                article.params().get("image_width"),
+                article.params().get("image_height"));
+    }
+
+    /**
+     * {@code image} with the size the front matter declares ({@code image_width}/{@code image_height}, a gallery
+     * entry's {@code width}/{@code height}: the importer writes them for images WordPress still serves) when the
+     * image is not a file of the site, which is measured instead.
+     */
+    static ImageView declaredSize(ImageView image, Object width, Object height) {
+        int w = side(width);
+        int h = side(height);
+        if (image.width() > 0 || w == 0 || h == 0) {
+            return image;
+        }
+        return new ImageView(
+                image.url(),
+                image.absoluteUrl(),
+                image.alt(),
+                image.caption(),
+                image.mediaType(),
+                w,
+                h,
+                image.bytes(),
+                image.credit(),
+                image.responsive());
+    }
+
+    private static int side(Object value) {
+        String text = value == null ? "" : String.valueOf(value).strip();
+        return text.matches("[1-9]\\d{0,4}") ? Integer.parseInt(text) : 0;
     }
 
     /** An image as written by an editor, measured when it is a file of the site. */

@@ -157,7 +157,7 @@ final class ResponsiveImages {
             if (src.isEmpty()) {
                 continue;
             }
-            ImageView base = plain.apply(src);
+            ImageView base = LeadImages.declaredSize(plain.apply(src), item.get("width"), item.get("height"));
             ImageView described = new ImageView(
                     base.url(),
                     base.absoluteUrl(),

@@ -19,6 +19,7 @@ import dev.midad.model.Redirect;
 import dev.midad.model.SiteModel;
 import dev.midad.model.SiteView;
 import dev.midad.model.StaticPageView;
+import dev.midad.model.Term;
 import dev.midad.model.Translation;
 import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
@@ -337,6 +338,8 @@ public final class SiteModelBuilder {
         Takedowns.Found takedowns = Takedowns.of(content, options, now, links, rootUrl, claimed, redirects);
         redirects.addAll(takedowns.redirects());
         redirectSources.putAll(takedowns.sources());
+        redirects.addAll(aliases.oldAddresses(
+                content.oldAddresses(), servedLists(homeOrder, siteTaxonomies, claimed.keySet(), redirects)));
         Aliases.checkClaimed(redirects, redirectSources, claimed, problems);
         redirects.sort(Comparator.comparing(Redirect::fromPath).thenComparing(Redirect::fromQuery));
         return new SiteModel(
@@ -500,5 +503,29 @@ public final class SiteModelBuilder {
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
     private String imageOwner(Article article) {
         return basePath + "|" + article.source();
+    }
+
+    /**
+     * Every decoded path the site serves itself or already redirects from: articles, pages, every page of the
+     * home list and of each term. An old address from {@code data/redirects.yaml} there is dropped: the site's own
+     * page wins.
+     */
+    private Set<String> servedLists(
+            List<ArticleView> homeOrder,
+            List<SiteModel.Taxonomy> taxonomies,
+            Set<String> claimed,
+            List<Redirect> redirects) {
+        Set<String> served = new HashSet<>(claimed);
+        redirects.forEach(r -> served.add(r.fromPath()));
+        int perPage = config.perPage();
+        Paginator.paginate(homeOrder, perPage, "/", links::url).forEach(p -> served.add(p.path()));
+        for (SiteModel.Taxonomy taxonomy : taxonomies) {
+            served.add(UrlPaths.decode(taxonomy.view().url(), links.basePath()));
+            for (Term term : taxonomy.terms()) {
+                String path = UrlPaths.decode(term.url(), links.basePath());
+                Paginator.paginate(term.articles(), perPage, path, links::url).forEach(p -> served.add(p.path()));
+            }
+        }
+        return served;
     }
 }
