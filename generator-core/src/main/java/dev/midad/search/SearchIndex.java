@@ -54,8 +54,18 @@ public final class SearchIndex {
     private static final double REFERENCE_LENGTH = 300;
 
     private final Analyser analyser = new Analyser();
-    /** word as written → its terms; every occurrence of a term then shares one String. */
-    private final Map<String, Analyser.Terms> memo = new HashMap<>();
+    /**
+     * word as written → the numbers of its exact term (first) and stems, empty for a stop word; a word is
+     * analysed once per build and every term is one String, numbered in {@link #terms}.
+     */
+    private final Map<String, int[]> memo = new HashMap<>();
+
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<String> terms = new ArrayList<>();
+    /** One article's counts being taken: per term number, title, summary and body counts. */
+    private final Counts exactCounts = new Counts();
+
+    private final Counts stemCounts = new Counts();
     /** term → postings, for exact terms and for stems. */
     private final Map<String, Postings> exact = new HashMap<>();
 
@@ -73,20 +83,11 @@ public final class SearchIndex {
         private final String[] stems;
         private final byte[] stemWeights;
 
-        private Entry(Map<String, int[]> exactCounts, Map<String, int[]> stemCounts, int length) {
-            exact = exactCounts.keySet().toArray(String[]::new);
-            exactWeights = weights(exact, exactCounts, length);
-            stems = stemCounts.keySet().toArray(String[]::new);
-            stemWeights = weights(stems, stemCounts, length);
-        }
-
-        private static byte[] weights(String[] terms, Map<String, int[]> counts, int length) {
-            byte[] weights = new byte[terms.length];
-            for (int i = 0; i < terms.length; i++) {
-                int[] count = counts.get(terms[i]);
-                weights[i] = (byte) weight(count, length);
-            }
-            return weights;
+        private Entry(String[] exact, byte[] exactWeights, String[] stems, byte[] stemWeights) {
+            this.exact = exact;
+            this.exactWeights = exactWeights;
+            this.stems = stems;
+            this.stemWeights = stemWeights;
         }
 
         private void post(int id, SearchIndex index) {
@@ -101,17 +102,11 @@ public final class SearchIndex {
         }
     }
 
-    /** One term's postings as a growing int array: id, weight, id, weight, … with ids ascending. */
-    private static final class Postings {
-        private int[] values = new int[4];
-        private int size;
-
+    /** One term's postings: id, weight, id, weight, … with ids ascending. */
+    private static final class Postings extends IntList {
         void add(int id, int weight) {
-            if (size + 2 > values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-            values[size++] = id;
-            values[size++] = weight;
+            add(id);
+            add(weight);
         }
     }
 
@@ -163,10 +158,8 @@ public final class SearchIndex {
     }
 
     private Entry entry(ArticleView article) {
-        Map<String, int[]> exactCounts = new HashMap<>();
-        Map<String, int[]> stemCounts = new HashMap<>();
-        count(article.title(), TITLE, exactCounts, stemCounts);
-        count(article.summary(), SUMMARY, exactCounts, stemCounts);
+        count(article.title(), TITLE);
+        count(article.summary(), SUMMARY);
         StringBuilder body =
                 new StringBuilder(Jsoup.parseBodyFragment(article.contentHtml()).text());
         if (article.category() != null) {
@@ -175,24 +168,95 @@ public final class SearchIndex {
         for (Link tag : article.tags()) {
             body.append(' ').append(tag.name());
         }
-        int length = count(body.toString(), BODY, exactCounts, stemCounts);
-        return new Entry(exactCounts, stemCounts, length);
+        int length = count(body.toString(), BODY);
+        int exact = exactCounts.touched.size;
+        int stem = stemCounts.touched.size;
+        String[] exactTerms = new String[exact];
+        String[] stemTerms = new String[stem];
+        return new Entry(
+                exactTerms, exactCounts.weights(terms, exactTerms, length),
+                stemTerms, stemCounts.weights(terms, stemTerms, length));
     }
 
     /** Counts the terms of {@code text} into {@code field}; returns the number of words. */
-    private int count(String text, int field, Map<String, int[]> exactCounts, Map<String, int[]> stemCounts) {
+    private int count(String text, int field) {
         List<String> words = Analyser.words(text);
         for (String word : words) {
-            Analyser.Terms terms = memo.computeIfAbsent(word, analyser::terms);
-            if (terms == null) {
+            int[] numbered = memo.computeIfAbsent(word, this::numbered);
+            if (numbered.length == 0) {
                 continue;
             }
-            exactCounts.computeIfAbsent(terms.exact(), t -> new int[3])[field]++;
-            for (String stem : terms.stems()) {
-                stemCounts.computeIfAbsent(stem, t -> new int[3])[field]++;
+            exactCounts.add(numbered[0], field);
+            for (int i = 1; i < numbered.length; i++) {
+                stemCounts.add(numbered[i], field);
             }
         }
         return words.size();
+    }
+
+    private int[] numbered(String word) {
+        Analyser.Terms analysed = analyser.terms(word);
+        if (analysed == null) {
+            return new int[0];
+        }
+        int[] numbered = new int[1 + analysed.stems().size()];
+        numbered[0] = number(analysed.exact());
+        for (int i = 0; i < analysed.stems().size(); i++) {
+            numbered[i + 1] = number(analysed.stems().get(i));
+        }
+        return numbered;
+    }
+
+    private int number(String term) {
+        return numbers.computeIfAbsent(term, t -> {
+            terms.add(t);
+            return terms.size() - 1;
+        });
+    }
+
+    /** Per term number, how often it occurs in one article's title, summary and body; reset per article. */
+    private static final class Counts {
+        private int[] counts = new int[3 * 1024];
+        private final IntList touched = new IntList();
+
+        void add(int term, int field) {
+            if (3 * term + 3 > counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(3 * term + 3, 2 * counts.length));
+            }
+            int at = 3 * term;
+            if (counts[at] == 0 && counts[at + 1] == 0 && counts[at + 2] == 0) {
+                touched.add(term);
+            }
+            counts[at + field]++;
+        }
+
+        /** The touched terms into {@code into} and their weights; then back to zero for the next article. */
+        byte[] weights(List<String> names, String[] into, int length) {
+            byte[] weights = new byte[touched.size];
+            int[] one = new int[3];
+            for (int i = 0; i < touched.size; i++) {
+                int at = 3 * touched.values[i];
+                into[i] = names.get(touched.values[i]);
+                System.arraycopy(counts, at, one, 0, 3);
+                weights[i] = (byte) weight(one, length);
+                counts[at] = counts[at + 1] = counts[at + 2] = 0;
+            }
+            touched.size = 0;
+            return weights;
+        }
+    }
+
+    /** A growing int array. */
+    private static class IntList {
+        int[] values = new int[4];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
     }
 
     /**
