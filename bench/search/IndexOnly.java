@@ -5,19 +5,32 @@ import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
 import dev.midad.write.StagedOutput;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Midad's search index alone, for the comparison with Pagefind (which indexes a site already built): loads
- * the site, then times writing the main edition's index into OUT.
+ * the site, then times writing the main edition's index into OUT, and measures what the index itself costs
+ * in memory: the bytes it allocated (the index is written on one thread) and the peak of the heap while it
+ * ran above the heap the loaded site holds (after a full collection), in MB.
  *   java -cp midad-core-cli.jar bench/search/IndexOnly.java SITE OUT
  */
 public class IndexOnly {
     public static void main(String[] args) throws Exception {
         long loadStart = System.nanoTime();
         Site site = Site.load(Path.of(args[0]), BuildOptions.defaults());
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
+        long loaded = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         int files;
@@ -26,7 +39,17 @@ public class IndexOnly {
             out.commit();
         }
         long end = System.nanoTime();
-        System.out.printf("load_ms\t%d%nindex_ms\t%d%nfiles\t%d%nproblems\t%d%n", (start - loadStart) / 1_000_000,
-                (end - start) / 1_000_000, files, problems.size());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(
+                "load_ms\t%d%nindex_ms\t%d%nfiles\t%d%nproblems\t%d%nsite_heap_mb\t%d%n"
+                        + "index_allocated_mb\t%d%nindex_peak_above_site_mb\t%d%n",
+                (start - loadStart) / 1_000_000,
+                (end - start) / 1_000_000,
+                files,
+                problems.size(),
+                loaded >> 20,
+                allocated >> 20,
+                Math.max(0, peak - loaded) >> 20);
     }
 }

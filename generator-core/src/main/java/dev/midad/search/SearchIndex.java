@@ -8,11 +8,13 @@ import dev.midad.write.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jsoup.Jsoup;
 
 /**
@@ -25,17 +27,26 @@ import org.jsoup.Jsoup;
  *       {@code d}ate as the site writes it, {@code x} summary).</li>
  * </ul>
  * A query downloads one shard per term and one small file per result shown. Ids go oldest first, so a new
- * article takes the next id and leaves the other files' bytes as they were. A weight is 8 for a term in the
- * title or summary plus 1–7 for the body: BM25's saturating term frequency over the body's length against a
- * fixed reference length (not the site's average, which would change every weight whenever an article is
- * added). The browser ranks exact terms above stems and newer articles (higher ids) above older on ties.
+ * article takes the next id and leaves the other files' bytes as they were. A weight (1–15) is BM25F's
+ * saturating term frequency: occurrences in the title count three times, in the summary twice, in the body
+ * (tags and section included) once, saturated over the body's length against a fixed reference length (not
+ * the site's average, which would change every weight whenever an article is added). So the title weighs
+ * more than the body within an article, yet a short article that mentions a rare word is not buried under
+ * every long one with the word in its title (Pagefind's BM25 ranks the same way). The browser ranks exact
+ * terms above stems (a weight never reaches 16) and newer articles (higher ids) above older on ties.
  */
 public final class SearchIndex {
     /** The index's folder in an edition's output. */
     public static final String FOLDER = "search/";
 
-    static final int HEAD_WEIGHT = 8;
-    static final int MAX_BODY_WEIGHT = 7;
+    static final int MAX_WEIGHT = 15;
+    /** How many body occurrences one occurrence in the title, and in the summary, counts as. */
+    static final int TITLE_BOOST = 3;
+
+    static final int SUMMARY_BOOST = 2;
+    static final int TITLE = 0;
+    static final int SUMMARY = 1;
+    static final int BODY = 2;
     /** BM25's usual constants; the reference length is a typical news story's, in words. */
     private static final double K1 = 1.2;
 
@@ -43,21 +54,68 @@ public final class SearchIndex {
     private static final double REFERENCE_LENGTH = 300;
 
     private final Analyser analyser = new Analyser();
-    private final Map<String, Analyser.Terms> memo = new HashMap<>();
-    /** term → postings, for exact terms and for stems. */
-    private final Map<String, List<Integer>> exact = new HashMap<>();
+    /**
+     * word as written → the numbers of its exact term (first) and stems, empty for a stop word; a word is
+     * analysed once per build and every term is one String, numbered in {@link #terms}.
+     */
+    private final Map<String, int[]> memo = new HashMap<>();
 
-    private final Map<String, List<Integer>> stems = new HashMap<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<String> terms = new ArrayList<>();
+    /** One article's counts being taken: per term number, title, summary and body counts. */
+    private final Counts exactCounts = new Counts();
+
+    private final Counts stemCounts = new Counts();
+    /** term → postings, for exact terms and for stems. */
+    private final Map<String, Postings> exact = new HashMap<>();
+
+    private final Map<String, Postings> stems = new HashMap<>();
 
     private SearchIndex() {}
 
-    /** What one article adds to the index: the weight of each of its exact terms and stems. */
-    record Entry(Map<String, Integer> exact, Map<String, Integer> stems) {}
+    /**
+     * What one article adds to the index: its exact terms and stems with their weights, in parallel arrays
+     * (kept for every article between rebuilds, so small: a reference and a byte per term).
+     */
+    static final class Entry {
+        private final String[] exact;
+        private final byte[] exactWeights;
+        private final String[] stems;
+        private final byte[] stemWeights;
+
+        private Entry(String[] exact, byte[] exactWeights, String[] stems, byte[] stemWeights) {
+            this.exact = exact;
+            this.exactWeights = exactWeights;
+            this.stems = stems;
+            this.stemWeights = stemWeights;
+        }
+
+        private void post(int id, SearchIndex index) {
+            post(id, exact, exactWeights, index.exact);
+            post(id, stems, stemWeights, index.stems);
+        }
+
+        private static void post(int id, String[] terms, byte[] weights, Map<String, Postings> into) {
+            for (int i = 0; i < terms.length; i++) {
+                into.computeIfAbsent(terms[i], t -> new Postings()).add(id, weights[i]);
+            }
+        }
+    }
+
+    /** One term's postings: id, weight, id, weight, … with ids ascending. */
+    private static final class Postings extends IntList {
+        void add(int id, int weight) {
+            add(id);
+            add(weight);
+        }
+    }
 
     /**
      * Writes the index of {@code articles} (the published ones: the caller leaves drafts out) under
      * {@code filePrefix + "search/"}; a file another output already claimed becomes a problem. Each article's
-     * terms are kept in {@code round}, so a rebuild analyses only the articles that changed.
+     * terms are kept in {@code round}, so a rebuild analyses only the articles that changed. Postings grow
+     * article by article and each file is written as soon as it is complete, so what the build holds is the
+     * postings, not every article's words.
      *
      * @return the number of files written
      */
@@ -72,39 +130,36 @@ public final class SearchIndex {
         oldestFirst.sort(Comparator.comparingLong((ArticleView a) -> a.date().epochMilli())
                 .thenComparing(ArticleView::url));
         SearchIndex index = new SearchIndex();
-        Map<String, byte[]> files = new TreeMap<>();
+        int files = 0;
         for (int id = 0; id < oldestFirst.size(); id++) {
             ArticleView article = oldestFirst.get(id);
-            Entry entry = round.derived("search", article, index::entry);
-            post(id, entry.exact(), index.exact);
-            post(id, entry.stems(), index.stems);
-            files.put(FOLDER + "docs/" + id + ".json", utf8(docJson(article)));
+            round.derived("search", article, index::entry).post(id, index);
+            files += write(out, filePrefix + FOLDER + "docs/" + id + ".json", docJson(article), problems);
         }
-        Map<String, Map<String, List<Integer>>> exactShards = byShard(index.exact);
-        Map<String, Map<String, List<Integer>>> stemShards = byShard(index.stems);
-        TreeMap<String, Boolean> shards = new TreeMap<>();
-        exactShards.keySet().forEach(shard -> shards.put(shard, true));
-        stemShards.keySet().forEach(shard -> shards.put(shard, true));
-        for (String shard : shards.keySet()) {
-            files.put(
-                    FOLDER + "terms/" + shard + ".json",
-                    utf8(shardJson(
-                            exactShards.getOrDefault(shard, Map.of()), stemShards.getOrDefault(shard, Map.of()))));
+        Map<String, Map<String, Postings>> exactShards = byShard(index.exact);
+        Map<String, Map<String, Postings>> stemShards = byShard(index.stems);
+        TreeSet<String> shards = new TreeSet<>(exactShards.keySet());
+        shards.addAll(stemShards.keySet());
+        for (String shard : shards) {
+            String json =
+                    shardJson(exactShards.getOrDefault(shard, Map.of()), stemShards.getOrDefault(shard, Map.of()));
+            files += write(out, filePrefix + FOLDER + "terms/" + shard + ".json", json, problems);
         }
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            try {
-                out.write(filePrefix + file.getKey(), file.getValue(), "search index");
-            } catch (SiteOutput.CollisionException e) {
-                problems.add(e.problem());
-            }
+        return files;
+    }
+
+    private static int write(SiteOutput out, String file, String json, List<Problem> problems) throws IOException {
+        try {
+            out.write(file, json.getBytes(StandardCharsets.UTF_8), "search index");
+        } catch (SiteOutput.CollisionException e) {
+            problems.add(e.problem());
         }
-        return files.size();
+        return 1;
     }
 
     private Entry entry(ArticleView article) {
-        Map<String, int[]> exactCounts = new HashMap<>();
-        Map<String, int[]> stemCounts = new HashMap<>();
-        count(article.title() + " " + article.summary(), 0, exactCounts, stemCounts);
+        count(article.title(), TITLE);
+        count(article.summary(), SUMMARY);
         StringBuilder body =
                 new StringBuilder(Jsoup.parseBodyFragment(article.contentHtml()).text());
         if (article.category() != null) {
@@ -113,59 +168,116 @@ public final class SearchIndex {
         for (Link tag : article.tags()) {
             body.append(' ').append(tag.name());
         }
-        int length = count(body.toString(), 1, exactCounts, stemCounts);
-        return new Entry(weights(exactCounts, length), weights(stemCounts, length));
+        int length = count(body.toString(), BODY);
+        int exact = exactCounts.touched.size;
+        int stem = stemCounts.touched.size;
+        String[] exactTerms = new String[exact];
+        String[] stemTerms = new String[stem];
+        return new Entry(
+                exactTerms, exactCounts.weights(terms, exactTerms, length),
+                stemTerms, stemCounts.weights(terms, stemTerms, length));
     }
 
-    private static Map<String, Integer> weights(Map<String, int[]> counts, int length) {
-        Map<String, Integer> weights = new HashMap<>();
-        counts.forEach(
-                (term, count) -> weights.put(term, (count[0] > 0 ? HEAD_WEIGHT : 0) + bodyWeight(count[1], length)));
-        return weights;
-    }
-
-    /** Counts the terms of {@code text} into {@code field} (0 head, 1 body); returns the number of words. */
-    private int count(String text, int field, Map<String, int[]> exactCounts, Map<String, int[]> stemCounts) {
+    /** Counts the terms of {@code text} into {@code field}; returns the number of words. */
+    private int count(String text, int field) {
         List<String> words = Analyser.words(text);
         for (String word : words) {
-            Analyser.Terms terms = memo.computeIfAbsent(word, analyser::terms);
-            if (terms == null) {
+            int[] numbered = memo.computeIfAbsent(word, this::numbered);
+            if (numbered.length == 0) {
                 continue;
             }
-            exactCounts.computeIfAbsent(terms.exact(), t -> new int[2])[field]++;
-            for (String stem : terms.stems()) {
-                stemCounts.computeIfAbsent(stem, t -> new int[2])[field]++;
+            exactCounts.add(numbered[0], field);
+            for (int i = 1; i < numbered.length; i++) {
+                stemCounts.add(numbered[i], field);
             }
         }
         return words.size();
     }
 
-    /** 1–7 for a term found {@code count} times in a body of {@code length} words; 0 when absent. */
-    static int bodyWeight(int count, int length) {
-        if (count == 0) {
-            return 0;
+    private int[] numbered(String word) {
+        Analyser.Terms analysed = analyser.terms(word);
+        if (analysed == null) {
+            return new int[0];
         }
-        double saturated = count / (count + K1 * (1 - B + B * length / REFERENCE_LENGTH));
-        return (int) Math.max(1, Math.min(MAX_BODY_WEIGHT, Math.round(MAX_BODY_WEIGHT * saturated * 1.5)));
+        int[] numbered = new int[1 + analysed.stems().size()];
+        numbered[0] = number(analysed.exact());
+        for (int i = 0; i < analysed.stems().size(); i++) {
+            numbered[i + 1] = number(analysed.stems().get(i));
+        }
+        return numbered;
     }
 
-    private static void post(int id, Map<String, Integer> weights, Map<String, List<Integer>> into) {
-        weights.forEach((term, weight) -> {
-            List<Integer> postings = into.computeIfAbsent(term, t -> new ArrayList<>());
-            postings.add(id);
-            postings.add(weight);
+    private int number(String term) {
+        return numbers.computeIfAbsent(term, t -> {
+            terms.add(t);
+            return terms.size() - 1;
         });
     }
 
+    /** Per term number, how often it occurs in one article's title, summary and body; reset per article. */
+    private static final class Counts {
+        private int[] counts = new int[3 * 1024];
+        private final IntList touched = new IntList();
+
+        void add(int term, int field) {
+            if (3 * term + 3 > counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(3 * term + 3, 2 * counts.length));
+            }
+            int at = 3 * term;
+            if (counts[at] == 0 && counts[at + 1] == 0 && counts[at + 2] == 0) {
+                touched.add(term);
+            }
+            counts[at + field]++;
+        }
+
+        /** The touched terms into {@code into} and their weights; then back to zero for the next article. */
+        byte[] weights(List<String> names, String[] into, int length) {
+            byte[] weights = new byte[touched.size];
+            int[] one = new int[3];
+            for (int i = 0; i < touched.size; i++) {
+                int at = 3 * touched.values[i];
+                into[i] = names.get(touched.values[i]);
+                System.arraycopy(counts, at, one, 0, 3);
+                weights[i] = (byte) weight(one, length);
+                counts[at] = counts[at + 1] = counts[at + 2] = 0;
+            }
+            touched.size = 0;
+            return weights;
+        }
+    }
+
+    /** A growing int array. */
+    private static class IntList {
+        int[] values = new int[4];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+    }
+
+    /**
+     * 1–15 for a term found {@code counts[TITLE]}, {@code counts[SUMMARY]} and {@code counts[BODY]} times in an
+     * article whose body has {@code length} words.
+     */
+    static int weight(int[] counts, int length) {
+        double frequency = TITLE_BOOST * counts[TITLE] + SUMMARY_BOOST * counts[SUMMARY] + counts[BODY];
+        double saturated = frequency / (frequency + K1 * (1 - B + B * length / REFERENCE_LENGTH));
+        return (int) Math.max(1, Math.min(MAX_WEIGHT, Math.round(MAX_WEIGHT * saturated)));
+    }
+
     /** shard → term → postings, both sorted (so the bytes are stable). */
-    private static Map<String, Map<String, List<Integer>>> byShard(Map<String, List<Integer>> terms) {
-        Map<String, Map<String, List<Integer>>> shards = new TreeMap<>();
+    private static Map<String, Map<String, Postings>> byShard(Map<String, Postings> terms) {
+        Map<String, Map<String, Postings>> shards = new TreeMap<>();
         terms.forEach((term, postings) -> shards.computeIfAbsent(Analyser.shardOf(term), s -> new TreeMap<>())
                 .put(term, postings));
         return shards;
     }
 
-    private static String shardJson(Map<String, List<Integer>> exact, Map<String, List<Integer>> stems) {
+    private static String shardJson(Map<String, Postings> exact, Map<String, Postings> stems) {
         StringBuilder json = new StringBuilder("{\"e\":");
         terms(json, exact);
         json.append(",\"s\":");
@@ -173,18 +285,18 @@ public final class SearchIndex {
         return json.append("}\n").toString();
     }
 
-    private static void terms(StringBuilder json, Map<String, List<Integer>> terms) {
+    private static void terms(StringBuilder json, Map<String, Postings> terms) {
         json.append('{');
         String separator = "";
-        for (Map.Entry<String, List<Integer>> term : terms.entrySet()) { // a TreeMap: sorted, so bytes are stable
+        for (Map.Entry<String, Postings> term : terms.entrySet()) { // a TreeMap: sorted, so bytes are stable
             json.append(separator);
             string(json, term.getKey());
             json.append(":[");
-            List<Integer> postings = term.getValue();
+            Postings postings = term.getValue();
             int previous = 0;
-            for (int i = 0; i < postings.size(); i += 2) {
-                int id = postings.get(i);
-                json.append(i == 0 ? "" : ",").append(id - previous).append(',').append(postings.get(i + 1));
+            for (int i = 0; i < postings.size; i += 2) {
+                int id = postings.values[i];
+                json.append(i == 0 ? "" : ",").append(id - previous).append(',').append(postings.values[i + 1]);
                 previous = id;
             }
             json.append(']');
@@ -224,9 +336,5 @@ public final class SearchIndex {
             }
         }
         json.append('"');
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

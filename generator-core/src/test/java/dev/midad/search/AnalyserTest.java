@@ -106,6 +106,38 @@ class AnalyserTest {
     }
 
     @Test
+    void acronymsInRealSentencesAreFoundByEveryWayAReaderTypesThem() {
+        // the seed: «صرح معهد دراسات الحرب ( ISW ) أن …»; the sample site: «حلف شمال الأطلسي (NATO) قمتهم»
+        List<String> seed = exacts("صرح معهد دراسات الحرب ( ISW ) أن زيارة الديكتاتور الروسي بوتين");
+        assertTrue(seed.contains("isw"), seed.toString());
+        List<String> nato = exacts("اختتم قادة حلف شمال الأطلسي (NATO) قمتهم في واشنطن بإعلان مشترك");
+        assertTrue(nato.contains("nato"), nato.toString());
+        for (String query : List.of("ISW", "isw", "Isw")) {
+            assertTrue(finds(query, "ISW"), query);
+        }
+        for (String query : List.of("NATO", "nato", "Nato")) {
+            assertTrue(finds(query, "NATO"), query);
+        }
+        // attached to an Arabic proclitic or article, after a tatweel, and inside parentheses
+        assertEquals(List.of("nato"), exacts("وNATO"));
+        assertEquals(List.of("nato"), exacts("الـNATO").subList(1, 2));
+        assertEquals(List.of("isw"), exacts("(ISW)"));
+        // mixed letters and digits, with and without the hyphen, in either case
+        assertEquals(
+                List.of("مقاتلات", "f-16", "لمجموعه", "g7", "وقمه", "g20"), exacts("مقاتلات F-16 لمجموعة G7 وقمة G20"));
+        assertTrue(finds("f16", "F-16"));
+        assertTrue(finds("F16", "F-16"));
+        assertTrue(finds("f-16", "F-16"));
+        assertTrue(finds("g7", "G7"));
+        assertTrue(finds("covid19", "COVID-19"));
+        assertFalse(finds("g20", "G7"));
+        // short acronyms are not stop words
+        assertEquals("un", analyser.terms("UN").exact());
+        assertEquals("eu", analyser.terms("EU").exact());
+        assertEquals("who", analyser.terms("WHO").exact());
+    }
+
+    @Test
     void pronounSuffixesAndSoundPlurals() {
         assertTrue(finds("حكومة", "حكومتها"));
         assertTrue(finds("الحكومة", "حكومتهم"));

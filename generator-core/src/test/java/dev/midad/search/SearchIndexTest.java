@@ -104,21 +104,32 @@ class SearchIndexTest {
         Path out = tmp.resolve("out");
         Site.load(TestSites.small(tmp.resolve("site")), TestSites.options()).build(out);
         int tag = postings(out, "e", "روسيا").get(0);
-        assertTrue(tag >= 1 && tag <= SearchIndex.MAX_BODY_WEIGHT, "a tag counts as body text: " + tag);
-        assertEquals(Map.of(1, SearchIndex.HEAD_WEIGHT + tag), postings(out, "e", "الناتو"), "title, and a tag");
-        assertEquals(Map.of(1, SearchIndex.HEAD_WEIGHT + tag), postings(out, "s", "ناتو"));
-        assertTrue(postings(out, "e", "isw").get(0) > SearchIndex.HEAD_WEIGHT, "summary, and the body");
+        assertTrue(tag >= 1 && tag < SearchIndex.MAX_WEIGHT, "a tag counts as body text: " + tag);
+        int titleAndTag = postings(out, "e", "الناتو").get(1);
+        assertTrue(titleAndTag > tag, "the title counts more: " + titleAndTag + " vs " + tag);
+        assertEquals(Map.of(1, titleAndTag), postings(out, "s", "ناتو"));
+        assertTrue(postings(out, "e", "isw").get(0) > tag, "summary, and the body");
         assertEquals(List.of(0), new ArrayList<>(postings(out, "s", "كوريا").keySet()), "لكوريا has the stem");
         assertEquals(Map.of(), postings(out, "e", "في"), "stop words are left out");
     }
 
     @Test
-    void bodyWeightGrowsWithTheCountAndShrinksWithTheLength() {
-        assertEquals(0, SearchIndex.bodyWeight(0, 100));
-        assertTrue(SearchIndex.bodyWeight(1, 50) > SearchIndex.bodyWeight(1, 1000));
-        assertTrue(SearchIndex.bodyWeight(5, 300) > SearchIndex.bodyWeight(1, 300));
-        assertEquals(1, SearchIndex.bodyWeight(1, 100_000));
-        assertEquals(SearchIndex.MAX_BODY_WEIGHT, SearchIndex.bodyWeight(1000, 300));
+    void weightGrowsWithTheCountAndTheFieldAndShrinksWithTheLength() {
+        int[] once = {0, 0, 1};
+        assertTrue(SearchIndex.weight(once, 50) > SearchIndex.weight(once, 1000));
+        assertTrue(SearchIndex.weight(new int[] {0, 0, 5}, 300) > SearchIndex.weight(once, 300));
+        assertTrue(SearchIndex.weight(new int[] {1, 0, 0}, 300) > SearchIndex.weight(new int[] {0, 1, 0}, 300));
+        assertTrue(SearchIndex.weight(new int[] {0, 1, 0}, 300) > SearchIndex.weight(once, 300));
+        assertEquals(1, SearchIndex.weight(once, 100_000));
+        assertEquals(SearchIndex.MAX_WEIGHT, SearchIndex.weight(new int[] {0, 0, 1000}, 300));
+    }
+
+    @Test
+    void aShortArticleMentioningAWordOnceIsNotBuriedUnderLongOnesWithItInTheTitle() {
+        // the benchmark's case: a 45-word brief against 600-word stories with the acronym in the title only
+        assertTrue(SearchIndex.weight(new int[] {0, 0, 1}, 45) > SearchIndex.weight(new int[] {1, 0, 0}, 600));
+        // but within one length the title wins
+        assertTrue(SearchIndex.weight(new int[] {1, 0, 0}, 45) > SearchIndex.weight(new int[] {0, 0, 1}, 45));
     }
 
     @Test
