@@ -1,6 +1,8 @@
 package dev.midad;
 
+import dev.midad.check.AuthorsWithoutProfile;
 import dev.midad.check.BodyLinks;
+import dev.midad.check.EmbedWarnings;
 import dev.midad.check.KeyLines;
 import dev.midad.check.KeyTypos;
 import dev.midad.check.LinkChecker;
@@ -242,6 +244,7 @@ public final class Site {
                 found.forEach(p -> problems.add(new Problem(
                         p.file() == null ? shownAs : shownAs.resolve(p.file()), p.line(), p.column(), p.message())));
                 KeyTypos.inContent(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
+                EmbedWarnings.of(contentDir, shownAs, contents.get(i)).forEach(options.listener()::warning);
                 if (reusable.builders == null) {
                     if (i == 0) {
                         reusable.images = ImagePipeline.create(
@@ -591,6 +594,11 @@ public final class Site {
             // against the last build into the default output folder (CLI and Maven alike)
             MovedAddresses.warnings(MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected())
                     .forEach(listener::warning);
+            for (Edition edition : editions) {
+                Path contentDir = contentDir(edition);
+                AuthorsWithoutProfile.of(edition.model(), contentDir, siteDir.relativize(contentDir))
+                        .forEach(listener::warning);
+            }
             LinkChecker checker = new LinkChecker(out, config().baseUrl());
             List<BodyLinks.Broken> inBodies = BodyLinks.check(checker, bodies(), config().basePath());
             List<Problem> broken = new ArrayList<>(

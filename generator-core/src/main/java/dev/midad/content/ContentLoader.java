@@ -1,6 +1,7 @@
 package dev.midad.content;
 
 import dev.midad.config.SiteConfig;
+import dev.midad.html.EmbedData;
 import dev.midad.markdown.MarkdownRenderer;
 import dev.midad.problem.Problem;
 import dev.midad.text.AliasPaths;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -62,9 +64,10 @@ public final class ContentLoader {
             List<StaticPage> pages,
             List<AuthorProfile> authors,
             List<Breaking> breaking,
-            List<OldAddress> oldAddresses) {
+            List<OldAddress> oldAddresses,
+            Map<String, EmbedData> embeds) {
         public Content(List<Article> articles, List<StaticPage> pages) {
-            this(articles, pages, List.of(), List.of(), List.of());
+            this(articles, pages, List.of(), List.of(), List.of(), Map.of());
         }
     }
 
@@ -95,7 +98,8 @@ public final class ContentLoader {
                 pages,
                 authors,
                 Breaking.load(siteDir, config.timeZone(), problems),
-                OldAddress.load(siteDir, problems));
+                OldAddress.load(siteDir, problems),
+                EmbedStore.load(siteDir, config.timeZone(), problems));
     }
 
     private static int byLocation(Problem a, Problem b) {

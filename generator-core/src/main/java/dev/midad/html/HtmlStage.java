@@ -14,10 +14,10 @@ import java.util.function.Function;
  *   <li>{@link #rendered}: right after Markdown, cached with the source file — the safelist, then addresses
  *       percent-encoded;</li>
  *   <li>{@link #view}: when the site model is built, per article — root-relative links under the base path,
- *       body headings nested under the headline, footnote labels and table alignment, bidi isolation; static pages get only the base path
+ *       posts and videos written alone on a line turned into embeds ({@link Embeds}), body headings nested under the headline, footnote labels and table alignment, bidi isolation; static pages get only the base path
  *       ({@link #page});</li>
  *   <li>when an output needs its own copy of a body, only if that file is really rendered: {@link #feed}
- *       (absolute links) and {@link #amp} (AMP markup).</li>
+ *       (embeds as plain links, absolute links) and {@link #amp} (embeds as plain links, AMP markup).</li>
  * </ol>
  */
 public final class HtmlStage {
@@ -44,8 +44,19 @@ public final class HtmlStage {
      * @param rtl      whether the article is right-to-left (only those get bidi isolation)
      */
     public static BodyChain view(String rootBase, Messages messages, boolean rtl) {
-        List<BodyProcessor> chain = new ArrayList<>(
-                List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE, new ContentPolish(messages)));
+        return view(rootBase, messages, rtl, null);
+    }
+
+    /**
+     * As {@link #view(String, Messages, boolean)}, with the posts and videos written alone on a line first
+     * turned into embeds ({@link Embeds}; null for none).
+     */
+    public static BodyChain view(String rootBase, Messages messages, boolean rtl, Embeds embeds) {
+        List<BodyProcessor> chain = new ArrayList<>();
+        if (embeds != null) {
+            chain.add(embeds);
+        }
+        chain.addAll(List.of(new LinkRebaser(rootBase), HeadingLevels.INSTANCE, new ContentPolish(messages)));
         if (rtl) {
             chain.add(BidiIsolation.INSTANCE);
         }
@@ -59,11 +70,11 @@ public final class HtmlStage {
 
     /** A feed's copy of a body: apply it with the article's absolute URL as the base. */
     public static BodyChain feed() {
-        return new BodyChain("", List.of(Absolutizer.INSTANCE));
+        return new BodyChain("", List.of(EmbedLinks.INSTANCE, Absolutizer.INSTANCE));
     }
 
     /** @param sizeOf pixel size of an image URL as written in the body, or null when unknown */
     public static BodyChain amp(Function<String, int[]> sizeOf) {
-        return new BodyChain("", List.of(new AmpHtml(sizeOf)));
+        return new BodyChain("", List.of(EmbedLinks.INSTANCE, new AmpHtml(sizeOf)));
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
  * edition's; {@code translations} are the same story in the other editions. {@code share} is the image
  * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
- * the front matter's gallery; {@code editorial} its kind, corrections, authors' profiles and live-blog updates.
+ * the front matter's gallery; {@code editorial} its kind, corrections, authors' profiles and live-blog updates;
+ * {@code videos} the embedded videos whose stored data is complete enough for search engines.
  */
 public record ArticleView(
         String title,
@@ -36,9 +37,11 @@ public record ArticleView(
         List<Translation> translations,
         ImageView share,
         List<ImageView> gallery,
-        EditorialView editorial) {
+        EditorialView editorial,
+        List<VideoView> videos) {
 
     public ArticleView {
+        videos = List.copyOf(videos);
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         params = Map.copyOf(params);
@@ -72,7 +75,8 @@ public record ArticleView(
                 translations,
                 share,
                 gallery,
-                editorial);
+                editorial,
+                videos);
     }
 
     /** A copy linked to its translations. */
@@ -101,7 +105,8 @@ public record ArticleView(
                 others,
                 share,
                 gallery,
-                editorial);
+                editorial,
+                videos);
     }
 
     /** The date shown as "last changed": {@code updated} when given, else {@code date}. */

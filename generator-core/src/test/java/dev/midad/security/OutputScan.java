@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
  * summary). Found: script elements (JSON-LD data excepted), event handler attributes, script URLs, frames
  * from hosts outside {@code embed_hosts}, {@code <base>}, {@code <object>}, {@code <embed>}, {@code <form>},
  * and meta refresh outside redirect pages. The theme's own parts are not findings: its same-origin scripts
- * (assets/search.js, breaking.js, liveblog.js: external, no inline code) and its search form (a GET form to the site's search page
+ * (assets/search.js, breaking.js, liveblog.js, embed.js: external, no inline code) and its search form (a GET form to the site's search page
  * holding only a label, a search field and a button); anything else of that kind is.
  */
 final class OutputScan {
@@ -97,9 +97,9 @@ final class OutputScan {
         return root.normalName().equals("html");
     }
 
-    /** The theme's own same-origin script file, with no inline code: assets/search.js, breaking.js, liveblog.js. */
+    /** The theme's own same-origin script file, with no inline code: assets/search.js, breaking.js, liveblog.js, embed.js. */
     private static boolean isThemeScript(Element script) {
-        return script.attr("src").matches("(/[^/:]*)*/assets/(search|breaking|liveblog)\\.js")
+        return script.attr("src").matches("(/[^/:]*)*/assets/(search|breaking|liveblog|embed)\\.js")
                 && script.data().isBlank();
     }
 

@@ -5,6 +5,8 @@ import dev.midad.content.Article;
 import dev.midad.content.ContentLoader;
 import dev.midad.content.StaticPage;
 import dev.midad.html.BodyChain;
+import dev.midad.html.EmbedData;
+import dev.midad.html.Embeds;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
 import dev.midad.image.BodyImages;
@@ -21,6 +23,7 @@ import dev.midad.model.SiteView;
 import dev.midad.model.StaticPageView;
 import dev.midad.model.Term;
 import dev.midad.model.Translation;
+import dev.midad.model.VideoView;
 import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import dev.midad.text.Excerpts;
@@ -71,9 +74,13 @@ public final class SiteModelBuilder {
     private final RelatedArticles related = new RelatedArticles();
     private final Editions editionRules;
     /** The HTML stage's passes at model time (see {@link HtmlStage}): for right-to-left and other articles, pages. */
-    private final BodyChain rtlBodies;
+    private BodyChain rtlBodies;
 
-    private final BodyChain ltrBodies;
+    private BodyChain ltrBodies;
+    /** Posts and videos written alone on a line, with the data stored when the chains were last made. */
+    private Embeds embeds;
+
+    private Map<String, EmbedData> lastEmbeds;
     private final BodyChain pageBodies;
     /**
      * What the previous {@link #build} resolved, by article object: a builder kept for the next build in the
@@ -137,8 +144,7 @@ public final class SiteModelBuilder {
         this.messages = messages;
         this.taxonomies = new Taxonomies(links, messages);
         this.editionRules = new Editions(config, links);
-        this.rtlBodies = HtmlStage.view(links.rootBase(), messages, true);
-        this.ltrBodies = HtmlStage.view(links.rootBase(), messages, false);
+        embedsAre(Map.of());
         this.pageBodies = HtmlStage.page(links.rootBase());
         this.images = images;
         this.responsiveImages = images == null
@@ -151,6 +157,40 @@ public final class SiteModelBuilder {
                                 .substring(UrlPaths.decode(links.rootBase(), "").length()),
                         config.title(),
                         config.logo());
+    }
+
+    /**
+     * Makes the article chains for the embed data {@code stored}; the views of articles with a line that may
+     * be an embed are resolved again.
+     */
+    private void embedsAre(Map<String, EmbedData> stored) {
+        lastEmbeds = stored;
+        embeds = new Embeds(
+                stored, config.embedHosts(), messages, t -> dates.view(t).text());
+        rtlBodies = HtmlStage.view(links.rootBase(), messages, true, embeds);
+        ltrBodies = HtmlStage.view(links.rootBase(), messages, false, embeds);
+        Map<Article, Known> kept = new IdentityHashMap<>(known);
+        kept.keySet().removeIf(article -> embeds.mayChange(article.bodyHtml()));
+        known = kept;
+    }
+
+    /** The embedded videos of {@code html} that search engines can list (title, thumbnail and date known). */
+    private List<VideoView> videos(String html) {
+        return embeds.found(html).stream()
+                .filter(f -> f.url().provider().video() && f.data() != null)
+                .filter(f -> !f.data().title().isEmpty()
+                        && !f.data().thumbnail().isEmpty()
+                        && f.data().uploaded() != null)
+                .map(f -> new VideoView(
+                        f.data().title(),
+                        f.data().localThumbnail()
+                                ? links.absoluteUrl(links.resolve(f.data().thumbnail(), rootUrl))
+                                : UrlPaths.encodeNonAscii(f.data().thumbnail()),
+                        dates.view(f.data().uploaded()).iso(),
+                        f.data().duration() == null ? "" : f.data().duration().toString(),
+                        f.url().playerUrl(),
+                        f.url().url()))
+                .toList();
     }
 
     /** The address rule of this edition, for the renderer (one object per builder, kept across builds). */
@@ -192,6 +232,9 @@ public final class SiteModelBuilder {
             known = Map.of(); // bylines and JSON-LD of every article may show a profile
         }
         lastProfiles = newsroom.profiles();
+        if (!content.embeds().equals(lastEmbeds)) {
+            embedsAre(content.embeds());
+        }
 
         Map<String, Path> claimed = new HashMap<>();
         List<Article> placed = new ArrayList<>();
@@ -497,7 +540,8 @@ public final class SiteModelBuilder {
                 translations,
                 share,
                 gallery,
-                newsroom.view(article, url, now, bodies::apply));
+                newsroom.view(article, url, now, bodies::apply),
+                videos(article.bodyHtml()));
     }
 
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
