@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import javax.json.Json;
 import javax.json.JsonArray;
 import javax.json.JsonObject;
@@ -356,5 +357,28 @@ class EmbedsTest {
                 about.stream().anyMatch(w -> w.contains("'author' فريق التحرير has no profile (nor in ")),
                 about::toString);
         assertTrue(about.stream().noneMatch(w -> w.contains("سارة حسن")), about::toString);
+    }
+
+    @Test
+    void anIncrementalBuildFollowsAnEditedDataFileAsAFullBuildDoes() throws Exception {
+        Path site = site();
+        Path out = tmp.resolve("live");
+        try (IncrementalBuilder builder = new IncrementalBuilder(site, out, TestSites.options())) {
+            builder.build(Set.of());
+            Path data = site.resolve("data/embeds/youtube/Kx7dQ2mVb4A.yaml");
+            write(
+                    site,
+                    "data/embeds/youtube/Kx7dQ2mVb4A.yaml",
+                    read(site, "data/embeds/youtube/Kx7dQ2mVb4A.yaml")
+                            .replace("الإعلان الرسمي <script>alert(1)</script>", "عنوان جديد"));
+            builder.build(Set.of(data));
+            Document page = page(out, VIDEO + "index.html");
+            assertEquals(
+                    "عنوان جديد", page.selectFirst("figure.embed a.embed-title").text());
+            Files.delete(data);
+            builder.build(Set.of(data));
+            assertNotNull(page(out, VIDEO + "index.html").selectFirst(".story-body p.embed-card"));
+        }
+        TestSites.assertSameFiles(build(site), out, "a full build of the same site");
     }
 }
