@@ -60,6 +60,9 @@ def main(work, n):
     print("| --- | ---: | ---: |")
     print(f"| index build, wall | {int(index['index_ms']) / 1000:.1f} s in-process ({i_s:.1f} s with JVM start and site load) | {p_s:.1f} s |")
     print(f"| index build, peak RSS | {i_rss:.0f} MB (process incl. site load) | {p_rss:.0f} MB |")
+    if "index_allocated_mb" in index:
+        print(f"| index build alone, allocated / heap peak above the loaded site | "
+              f"{index['index_allocated_mb']} MB / {index['index_peak_above_site_mb']} MB | — |")
     print(f"| whole Midad build incl. index | {b_s:.1f} s, {b_rss:.0f} MB | — |")
     print(f"| index files, bytes | {mf:,} files, {ms / 1e6:.1f} MB | {pf:,} files, {ps / 1e6:.1f} MB |")
     for engine, name in (("midad", "Midad"), ("pagefind", "Pagefind")):
