@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
  * edition's; {@code translations} are the same story in the other editions. {@code share} is the image
  * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
- * the front matter's gallery; {@code editorial} its kind, corrections, authors' profiles and live-blog updates.
+ * the front matter's gallery, {@code bodyGallery} the images of the body's gallery blocks (the body shows them;
+ * structured data lists them); {@code editorial} its kind, corrections, authors' profiles and live-blog updates.
  */
 public record ArticleView(
         String title,
@@ -36,6 +37,7 @@ public record ArticleView(
         List<Translation> translations,
         ImageView share,
         List<ImageView> gallery,
+        List<ImageView> bodyGallery,
         EditorialView editorial) {
 
     public ArticleView {
@@ -44,6 +46,7 @@ public record ArticleView(
         params = Map.copyOf(params);
         translations = List.copyOf(translations);
         gallery = List.copyOf(gallery);
+        bodyGallery = List.copyOf(bodyGallery);
     }
 
     /** A copy with other body HTML (feeds make its links absolute). */
@@ -72,6 +75,7 @@ public record ArticleView(
                 translations,
                 share,
                 gallery,
+                bodyGallery,
                 editorial);
     }
 
@@ -101,6 +105,7 @@ public record ArticleView(
                 others,
                 share,
                 gallery,
+                bodyGallery,
                 editorial);
     }
 

@@ -52,15 +52,24 @@ final class LeadImages {
 
     /** A problem when the image names a file under static/ that does not exist, or a file outside it. */
     void check(Article article, List<Problem> problems) {
-        String image = article.image();
+        missing(article.image(), 0, "'image'", article, problems);
+    }
+
+    /**
+     * Whether {@code reference} (what {@code what} names, at {@code line} of the article or 0) is a site path of
+     * no file under static/; if so a problem says where to put the file.
+     */
+    boolean missing(String reference, int line, String what, Article article, List<Problem> problems) {
         Path staticDir = links.staticDir();
-        links.localFile(image)
-                .filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file))
-                .ifPresent(file -> problems.add(Problem.of(
-                        article.source(),
-                        file.startsWith(staticDir)
-                                ? "'image' " + image + " does not exist: put the file at "
-                                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
-                                : "'image' " + image + " points outside the static/ folder")));
+        Optional<Path> missing =
+                links.localFile(reference).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file));
+        missing.ifPresent(file -> problems.add(Problem.at(
+                article.source(),
+                line,
+                file.startsWith(staticDir)
+                        ? what + " " + reference + " does not exist: put the file at "
+                                + Path.of("static").resolve(reference.substring(1)) + " or fix the path"
+                        : what + " " + reference + " points outside the static/ folder")));
+        return missing.isPresent();
     }
 }
