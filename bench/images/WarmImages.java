@@ -32,8 +32,8 @@ import javax.imageio.ImageIO;
  *
  * The leads are byte-distinct copies of one image (different content hashes, as N photos have), so the cache is
  * warmed by encoding one of them and linking its entries under the others' hashes; a first untimed build then
- * fills the cache's source index. Prints per round the two build times, the images phase and
- * {@code image_ms_per_image V}, then the median.
+ * fills the cache's source index. Prints per round the two build times (wall and the JVM's CPU time), the images
+ * phase and {@code image_ms_per_image} (wall and CPU), then the medians. On a shared machine compare CPU figures.
  */
 public final class WarmImages {
     public static void main(String[] args) throws Exception {
@@ -48,18 +48,35 @@ public final class WarmImages {
         build(local, work.resolve("out-local")); // fills the source index; encodes nothing
         build(remote, work.resolve("out-remote"));
         List<Double> perImage = new ArrayList<>();
+        List<Double> cpuPerImage = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Map<String, Long> phases = new TreeMap<>();
+            long cpu0 = cpuMillis();
             long withImages = build(local, work.resolve("out-local"), phases);
+            long cpu1 = cpuMillis();
             long without = build(remote, work.resolve("out-remote"));
+            long cpu2 = cpuMillis();
             double ms = (withImages - without) / (double) n;
+            double cpu = ((cpu1 - cpu0) - (cpu2 - cpu1)) / (double) n;
             perImage.add(ms);
+            cpuPerImage.add(cpu);
             System.out.printf(
-                    "round %d: local leads %d ms, remote leads %d ms, images phase %d ms: image_ms_per_image %.3f%n",
-                    round, withImages, without, phases.getOrDefault("images", 0L), ms);
+                    "round %d: local leads %d ms (cpu %d), remote leads %d ms (cpu %d), images phase %d ms:"
+                            + " image_ms_per_image %.3f wall, %.3f cpu%n",
+                    round, withImages, cpu1 - cpu0, without, cpu2 - cpu1, phases.getOrDefault("images", 0L), ms, cpu);
         }
         Collections.sort(perImage);
-        System.out.printf("median image_ms_per_image %.3f (N=%d)%n", perImage.get(perImage.size() / 2), n);
+        Collections.sort(cpuPerImage);
+        System.out.printf(
+                "median image_ms_per_image %.3f wall, %.3f cpu (N=%d)%n",
+                perImage.get(perImage.size() / 2), cpuPerImage.get(cpuPerImage.size() / 2), n);
+    }
+
+    /** CPU time of the whole JVM (every thread, the collector's too): less at the mercy of a busy machine. */
+    private static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     private static long build(Path site, Path out) throws Exception {

@@ -67,6 +67,8 @@ public final class ImagePipeline {
     private final Map<String, java.util.Set<String>> owned = new ConcurrentHashMap<>();
 
     private final AtomicInteger encodes = new AtomicInteger();
+    /** The parameter part of cache names by region ("w640", a crop): the same few for every image of a site. */
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
 
     public ImagePipeline(ImageSettings settings, Encoders encoders, Path staticDir) {
         this.settings = settings;
@@ -156,12 +158,13 @@ public final class ImagePipeline {
         }
         String stem = stem(sitePath);
         String tag = source.hash().substring(0, 10);
+        Path sourceFile = file(sitePath).orElseThrow();
         List<Variant> variants = new ArrayList<>();
         for (ImageFormat format : formats) {
             for (int width : widths) {
                 int height = Scaler.heightAt(source.width(), source.height(), width);
                 String path = stem + "-" + width + "." + tag + "." + format.extension();
-                variants.add(plan(owner, path, sitePath, null, width, height, format, source, urls));
+                variants.add(plan(owner, path, sitePath, sourceFile, null, width, height, format, source, urls));
             }
         }
         List<Variant> crops = new ArrayList<>();
@@ -176,7 +179,16 @@ public final class ImagePipeline {
                 String path =
                         stem + "-" + ratio[0] + "x" + ratio[1] + focus + "." + tag + "." + originalType.extension();
                 crops.add(plan(
-                        owner, path, sitePath, crop, LARGE, LARGE * ratio[1] / ratio[0], originalType, source, urls));
+                        owner,
+                        path,
+                        sitePath,
+                        sourceFile,
+                        crop,
+                        LARGE,
+                        LARGE * ratio[1] / ratio[0],
+                        originalType,
+                        source,
+                        urls));
             }
         }
         return Optional.of(
@@ -187,6 +199,7 @@ public final class ImagePipeline {
             String owner,
             String path,
             String sitePath,
+            Path sourceFile,
             Rectangle crop,
             int width,
             int height,
@@ -197,12 +210,13 @@ public final class ImagePipeline {
                 ? "w" + width
                 : crop.x + "," + crop.y + "," + crop.width + "," + crop.height + ">" + width + "x" + height;
         String cacheName = source.hash() + "-"
-                + ImageCache.hash(List.of(region, settings.quality(), VERSION)).substring(0, 16) + "."
-                + format.extension();
+                + parameters.computeIfAbsent(
+                        region,
+                        r -> ImageCache.hash(List.of(r, settings.quality(), VERSION))
+                                .substring(0, 16))
+                + "." + format.extension();
         String file = path.substring(1);
-        jobs.put(
-                file,
-                new Job(file, sitePath, file(sitePath).orElseThrow(), cacheName, crop, width, height, format, null));
+        jobs.put(file, new Job(file, sitePath, sourceFile, cacheName, crop, width, height, format, null));
         owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
         String url = urls.url(path);
         return new Variant(url, urls.absolute(url), file, width, height, format.mediaType());

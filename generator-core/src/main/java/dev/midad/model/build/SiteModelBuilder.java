@@ -130,7 +130,7 @@ public final class SiteModelBuilder {
         this.dates = new Dates(config);
         this.basePath = config.basePath();
         this.links = new Links(config, staticDir, rootUrl);
-        this.leadImages = new LeadImages(links);
+        this.leadImages = new LeadImages(links, images);
         this.aliases = new Aliases(links);
         this.messages = messages;
         this.taxonomies = new Taxonomies(links, messages);
