@@ -81,6 +81,24 @@ public final class IncrementalBuilder implements AutoCloseable {
      */
     public synchronized Rebuild build(Collection<Path> changed) throws BuildException {
         noteChanges(changed);
+        return build();
+    }
+
+    /**
+     * Resized images missing from the cache are encoded on {@code encoder} from now on, so that no build waits
+     * for them: pages point at the source image meanwhile, and {@code ready} runs (on the encoder's thread) once
+     * they are in; it should call {@link #rebuildImages()}.
+     */
+    public synchronized void encodeImagesOn(java.util.concurrent.Executor encoder, Runnable ready) {
+        reusable.encodeImagesOn(encoder, ready);
+    }
+
+    /** Builds again with nothing changed but the images encoded since: only those files are written. */
+    public synchronized Rebuild rebuildImages() throws BuildException {
+        return build();
+    }
+
+    private Rebuild build() throws BuildException {
         Site site = Site.load(siteDir, options, reusable);
         if (published != null && !Files.isDirectory(outputDir)) {
             published = null; // deleted behind our back (mvn clean): start again

@@ -121,6 +121,16 @@ public final class Site {
         private List<SiteModelBuilder> builders;
         /** Resized images and social cards (depends on static/ files and the configuration). */
         private ImagePipeline images;
+        /** Where the preview encodes images without holding up a build (null: during the build), and what then. */
+        private java.util.concurrent.Executor imageEncoder;
+
+        private Runnable imagesReady;
+
+        /** Encodes images missing from the cache on {@code encoder}, running {@code ready} when they are in. */
+        void encodeImagesOn(java.util.concurrent.Executor encoder, Runnable ready) {
+            imageEncoder = encoder;
+            imagesReady = ready;
+        }
         /** Parsed templates and what each file was rendered from (depend on templates/). */
         private Templates templates;
 
@@ -565,15 +575,18 @@ public final class Site {
 
     /** Resized images and social cards into the output: encoded when the cache lacks them, else copied. */
     private ImagePipeline.Report writeImages(SiteOutput output, List<Problem> problems) throws IOException {
-        return reusable.images.write((source, file) -> {
-            try {
-                output.copy(source, file, "images");
-            } catch (SiteOutput.CollisionException e) {
-                synchronized (problems) {
-                    problems.add(e.problem());
-                }
-            }
-        });
+        return reusable.images.write(
+                (source, file) -> {
+                    try {
+                        output.copy(source, file, "images");
+                    } catch (SiteOutput.CollisionException e) {
+                        synchronized (problems) {
+                            problems.add(e.problem());
+                        }
+                    }
+                },
+                reusable.imageEncoder,
+                reusable.imagesReady);
     }
 
     /**

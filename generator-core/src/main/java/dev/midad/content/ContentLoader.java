@@ -351,7 +351,11 @@ public final class ContentLoader {
     /** The body rendered, or null after a problem when it nests too deeply to render safely. */
     private MarkdownRenderer.Rendered render(Path shown, FrontMatter front, List<Problem> local) {
         try {
-            return markdown.render(front.body());
+            MarkdownRenderer.Rendered rendered = markdown.render(front.body(), front.bodyFirstLine());
+            for (MarkdownRenderer.Mistake mistake : rendered.mistakes()) { // e.g. a gallery line that is no image
+                local.add(Problem.at(shown, mistake.line(), mistake.message()));
+            }
+            return rendered;
         } catch (MarkdownRenderer.TooDeepException e) {
             local.add(Problem.at(
                     shown,

@@ -1,5 +1,6 @@
 package dev.midad.html;
 
+import dev.midad.image.BodyGalleries;
 import dev.midad.image.Srcsets;
 import org.jsoup.nodes.Element;
 
@@ -14,6 +15,7 @@ final class Absolutizer implements BodyProcessor {
 
     @Override
     public boolean process(Element body) {
+        BodyGalleries.flatten(body); // a gallery in a feed: plain figures of the largest copies
         HtmlFragments.rewriteLinks(body, (element, attribute, value) -> {
             String absolute = element.absUrl(attribute);
             return absolute.isEmpty() ? null : absolute;

@@ -24,12 +24,26 @@ final class AmpHtml implements BodyProcessor {
         this.sizeOf = sizeOf;
     }
 
+    /** The {@code width} and {@code height} an {@code <img>} declares, or null. */
+    private static int[] ownSize(Element img) {
+        try {
+            int width = Integer.parseInt(img.attr("width"));
+            int height = Integer.parseInt(img.attr("height"));
+            return width > 0 && height > 0 ? new int[] {width, height} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @Override
     public boolean process(Element body) {
         body.select("picture > source").remove(); // AMP has no <picture>: amp-img takes the srcset itself
         body.select("picture").unwrap();
         for (Element img : body.select("img")) {
-            int[] size = sizeOf.apply(img.attr("src"));
+            int[] size = ownSize(img); // resized copies carry their source's size; their files are not in static/
+            if (size == null) {
+                size = sizeOf.apply(img.attr("src"));
+            }
             if (size == null || size[0] <= 0 || size[1] <= 0) {
                 size = FALLBACK_SIZE;
             }

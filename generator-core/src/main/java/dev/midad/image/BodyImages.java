@@ -7,7 +7,7 @@ import org.jsoup.nodes.Element;
 /**
  * Makes the images of an article body responsive: each {@code <img>} whose file has resized copies becomes a
  * {@code <picture>} with a WebP {@code <source>}, and gets {@code srcset}, {@code sizes}, its size (no layout
- * shift) and lazy loading. Images elsewhere (remote, SVG, unreadable) are left as they are.
+ * shift) and lazy loading; a gallery's images ({@link BodyGalleries}) are sized for its grid. Images elsewhere (remote, SVG, unreadable) are left as they are.
  */
 public final class BodyImages {
     /** The body column: full width on phones, at most about 720 px on wide screens. */
@@ -30,9 +30,10 @@ public final class BodyImages {
                 continue;
             }
             ResponsiveImage image = found.get();
+            String sizes = BodyGalleries.inGallery(img) ? BodyGalleries.SIZES : SIZES;
             img.attr("src", image.fallback().url())
                     .attr("srcset", image.srcset(image.originalType()))
-                    .attr("sizes", SIZES)
+                    .attr("sizes", sizes)
                     .attr("width", String.valueOf(image.width()))
                     .attr("height", String.valueOf(image.height()))
                     .attr("loading", "lazy")
@@ -43,7 +44,7 @@ public final class BodyImages {
                 picture.appendElement("source")
                         .attr("type", "image/webp")
                         .attr("srcset", image.srcset("image/webp"))
-                        .attr("sizes", SIZES);
+                        .attr("sizes", sizes);
                 picture.appendChild(img);
             }
             changed = true;

@@ -85,8 +85,8 @@ final class ImageCache {
         }
     }
 
-    /** Writes the source index when it learnt something. */
-    void save() throws IOException {
+    /** Writes the source index when it learnt something (builds and background encodes may both call it). */
+    synchronized void save() throws IOException {
         if (!dirty) {
             return;
         }

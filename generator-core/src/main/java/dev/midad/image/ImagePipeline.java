@@ -67,6 +67,10 @@ public final class ImagePipeline {
     private final Map<String, java.util.Set<String>> owned = new ConcurrentHashMap<>();
 
     private final AtomicInteger encodes = new AtomicInteger();
+    /** Sources (or cards) being encoded in the background, for the preview. */
+    private final java.util.Set<String> encoding = ConcurrentHashMap.newKeySet();
+    /** The parameter part of cache names by region ("w640", a crop): the same few for every image of a site. */
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
 
     public ImagePipeline(ImageSettings settings, Encoders encoders, Path staticDir) {
         this.settings = settings;
@@ -156,12 +160,13 @@ public final class ImagePipeline {
         }
         String stem = stem(sitePath);
         String tag = source.hash().substring(0, 10);
+        Path sourceFile = file(sitePath).orElseThrow();
         List<Variant> variants = new ArrayList<>();
         for (ImageFormat format : formats) {
             for (int width : widths) {
                 int height = Scaler.heightAt(source.width(), source.height(), width);
                 String path = stem + "-" + width + "." + tag + "." + format.extension();
-                variants.add(plan(owner, path, sitePath, null, width, height, format, source, urls));
+                variants.add(plan(owner, path, sitePath, sourceFile, null, width, height, format, source, urls));
             }
         }
         List<Variant> crops = new ArrayList<>();
@@ -176,7 +181,16 @@ public final class ImagePipeline {
                 String path =
                         stem + "-" + ratio[0] + "x" + ratio[1] + focus + "." + tag + "." + originalType.extension();
                 crops.add(plan(
-                        owner, path, sitePath, crop, LARGE, LARGE * ratio[1] / ratio[0], originalType, source, urls));
+                        owner,
+                        path,
+                        sitePath,
+                        sourceFile,
+                        crop,
+                        LARGE,
+                        LARGE * ratio[1] / ratio[0],
+                        originalType,
+                        source,
+                        urls));
             }
         }
         return Optional.of(
@@ -187,6 +201,7 @@ public final class ImagePipeline {
             String owner,
             String path,
             String sitePath,
+            Path sourceFile,
             Rectangle crop,
             int width,
             int height,
@@ -197,12 +212,13 @@ public final class ImagePipeline {
                 ? "w" + width
                 : crop.x + "," + crop.y + "," + crop.width + "," + crop.height + ">" + width + "x" + height;
         String cacheName = source.hash() + "-"
-                + ImageCache.hash(List.of(region, settings.quality(), VERSION)).substring(0, 16) + "."
-                + format.extension();
+                + parameters.computeIfAbsent(
+                        region,
+                        r -> ImageCache.hash(List.of(r, settings.quality(), VERSION))
+                                .substring(0, 16))
+                + "." + format.extension();
         String file = path.substring(1);
-        jobs.put(
-                file,
-                new Job(file, sitePath, file(sitePath).orElseThrow(), cacheName, crop, width, height, format, null));
+        jobs.put(file, new Job(file, sitePath, sourceFile, cacheName, crop, width, height, format, null));
         owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(file);
         String url = urls.url(path);
         return new Variant(url, urls.absolute(url), file, width, height, format.mediaType());
@@ -282,6 +298,17 @@ public final class ImagePipeline {
      * a warning: a page never points at a missing file.
      */
     public Report write(Sink sink) throws IOException {
+        return write(sink, null, null);
+    }
+
+    /**
+     * As {@link #write(Sink)}, but for the live preview: what the cache lacks is encoded on {@code background}
+     * (sources in parallel as far as it allows) instead of before this method returns. Meanwhile each missing
+     * resized copy is the source image itself under the planned name (a page never points at a missing file), a
+     * missing card is left out, and {@code ready} runs once every encode started so far is in the cache: a
+     * build then hands the real files to the output. With a null {@code background}, encodes happen here.
+     */
+    public Report write(Sink sink, java.util.concurrent.Executor background, Runnable ready) throws IOException {
         long start = System.nanoTime();
         Map<String, List<Job>> bySource = new ConcurrentHashMap<>();
         java.util.Set<String> needed = new java.util.HashSet<>();
@@ -296,6 +323,16 @@ public final class ImagePipeline {
         try {
             bySource.values().parallelStream().forEach(group -> {
                 try {
+                    if (background != null && later(group, background, ready)) {
+                        for (Job job : group) {
+                            if (cache.has(job.cacheName())) {
+                                sink.copy(cache.entry(job.cacheName()), job.file());
+                            } else if (job.card() == null) {
+                                sink.copy(job.sourceFile(), job.file());
+                            }
+                        }
+                        return;
+                    }
                     encodeMissing(group, encoded);
                     for (Job job : group) {
                         sink.copy(cache.entry(job.cacheName()), job.file());
@@ -309,6 +346,43 @@ public final class ImagePipeline {
         }
         cache.save();
         return new Report(encoded.get(), planned.size() - encoded.get(), planned.size(), System.nanoTime() - start);
+    }
+
+    /**
+     * Whether {@code group} lacks cache entries; if so their encoding is started on {@code background} unless
+     * it already runs, and {@code ready} runs when nothing is left to encode.
+     */
+    private boolean later(List<Job> group, java.util.concurrent.Executor background, Runnable ready) {
+        if (group.stream().allMatch(job -> cache.has(job.cacheName()))) {
+            return false;
+        }
+        String key = group.get(0).card() != null
+                ? "card " + group.get(0).file()
+                : group.get(0).source();
+        if (encoding.add(key)) {
+            background.execute(() -> {
+                try {
+                    encodeMissing(group, new AtomicInteger());
+                    cache.save();
+                } catch (IOException | RuntimeException e) {
+                    warnings.put(
+                            "encode " + key,
+                            List.of(Problem.of(
+                                    null, "cannot encode " + key + " in the background: " + e.getMessage())));
+                } finally {
+                    encoding.remove(key);
+                    if (encoding.isEmpty() && ready != null) {
+                        ready.run();
+                    }
+                }
+            });
+        }
+        return true;
+    }
+
+    /** Whether encodes started by {@link #write(Sink, java.util.concurrent.Executor, Runnable)} still run. */
+    public boolean encoding() {
+        return !encoding.isEmpty();
     }
 
     private void encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {

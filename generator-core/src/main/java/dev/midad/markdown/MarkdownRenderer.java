@@ -24,7 +24,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Element;
 
 /**
- * CommonMark with GFM tables, strikethrough, autolinks, footnotes and heading anchors, followed by the HTML
+ * CommonMark with GFM tables, strikethrough, autolinks, footnotes, heading anchors and photo galleries
+ * ({@link GalleryExtension}), followed by the HTML
  * stage's first chain ({@link HtmlStage#rendered}: the safelist, unless the site sets {@code trust_html: true},
  * then link encoding). One instance is shared by all threads: commonmark parsers and renderers are immutable.
  *
@@ -63,7 +64,8 @@ public final class MarkdownRenderer {
                 StrikethroughExtension.create(),
                 AutolinkExtension.create(),
                 FootnotesExtension.create(),
-                HeadingAnchorExtension.create());
+                HeadingAnchorExtension.create(),
+                GalleryExtension.create());
         // The guard is registered before the extensions, so it runs before their (recursive) post-processors.
         this.parser = Parser.builder()
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
@@ -122,8 +124,18 @@ public final class MarkdownRenderer {
         return bestLine;
     }
 
-    /** The rendered body. */
-    public record Rendered(String html, String text, String firstParagraph) {}
+    /**
+     * The rendered body; {@code mistakes} are lines it left out (a gallery line that is not an image), each to be
+     * reported as a problem of the file.
+     */
+    public record Rendered(String html, String text, String firstParagraph, List<Mistake> mistakes) {
+        public Rendered {
+            mistakes = List.copyOf(mistakes);
+        }
+    }
+
+    /** Something wrong at a 1-based line of the file (see {@link #render(String, int)}), with what to do about it. */
+    public record Mistake(int line, String message) {}
 
     /**
      * Renders {@code markdown}.
@@ -131,6 +143,16 @@ public final class MarkdownRenderer {
      * @throws TooDeepException when quotes, lists or inline markup nest deeper than {@link #MAX_NESTING}
      */
     public Rendered render(String markdown) {
+        return render(markdown, 1);
+    }
+
+    /**
+     * Renders {@code markdown}, the body of a file where it starts at line {@code firstLine}: {@link Mistake}s
+     * and gallery marks name lines of the file.
+     *
+     * @throws TooDeepException when quotes, lists or inline markup nest deeper than {@link #MAX_NESTING}
+     */
+    public Rendered render(String markdown, int firstLine) {
         Node document;
         try {
             document = parser.parse(markdown);
@@ -140,10 +162,11 @@ public final class MarkdownRenderer {
             // error is safe to catch here and report (classes it touches were loaded by the warm-up).
             throw new TooDeepException(busiestLine(markdown));
         }
+        List<Mistake> mistakes = GalleryExtension.mistakes(document, firstLine);
         // text and excerpt come from the sanitised HTML, never from the source: raw tags and link syntax
         // written in Markdown must not reach summaries (which feeds and social cards publish)
         Element body = this.html.body(htmlRenderer.render(document));
-        return new Rendered(body.html(), body.text(), PlainText.firstParagraph(body));
+        return new Rendered(body.html(), body.text(), PlainText.firstParagraph(body), mistakes);
     }
 
     /** Markdown nested deeper than {@link #MAX_NESTING} levels. */

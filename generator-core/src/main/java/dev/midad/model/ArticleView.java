@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code language}/{@code direction} are the article's own (front matter {@code lang}/{@code dir}), else the
  * edition's; {@code translations} are the same story in the other editions. {@code share} is the image
  * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
- * the front matter's gallery; {@code editorial} its kind, corrections, authors' profiles and live-blog updates;
+ * the front matter's gallery, {@code bodyGallery} the images of the body's gallery blocks (the body shows them;
+ * structured data lists them); {@code editorial} its kind, corrections, authors' profiles and live-blog updates;
  * {@code videos} the embedded videos whose stored data is complete enough for search engines.
  */
 public record ArticleView(
@@ -37,6 +38,7 @@ public record ArticleView(
         List<Translation> translations,
         ImageView share,
         List<ImageView> gallery,
+        List<ImageView> bodyGallery,
         EditorialView editorial,
         List<VideoView> videos) {
 
@@ -47,6 +49,7 @@ public record ArticleView(
         params = Map.copyOf(params);
         translations = List.copyOf(translations);
         gallery = List.copyOf(gallery);
+        bodyGallery = List.copyOf(bodyGallery);
     }
 
     /** A copy with other body HTML (feeds make its links absolute). */
@@ -75,6 +78,7 @@ public record ArticleView(
                 translations,
                 share,
                 gallery,
+                bodyGallery,
                 editorial,
                 videos);
     }
@@ -105,6 +109,7 @@ public record ArticleView(
                 others,
                 share,
                 gallery,
+                bodyGallery,
                 editorial,
                 videos);
     }

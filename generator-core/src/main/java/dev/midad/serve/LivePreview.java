@@ -19,6 +19,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -40,6 +42,10 @@ public final class LivePreview implements AutoCloseable {
     private final Thread loop;
     /** Ctrl+C ends a preview: the manifest is saved then too (see {@link IncrementalBuilder#close()}). */
     private final Thread saveOnExit;
+    /** Encodes images missing from the cache while pages are already served (see {@link #imagesReady}). */
+    private final ExecutorService encoder;
+    /** At most this many images are encoded at once, leaving a core for the editor and the preview. */
+    static final int ENCODERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     public LivePreview(Path siteDir, Path outputDir, int port, Consumer<String> log) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -49,6 +55,14 @@ public final class LivePreview implements AutoCloseable {
                 this.outputDir,
                 BuildOptions.defaults().withDrafts(true).withFuture(true));
         this.log = log;
+        // a cold image must not hold up a page: encode on a few threads of their own, then write them in
+        this.encoder = Executors.newFixedThreadPool(ENCODERS, r -> {
+            Thread t = new Thread(r, "midad-images");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        builder.encodeImagesOn(encoder, this::imagesReady);
         Files.createDirectories(this.outputDir);
         this.server = new PreviewServer(this.outputDir, port, true);
         this.watcher = FileSystems.getDefault().newWatchService();
@@ -89,6 +103,17 @@ public final class LivePreview implements AutoCloseable {
                     List.of(Problem.of(siteDir, "internal error while building (" + e + "); please report it"))));
             log.accept("Midad: internal error while building: " + e);
             return false;
+        }
+    }
+
+    /** The images encoded in the background are in the cache: write them and reload open pages. */
+    private synchronized void imagesReady() {
+        try {
+            IncrementalBuilder.Rebuild result = builder.rebuildImages();
+            server.reload();
+            log.accept("Midad: resized images ready; " + result.summary());
+        } catch (BuildException | RuntimeException e) { // the next save shows it; the page keeps its originals
+            log.accept("Midad: resized images not written: " + e.getMessage());
         }
     }
 
@@ -210,6 +235,7 @@ public final class LivePreview implements AutoCloseable {
             // already shutting down: the hook saves it
         }
         loop.interrupt();
+        encoder.shutdownNow();
         watcher.close();
         server.close();
         builder.close();

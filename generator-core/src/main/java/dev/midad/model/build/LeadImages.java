@@ -1,6 +1,7 @@
 package dev.midad.model.build;
 
 import dev.midad.content.Article;
+import dev.midad.image.ImagePipeline;
 import dev.midad.media.MediaTypes;
 import dev.midad.model.ImageView;
 import dev.midad.problem.Problem;
@@ -12,9 +13,12 @@ import java.util.Optional;
 /** An article's lead image ({@code image:} in front matter): its addresses, type, pixel size and bytes. */
 final class LeadImages {
     private final Links links;
+    /** The site's image pipeline (null without one): its cache knows the sizes of images it has seen. */
+    private final ImagePipeline images;
 
-    LeadImages(Links links) {
+    LeadImages(Links links, ImagePipeline images) {
         this.links = links;
+        this.images = images;
     }
 
     /** The image of {@code article} at {@code articleUrl}, or null when it has none. */
@@ -67,7 +71,9 @@ final class LeadImages {
     ImageView plain(String reference, String relativeTo, String alt, String caption, String credit) {
         String imageUrl = links.resolve(reference, relativeTo);
         Optional<Path> file = links.localFile(reference).filter(f -> f.startsWith(links.staticDir()));
-        int[] size = file.map(links::imageSize).orElse(new int[] {0, 0});
+        // a raster image the pipeline has seen is measured from its cache index, without opening the file
+        Optional<int[]> known = images == null || file.isEmpty() ? Optional.empty() : images.size(reference);
+        int[] size = known.orElseGet(() -> file.map(links::imageSize).orElse(new int[] {0, 0}));
         long bytes = file.map(f -> f.toFile().length()).orElse(0L);
         return new ImageView(
                 imageUrl,
@@ -84,15 +90,24 @@ final class LeadImages {
 
     /** A problem when the image names a file under static/ that does not exist, or a file outside it. */
     void check(Article article, List<Problem> problems) {
-        String image = article.image();
+        missing(article.image(), 0, "'image'", article, problems);
+    }
+
+    /**
+     * Whether {@code reference} (what {@code what} names, at {@code line} of the article or 0) is a site path of
+     * no file under static/; if so a problem says where to put the file.
+     */
+    boolean missing(String reference, int line, String what, Article article, List<Problem> problems) {
         Path staticDir = links.staticDir();
-        links.localFile(image)
-                .filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file))
-                .ifPresent(file -> problems.add(Problem.of(
-                        article.source(),
-                        file.startsWith(staticDir)
-                                ? "'image' " + image + " does not exist: put the file at "
-                                        + Path.of("static").resolve(image.substring(1)) + " or fix the path"
-                                : "'image' " + image + " points outside the static/ folder")));
+        Optional<Path> missing =
+                links.localFile(reference).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file));
+        missing.ifPresent(file -> problems.add(Problem.at(
+                article.source(),
+                line,
+                file.startsWith(staticDir)
+                        ? what + " " + reference + " does not exist: put the file at "
+                                + Path.of("static").resolve(reference.substring(1)) + " or fix the path"
+                        : what + " " + reference + " points outside the static/ folder")));
+        return missing.isPresent();
     }
 }

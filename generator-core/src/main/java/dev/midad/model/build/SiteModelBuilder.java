@@ -9,6 +9,7 @@ import dev.midad.html.EmbedData;
 import dev.midad.html.Embeds;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
+import dev.midad.image.BodyGalleries;
 import dev.midad.image.BodyImages;
 import dev.midad.image.ImagePipeline;
 import dev.midad.model.ArticleView;
@@ -139,7 +140,7 @@ public final class SiteModelBuilder {
         this.dates = new Dates(config);
         this.basePath = config.basePath();
         this.links = new Links(config, staticDir, rootUrl);
-        this.leadImages = new LeadImages(links);
+        this.leadImages = new LeadImages(links, images);
         this.aliases = new Aliases(links);
         this.messages = messages;
         this.taxonomies = new Taxonomies(links, messages);
@@ -455,7 +456,7 @@ public final class SiteModelBuilder {
         }
         List<Problem> imageProblems = new ArrayList<>();
         leadImages.check(article, imageProblems);
-        ArticleView view = view(article, path, translations, newsroom, now);
+        ArticleView view = view(article, path, translations, newsroom, now, imageProblems);
         List<Problem> redirectProblems = new ArrayList<>();
         List<Redirect> redirects = aliases.redirects(
                 article.params(), article.source(), "p", view.url(), view.absoluteUrl(), redirectProblems);
@@ -470,7 +471,12 @@ public final class SiteModelBuilder {
     }
 
     private ArticleView view(
-            Article article, String path, List<Translation> translations, Newsroom newsroom, ZonedDateTime now) {
+            Article article,
+            String path,
+            List<Translation> translations,
+            Newsroom newsroom,
+            ZonedDateTime now,
+            List<Problem> imageProblems) {
         String url = links.url(path);
         ImageView image = leadImages.of(article, url);
         Taxonomies.ArticleTerms terms = taxonomies.termsOf(article.category(), article.tags(), article.authors());
@@ -503,6 +509,17 @@ public final class SiteModelBuilder {
                 : article.summary();
         BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
         String html = bodies.apply(article.bodyHtml());
+        List<ImageView> bodyGallery = List.of();
+        if (html.contains(BodyGalleries.ITEM)) {
+            List<BodyGalleries.Item> items = new ArrayList<>();
+            html = new BodyChain("", List.of(body -> {
+                        items.addAll(BodyGalleries.apply(
+                                body, messages.get("gallery_label"), credit -> messages.get("image_credit", credit)));
+                        return true;
+                    }))
+                    .apply(html);
+            bodyGallery = bodyGallery(article, owner, url, items, imageProblems);
+        }
         if (images != null && html.contains("<img")) { // body images get their responsive variants
             html = new BodyChain(
                             "",
@@ -540,8 +557,27 @@ public final class SiteModelBuilder {
                 translations,
                 share,
                 gallery,
+                bodyGallery,
                 newsroom.view(article, url, now, bodies::apply),
                 videos(article.bodyHtml()));
+    }
+
+    /**
+     * The images of the body's gallery blocks as the model shows them (for structured data; the body shows them
+     * itself), with a problem at its line for each that names a missing file.
+     */
+    private List<ImageView> bodyGallery(
+            Article article, String owner, String url, List<BodyGalleries.Item> items, List<Problem> problems) {
+        List<ImageView> gallery = new ArrayList<>();
+        for (BodyGalleries.Item item : items) {
+            String src = UrlPaths.decode(item.src(), links.rootBase());
+            if (leadImages.missing(src, item.line(), "gallery image", article, problems)) {
+                continue;
+            }
+            ImageView plain = leadImages.plain(src, url, item.alt(), item.caption(), item.credit());
+            gallery.add(responsiveImages == null ? plain : responsiveImages.image(owner, plain, src, ""));
+        }
+        return gallery;
     }
 
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
