@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The authors whose articles work but whose byline links to a plain list: no {@code authors/<slug>.md}
- * profile has their name. One warning per author, at the first article (newest first) that names them.
+ * profile has their name. One warning per author, at the first article (newest first) that names them; none
+ * on a site without any profile.
  */
 public final class AuthorsWithoutProfile {
     private AuthorsWithoutProfile() {}
@@ -23,6 +24,9 @@ public final class AuthorsWithoutProfile {
      * @param shownAs    that folder as messages name it (relative to the site)
      */
     public static List<Problem> of(SiteModel model, Path contentDir, Path shownAs) {
+        if (model.authorProfiles().isEmpty()) {
+            return List.of(); // a site that keeps no profiles at all is not nagged about each of its authors
+        }
         Map<String, List<ArticleView>> byAuthor = new LinkedHashMap<>();
         for (ArticleView article : model.articles()) {
             for (Link author : article.authors()) {
