@@ -116,6 +116,8 @@ public final class IncrementalBuilder implements AutoCloseable {
             memo.commit(round);
             published = built.manifest();
             changedSources = new HashSet<>();
+            // a headline edit that moves a published article: said while the editor still has it open
+            site.movedSincePublished().forEach(options.listener()::warning);
             return new Rebuild(built.result(), built.rendered());
         } catch (IOException | UncheckedIOException e) {
             published = null; // the folder may be half replaced: the next build starts from a staged one

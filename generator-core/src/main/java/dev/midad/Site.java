@@ -426,6 +426,15 @@ public final class Site {
         return bodies;
     }
 
+    /**
+     * Articles whose address differs from the last build into the default output folder (where the CLI and
+     * Maven publish) with nothing redirecting from the old one; {@code check} and the live preview warn.
+     */
+    List<Problem> movedSincePublished() {
+        return MovedAddresses.warnings(
+                MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected());
+    }
+
     /** Every published article's address by Markdown file (see {@link MovedAddresses}). */
     private List<MovedAddresses.Published> published() {
         List<MovedAddresses.Published> published = new ArrayList<>();
@@ -604,9 +613,7 @@ public final class Site {
         Path out = scratch.resolve("site");
         try {
             publish(out);
-            // against the last build into the default output folder (CLI and Maven alike)
-            MovedAddresses.warnings(MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected())
-                    .forEach(listener::warning);
+            movedSincePublished().forEach(listener::warning);
             for (Edition edition : editions) {
                 Path contentDir = contentDir(edition);
                 AuthorsWithoutProfile.of(edition.model(), contentDir, siteDir.relativize(contentDir))

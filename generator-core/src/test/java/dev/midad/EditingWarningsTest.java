@@ -193,6 +193,25 @@ class EditingWarningsTest {
         Site.load(site, TestSites.options().withListener(again)).build(out);
         assertEquals(List.of(), again.texts());
 
+        // the live preview (its own folder) says it on the save that moves the article, before anything is published
+        TestSites.write(
+                site,
+                "articles/2024/07/second.md",
+                second.replace("title: قمة الناتو في واشنطن", "title: قمة الناتو في يومها الثاني"));
+        Warnings previewed = new Warnings();
+        try (IncrementalBuilder preview = new IncrementalBuilder(
+                site, site.resolve("target/preview"), TestSites.options().withListener(previewed))) {
+            preview.build(List.of());
+        }
+        assertEquals(
+                List.of("articles/2024/07/second.md: its address changed since the last build, from"
+                        + " /2024/07/قمة-الناتو-تختتم-أعمالها/ to /2024/07/قمة-الناتو-في-يومها-الثاني/: links to the old"
+                        + " one now end on the 404 page. To keep them working add this line to its front matter:"
+                        + " aliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/], or set slug: back to the old one"),
+                previewed.texts().stream()
+                        .filter(t -> t.contains("address changed"))
+                        .toList());
+
         // with the offered line added, moving it again back does not warn about the kept address
         TestSites.write(
                 site,
