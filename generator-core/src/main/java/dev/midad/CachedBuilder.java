@@ -56,6 +56,7 @@ public final class CachedBuilder {
      *                   expires), or null
      * @param nextWhy    what happens then ("a scheduled article", "an article expires"), or null
      * @param pinged     one line per IndexNow or WebSub request that succeeded (site.yaml {@code pings:})
+     * @param resolved   articles whose view was resolved afresh (the others were reused from the cache)
      */
     public record Outcome(
             BuildResult result,
@@ -65,7 +66,8 @@ public final class CachedBuilder {
             Changes changes,
             ZonedDateTime nextChange,
             String nextWhy,
-            List<String> pinged) {
+            List<String> pinged,
+            int resolved) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -240,7 +242,8 @@ public final class CachedBuilder {
                 changes,
                 nextAt,
                 next == null ? null : next.why(),
-                pinged);
+                pinged,
+                reusable.resolvedAfresh());
     }
 
     /**

@@ -198,6 +198,15 @@ public final class Site {
                     : builders.stream().map(SiteModelBuilder::memory).toList();
         }
 
+        /** Articles the model builders resolved afresh in the last build (the others reused their view). */
+        int resolvedAfresh() {
+            return builders == null
+                    ? 0
+                    : builders.stream()
+                            .mapToInt(SiteModelBuilder::resolvedAfresh)
+                            .sum();
+        }
+
         RenderMemo memo() {
             if (memo == null) {
                 memo = new RenderMemo();

@@ -46,6 +46,26 @@ public final class ImagePipeline {
     /** What {@link #write} did: files encoded now, taken from the cache, handed to the output. */
     public record Report(int encoded, int reused, int files, long nanos) {}
 
+    /**
+     * What one owner (an article of an edition) planned, as the build cache keeps it: its files and its
+     * warnings. {@link #install} plans them again in another JVM without reading the article or its images.
+     */
+    public record Plan(List<PlannedFile> files, List<Problem> warnings) {}
+
+    /**
+     * One planned file: {@code source} is a site path (the site folder may have moved), {@code crop} is x, y,
+     * width and height in the source (empty for a resize), {@code card} is set for a social card.
+     */
+    public record PlannedFile(
+            String file,
+            String source,
+            String cacheName,
+            List<Integer> crop,
+            int width,
+            int height,
+            ImageFormat format,
+            CardContent card) {}
+
     private record Job(
             String file,
             String source,
@@ -259,6 +279,75 @@ public final class ImagePipeline {
                 SocialCardRenderer.WIDTH,
                 SocialCardRenderer.HEIGHT,
                 ImageFormat.JPEG.mediaType());
+    }
+
+    /** What {@code owner} planned since it was last {@link #forget forgotten}, files in name order. */
+    public Plan plan(String owner) {
+        List<PlannedFile> files = owned.getOrDefault(owner, java.util.Set.of()).stream()
+                .sorted()
+                .map(jobs::get)
+                .map(job -> new PlannedFile(
+                        job.file(),
+                        job.source(),
+                        job.cacheName(),
+                        job.crop() == null
+                                ? List.of()
+                                : List.of(job.crop().x, job.crop().y, job.crop().width, job.crop().height),
+                        job.width(),
+                        job.height(),
+                        job.format(),
+                        job.card()))
+                .toList();
+        return new Plan(files, warnings.getOrDefault(owner, List.of()));
+    }
+
+    /**
+     * Plans again for {@code owner} what {@link #plan} returned for it in another JVM, with the same static
+     * files: the same files are then written, and the same warnings shown, as if its article had been
+     * resolved again. False, with nothing planned, when a source is not a path under static/ any more.
+     */
+    public boolean install(String owner, Plan plan) {
+        List<Job> restored = new ArrayList<>();
+        for (PlannedFile file : plan.files()) {
+            Path sourceFile = null;
+            if (file.card() == null) {
+                if (!encoders.has(file.format())) {
+                    return false; // planned where another encoder was available
+                }
+                if (file.source() == null || !file.source().startsWith("/")) {
+                    return false;
+                }
+                sourceFile = staticDir.resolve(file.source().substring(1)).normalize();
+                if (!sourceFile.startsWith(staticDir)) {
+                    return false;
+                }
+            }
+            List<Integer> c = file.crop();
+            Rectangle crop = c.size() == 4 ? new Rectangle(c.get(0), c.get(1), c.get(2), c.get(3)) : null;
+            restored.add(new Job(
+                    file.file(),
+                    file.source(),
+                    sourceFile,
+                    file.cacheName(),
+                    crop,
+                    file.width(),
+                    file.height(),
+                    file.format(),
+                    file.card()));
+        }
+        java.util.Set<String> files = owned.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet());
+        for (Job job : restored) {
+            jobs.put(job.file(), job);
+            files.add(job.file());
+        }
+        warnings(owner, plan.warnings());
+        return true;
+    }
+
+    /** Drops what {@code owner} planned: it is about to plan its files again (its article changed). */
+    public void forget(String owner) {
+        owned.remove(owner);
+        warnings.remove(owner);
     }
 
     private static String stem(String sitePath) {

@@ -41,6 +41,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -93,9 +94,12 @@ public final class SiteModelBuilder {
     private SiteView lastSite;
     private Map<String, AuthorView> lastProfiles = Map.of();
 
+    /** Articles resolved afresh by the last {@link #build} (not reused from the build before). */
+    private final AtomicInteger resolvedAfresh = new AtomicInteger();
+
     /**
-     * One article resolved: its address, its view with the given translations, its old addresses, and problems
-     * with its image and aliases.
+     * One article resolved: its address, its view with the given translations, its old addresses, problems
+     * with its image and aliases, and what it planned in the image pipeline (null without one).
      */
     private record Known(
             String path,
@@ -104,7 +108,8 @@ public final class SiteModelBuilder {
             ArticleView view,
             List<Problem> imageProblems,
             List<Redirect> redirects,
-            List<Problem> redirectProblems) {
+            List<Problem> redirectProblems,
+            ImagePipeline.Plan images) {
         Known withTranslations(List<Translation> others) {
             return new Known(
                     path,
@@ -113,7 +118,8 @@ public final class SiteModelBuilder {
                     view.withTranslations(others),
                     imageProblems,
                     redirects,
-                    redirectProblems);
+                    redirectProblems,
+                    images);
         }
     }
 
@@ -227,6 +233,7 @@ public final class SiteModelBuilder {
             Map<String, List<Translation>> translations,
             List<Problem> problems) {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
+        resolvedAfresh.set(0);
         List<Article> published = published(content, options);
         Newsroom newsroom = new Newsroom(links, dates, messages, content.authors(), pageBodies::apply, problems);
         if (!newsroom.profiles().equals(lastProfiles)) {
@@ -418,6 +425,11 @@ public final class SiteModelBuilder {
             List<Object> relatedInput,
             Map<String, AuthorView> profiles) {}
 
+    /** How many articles the last {@link #build} resolved afresh rather than reusing their view. */
+    public int resolvedAfresh() {
+        return resolvedAfresh.get();
+    }
+
     /** What the last build resolved (see {@link Memory}). */
     public Memory memory() {
         List<Article> articles = new ArrayList<>(known.keySet());
@@ -434,11 +446,8 @@ public final class SiteModelBuilder {
     public void restore(Memory memory) {
         related.restore(memory.relatedUrls(), memory.relatedInput());
         lastProfiles = memory.profiles();
-        if (images != null) {
-            // resolving a view is what plans its resized images and card in this JVM's pipeline: a view restored
-            // from another JVM would leave them unplanned (and unwritten), so views are resolved again
-            return;
-        }
+        // a view comes with what resolving it planned in the image pipeline: reusing it plans that again (see
+        // resolve), so its resized images and card are written as after resolving it afresh
         Map<Article, Known> restored = new IdentityHashMap<>();
         for (int i = 0; i < memory.articles().size(); i++) {
             if (memory.resolved().get(i) instanceof Known resolved) {
@@ -451,8 +460,15 @@ public final class SiteModelBuilder {
     private Known resolve(
             Article article, String path, List<Translation> translations, Newsroom newsroom, ZonedDateTime now) {
         Known before = known.get(article);
-        if (before != null && article.editorial().live() == null) { // a live blog's state follows the clock
+        String owner = imageOwner(article);
+        if (before != null
+                && article.editorial().live() == null // a live blog's state follows the clock
+                && (images == null || before.images() != null && images.install(owner, before.images()))) {
             return before.translations().equals(translations) ? before : before.withTranslations(translations);
+        }
+        resolvedAfresh.incrementAndGet();
+        if (images != null) {
+            images.forget(owner); // what it planned before may be gone from the article
         }
         List<Problem> imageProblems = new ArrayList<>();
         leadImages.check(article, imageProblems);
@@ -467,7 +483,8 @@ public final class SiteModelBuilder {
                 view,
                 List.copyOf(imageProblems),
                 List.copyOf(redirects),
-                List.copyOf(redirectProblems));
+                List.copyOf(redirectProblems),
+                images == null ? null : images.plan(owner));
     }
 
     private ArticleView view(
