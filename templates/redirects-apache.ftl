@@ -20,7 +20,7 @@ RewriteRule ^$ "${target(r.toUrl)}?" [R=301,L,NE]
 <#if gone?has_content>
 # Articles taken down (expires:), answered "410 Gone"
 <#list gone as g>
-RewriteRule ^${g.fromUrl()?remove_beginning("/")?replace(".", "\\.")}$ - [G,L]
+RewriteRule "^${pattern(g.fromPath()?remove_beginning("/"))}$" - [G,L]
 </#list>
 ErrorDocument 410 ${basePath}/${goneFile}
 </#if>

@@ -24,6 +24,6 @@ location = ${quoted(sitePath + "/")} {
 # Articles taken down (expires:), answered "410 Gone"
 error_page 410 ${basePath}/${goneFile};
 <#list gone as g>
-location = ${basePath}${g.fromUrl()} { return 410; }
+location = ${quoted(sitePath + g.fromPath())} { return 410; }
 </#list>
 </#if>

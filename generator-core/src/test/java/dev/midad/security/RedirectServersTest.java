@@ -101,6 +101,15 @@ class RedirectServersTest {
                 ---
                 نص الخبر الثالث.
                 """);
+        TestSites.write(site, "articles/2024/06/gone.md", """
+                ---
+                title: خبر سحب
+                date: 2024-06-19T10:00:00+03:00
+                expires: 2024-06-25T10:00:00+03:00
+                slug: خبر-سحب
+                ---
+                نص خبر انتهت مدته.
+                """);
         out = tmp.resolve("out");
         Site.load(site, TestSites.options()).build(out);
         // the servers' workers may run as another user (nobody, www-data) when the test runs as root
@@ -231,6 +240,9 @@ class RedirectServersTest {
         check(client, origin + "/?p=1234", 200, null, wrong);
         check(client, origin + "/?x=1&p=123", 301, origin + uriEncoded("/2024/06/قمة-الناتو/"), wrong);
         check(client, origin + uriEncoded("/2019/05/بوتين-آخر/"), 404, null, wrong);
+        // an article past its expires: "410 Gone", however the address is encoded
+        check(client, origin + UrlPaths.encode("/2024/06/خبر-سحب/"), 410, null, wrong);
+        check(client, origin + uriEncoded("/2024/06/خبر-سحب/"), 410, null, wrong);
         if (!wrong.isEmpty()) {
             fail(wrong.size() + " answers are wrong:\n  " + String.join("\n  ", wrong) + "\nserver log:\n"
                     + server.log());
