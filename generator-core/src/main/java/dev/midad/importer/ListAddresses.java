@@ -1,5 +1,6 @@
 package dev.midad.importer;
 
+import dev.midad.text.AliasPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,26 @@ final class ListAddresses {
             redirects.put(oldPath + "feed/", term.newPath + "rss.xml");
             pages(oldPath, term.newPath, term.posts, redirects);
         });
-        redirects.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+        redirects.entrySet().removeIf(e -> e.getKey().equals(e.getValue()) || !keepable(e.getKey()));
         return redirects;
+    }
+
+    /**
+     * Old addresses that cannot be kept: their redirect page would need a file name that is not portable
+     * (a term slugged {@code nul} or {@code com1} on WordPress), which the build refuses.
+     */
+    List<String> unkept() {
+        List<String> unkept = new ArrayList<>();
+        terms.keySet().forEach(oldPath -> {
+            if (!keepable(oldPath)) {
+                unkept.add(oldPath);
+            }
+        });
+        return unkept;
+    }
+
+    private static boolean keepable(String oldPath) {
+        return AliasPaths.oldListPath(oldPath).ok();
     }
 
     /** The file's content: a comment saying what it is, then {@code redirects:}. */

@@ -477,6 +477,13 @@ final class WxrImporter {
          * overwrite is asked, as articles are.
          */
         private void writeListAddresses() throws IOException {
+            List<String> unkept = lists.unkept();
+            if (!unkept.isEmpty()) {
+                report.problem(Problem.of(
+                        wxr,
+                        "old addresses not redirected, as their names cannot be files on every system (Windows"
+                                + " device names): " + String.join(", ", unkept)));
+            }
             int count = lists.redirects().size();
             if (count == 0) {
                 return;
