@@ -43,7 +43,10 @@ public final class AuthorsWithoutProfile {
                     Problem.of(
                             Path.of(articles.get(0).sourcePath()),
                             "'author' " + name + " has no profile"
-                                    + (others > 0 ? " (nor in " + others + " more articles)" : "")
+                                    + (others > 0
+                                            ? " (nor in " + others
+                                                    + (others == 1 ? " more article)" : " more articles)")
+                                            : "")
                                     + ": add " + AuthorProfile.FOLDER + "/<slug>.md with name: " + name
                                     + " (role, photo, links, a biography) to show them as a person"),
                     contentDir);
