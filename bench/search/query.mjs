@@ -46,13 +46,16 @@ async function pagefindQuery(q) {
   await pf.destroy?.();
   return data.map(d => new URL(d.url, origin).pathname);
 }
-const pagefindSource = readFileSync(join(site, 'pagefind', 'pagefind.js'), 'utf8');
+// a site indexed by Midad alone (PAGEFIND=0 in run.sh, for sizes Pagefind cannot index here) has no pagefind/
+const hasPagefind = existsSync(join(site, 'pagefind', 'pagefind.js'));
+const pagefindSource = hasPagefind ? readFileSync(join(site, 'pagefind', 'pagefind.js'), 'utf8') : '';
 const pagefindScriptBytes = Buffer.byteLength(pagefindSource);
 
 const rows = readFileSync(queriesFile, 'utf8').split('\n').filter(Boolean).map(l => l.split('\t'));
 console.log(['engine', 'class', 'query', 'expected', 'rank', 'bytes'].join('\t'));
 for (const [cls, q, expected] of rows) {
-  for (const [engine, run, script] of [['midad', midadQuery, scriptBytes], ['pagefind', pagefindQuery, pagefindScriptBytes]]) {
+  const engines = [['midad', midadQuery, scriptBytes], ['pagefind', pagefindQuery, pagefindScriptBytes]];
+  for (const [engine, run, script] of hasPagefind ? engines : engines.slice(0, 1)) {
     bytes = 0;
     let urls = [];
     try { urls = await run(q); } catch (e) { console.error(engine, q, e.message); }

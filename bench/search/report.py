@@ -40,7 +40,8 @@ def main(work, n):
         if int(r["rank"]) > 0:
             found[key] += 1
         first_bytes[r["engine"]].append(int(r["bytes"]))
-    queries = len(rows) // 2
+    queries = sum(1 for r in rows if r["engine"] == "midad")
+    pagefind = os.path.exists(os.path.join(work, "time-pagefind.txt"))
     print(f"Search benchmark: {n} synthetic articles + probes, {queries} queries (expected article in the top 10)\n")
     print("| query class | queries | Midad | Pagefind |")
     print("| --- | ---: | ---: | ---: |")
@@ -52,7 +53,7 @@ def main(work, n):
     index = dict(line.split("\t") for line in open(os.path.join(work, "index-only.txt")).read().split("\n") if line)
     b_s, b_rss = gnu_time(os.path.join(work, "time-midad-build.txt"))
     i_s, i_rss = gnu_time(os.path.join(work, "time-midad-index.txt"))
-    p_s, p_rss = gnu_time(os.path.join(work, "time-pagefind.txt"))
+    p_s, p_rss = gnu_time(os.path.join(work, "time-pagefind.txt")) if pagefind else (float("nan"), float("nan"))
     out = os.path.join(work, "out")
     mf, ms = tree(os.path.join(out, "search"))
     pf, ps = tree(os.path.join(out, "pagefind"))
@@ -65,7 +66,7 @@ def main(work, n):
               f"{index['index_allocated_mb']} MB / {index['index_peak_above_site_mb']} MB | — |")
     print(f"| whole Midad build incl. index | {b_s:.1f} s, {b_rss:.0f} MB | — |")
     print(f"| index files, bytes | {mf:,} files, {ms / 1e6:.1f} MB | {pf:,} files, {ps / 1e6:.1f} MB |")
-    for engine, name in (("midad", "Midad"), ("pagefind", "Pagefind")):
+    for engine, name in (("midad", "Midad"), ("pagefind", "Pagefind")) if pagefind else (("midad", "Midad"),):
         values = sorted(first_bytes[engine])
         median = values[len(values) // 2]
         print(f"| first query download, {name} (script + index + top-10 results): median / max | "

@@ -162,34 +162,113 @@
 
   // ---- Ranking -------------------------------------------------------------------------------------------
 
-  var MAX_RESULTS = 20;
+  var MAX_RESULTS = 20; // the head a blocked term keeps in its shard holds as many (SearchIndex.HEAD)
   // an exact term in the body (weight ≥ 1) outranks a stem in the title (weight ≤ 15)
   var EXACT = 16, STEM = 1, PREFIX = 1;
+  // the most postings a query's rarest word may have for its blocks to be loaded whole (~40 KB)
+  var MAX_CANDIDATES = 8192;
 
-  /** Adds weight × factor for each posting to scores (id → best score of this word). */
-  function collect(postings, factor, scores) {
+  /**
+   * Adds weight × factor for each posting ([Δid, weight, …]) to scores (id → best score of this word); with
+   * only, for those ids alone.
+   */
+  function collect(postings, factor, scores, only) {
     if (!postings) return;
     for (var i = 0, id = 0; i < postings.length; i += 2) {
       id += postings[i];
       var s = postings[i + 1] * factor;
-      if (!(scores.get(id) >= s)) scores.set(id, s);
+      if ((!only || only.has(id)) && !(scores.get(id) >= s)) scores.set(id, s);
     }
   }
 
-  /** For each query word, the ids it matches with their score; the last word also matches as a prefix. */
-  function wordScores(shard, word, prefix) {
+  /** The same for a blocked term's head, whose ids are written whole ([id, weight, …], best first). */
+  function collectHead(head, factor, scores) {
+    for (var i = 0; i < head.length; i += 2) {
+      var s = head[i + 1] * factor;
+      if (!(scores.get(head[i]) >= s)) scores.set(head[i], s);
+    }
+  }
+
+  /**
+   * A query word's posting lists: its exact term, its stems and, for the word being typed, the terms it
+   * begins. A list is whole ([Δid, weight, …]) or, for a term in many articles, blocked: {n: count, h: best
+   * postings, b: first id of each block, f: the blocks' file name}.
+   */
+  function wordLists(shard, word, prefix) {
     var names = [word.exact].concat(word.stems);
     return Promise.all(names.map(shard)).then(function (shards) {
-      var scores = new Map();
-      collect(shards[0] && shards[0].e[word.exact], EXACT, scores);
-      word.stems.forEach(function (stem, i) { collect(shards[i + 1] && shards[i + 1].s[stem], STEM, scores); });
+      var lists = [];
+      function add(terms, kind, term, factor) {
+        if (terms && terms[term] !== undefined) lists.push({ v: terms[term], kind: kind, term: term, factor: factor });
+      }
+      add(shards[0] && shards[0].e, 'e', word.exact, EXACT);
+      word.stems.forEach(function (stem, i) { add(shards[i + 1] && shards[i + 1].s, 's', stem, STEM); });
       if (prefix && shards[0] && word.exact.length >= shardLength(word.exact)) {
         Object.keys(shards[0].e).forEach(function (term) {
-          if (term.length > word.exact.length && term.startsWith(word.exact)) collect(shards[0].e[term], PREFIX, scores);
+          if (term.length > word.exact.length && term.startsWith(word.exact)) add(shards[0].e, 'e', term, PREFIX);
         });
       }
-      return scores;
+      return lists;
     });
+  }
+
+  function isWhole(list) { return Array.isArray(list.v); }
+
+  function postingCount(lists) {
+    return lists.reduce(function (n, list) { return n + (isWhole(list) ? list.v.length / 2 : list.v.n); }, 0);
+  }
+
+  /** The block of a blocked list that holds id (the last one starting at or before it), or -1. */
+  function blockOf(firsts, id) {
+    var low = 0, high = firsts.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (firsts[middle] <= id) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  }
+
+  /**
+   * id → score of one word. A blocked list gives its head and, when the query has candidates (every article
+   * of its rarest whole word), the blocks holding them: so every candidate's score is exact, and a one-word
+   * query's best results are exact too (a list's best postings are in its head).
+   */
+  function wordScores(lists, load, candidates) {
+    var scores = new Map();
+    return Promise.all(lists.map(function (list) {
+      if (isWhole(list)) { collect(list.v, list.factor, scores); return null; }
+      collectHead(list.v.h, list.factor, scores);
+      if (!candidates) return null;
+      var blocks = new Set();
+      candidates.forEach(function (id) { var b = blockOf(list.v.b, id); if (b >= 0) blocks.add(b); });
+      return Promise.all(Array.from(blocks).sort(function (a, b) { return a - b; }).map(function (b) {
+        return load('blocks/' + list.v.f + '-' + b + '.json').then(function (file) {
+          collect(file && file[list.kind] && file[list.kind][list.term], list.factor, scores, candidates);
+        });
+      }));
+    })).then(function () { return scores; });
+  }
+
+  /**
+   * Every article of the query's rarest word (its blocks loaded when it has up to MAX_CANDIDATES postings),
+   * or null: one word, or every word in more articles than that (the heads rank them then).
+   */
+  function candidatesOf(perWordLists, load) {
+    if (perWordLists.length < 2) return Promise.resolve(null);
+    var rarest = perWordLists.reduce(function (a, b) { return postingCount(b) < postingCount(a) ? b : a; });
+    if (postingCount(rarest) > MAX_CANDIDATES) return Promise.resolve(null);
+    var ids = new Set();
+    function add(postings) {
+      for (var i = 0, id = 0; postings && i < postings.length; i += 2) { id += postings[i]; ids.add(id); }
+    }
+    return Promise.all(rarest.map(function (list) {
+      if (isWhole(list)) return add(list.v);
+      return Promise.all(list.v.b.map(function (first, b) {
+        return load('blocks/' + list.v.f + '-' + b + '.json').then(function (file) {
+          add(file && file[list.kind] && file[list.kind][list.term]);
+        });
+      }));
+    })).then(function () { return ids; });
   }
 
   function rank(perWord) {
@@ -225,8 +304,12 @@
       var last = analysed[analysed.length - 1];
       if (typing && last.exact.length >= shardLength(last.exact)) query.prefix = last.exact;
       return Promise.all(analysed.map(function (t, i) {
-        return wordScores(shard, t, typing && i === analysed.length - 1);
-      })).then(function (perWord) { return { ids: rank(perWord), query: query }; });
+        return wordLists(shard, t, typing && i === analysed.length - 1);
+      })).then(function (perWordLists) {
+        return candidatesOf(perWordLists, load).then(function (candidates) {
+          return Promise.all(perWordLists.map(function (lists) { return wordScores(lists, load, candidates); }));
+        });
+      }).then(function (perWord) { return { ids: rank(perWord), query: query }; });
     };
   }
 

@@ -4,6 +4,7 @@ import dev.midad.model.ArticleView;
 import dev.midad.model.Link;
 import dev.midad.problem.Problem;
 import dev.midad.render.RenderMemo;
+import dev.midad.text.Digests;
 import dev.midad.write.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,14 @@ import org.jsoup.Jsoup;
  *   <li>{@code search/docs/<id>.json}: what a result shows ({@code u}rl, {@code t}itle, {@code s}ection,
  *       {@code d}ate as the site writes it, {@code x} summary).</li>
  * </ul>
- * A query downloads one shard per term and one small file per result shown. Ids go oldest first, so a new
+ * A term in more than {@link #BLOCK} articles (a common word of a large archive) is too long to download whole
+ * for every query: its shard holds {@code {"n": count, "h": head, "b": [first id of each block], "f": name}}
+ * instead, where the head is its {@link #HEAD} best postings as {@code [id, weight, …]} by weight, then newest
+ * (enough for the first page of a one-word query, exactly), and {@code search/blocks/<name>-<i>.json} holds
+ * its postings in blocks of {@link #BLOCK}, ids ascending ({@code {"e"|"s": {term: postings}}}), so a query
+ * that also has a rarer word fetches only the blocks holding that word's articles.
+ *
+ * <p>A query downloads one shard per term and one small file per result shown. Ids go oldest first, so a new
  * article takes the next id and leaves the other files' bytes as they were. A weight (1–15) is BM25F's
  * saturating term frequency: occurrences in the title count three times, in the summary twice, in the body
  * (tags and section included) once, saturated over the body's length against a fixed reference length (not
@@ -40,6 +48,13 @@ public final class SearchIndex {
     public static final String FOLDER = "search/";
 
     static final int MAX_WEIGHT = 15;
+    /**
+     * Postings a term's shard entry holds whole; a longer list goes into blocks of this many. A block is about
+     * 2.5 KB, what a multi-word query fetches per article of its rarest word.
+     */
+    static final int BLOCK = 512;
+    /** The best postings a blocked term keeps in its shard: the search page shows at most this many results. */
+    static final int HEAD = 20;
     /** How many body occurrences one occurrence in the title, and in the summary, counts as. */
     static final int TITLE_BOOST = 3;
 
@@ -126,6 +141,18 @@ public final class SearchIndex {
             List<Problem> problems,
             RenderMemo.Round round)
             throws IOException {
+        return write(articles, filePrefix, out, problems, round, BLOCK);
+    }
+
+    /** {@link #write} with postings blocked past {@code block} (small in tests, to exercise the blocks). */
+    static int write(
+            List<ArticleView> articles,
+            String filePrefix,
+            SiteOutput out,
+            List<Problem> problems,
+            RenderMemo.Round round,
+            int block)
+            throws IOException {
         List<ArticleView> oldestFirst = new ArrayList<>(articles);
         oldestFirst.sort(Comparator.comparingLong((ArticleView a) -> a.date().epochMilli())
                 .thenComparing(ArticleView::url));
@@ -136,17 +163,44 @@ public final class SearchIndex {
             round.derived("search", article, index::entry).post(id, index);
             files += write(out, filePrefix + FOLDER + "docs/" + id + ".json", docJson(article), problems);
         }
-        Map<String, Map<String, Postings>> exactShards = byShard(index.exact);
-        Map<String, Map<String, Postings>> stemShards = byShard(index.stems);
+        return files + index.writeTerms(filePrefix, out, problems, block);
+    }
+
+    private int writeTerms(String filePrefix, SiteOutput out, List<Problem> problems, int block) throws IOException {
+        Map<String, Map<String, Postings>> exactShards = byShard(exact);
+        Map<String, Map<String, Postings>> stemShards = byShard(stems);
         TreeSet<String> shards = new TreeSet<>(exactShards.keySet());
         shards.addAll(stemShards.keySet());
+        int files = 0;
         for (String shard : shards) {
-            String json =
-                    shardJson(exactShards.getOrDefault(shard, Map.of()), stemShards.getOrDefault(shard, Map.of()));
-            files += write(out, filePrefix + FOLDER + "terms/" + shard + ".json", json, problems);
+            StringBuilder json = new StringBuilder("{\"e\":");
+            List<Blocked> blocked = new ArrayList<>();
+            terms(json, "e", exactShards.getOrDefault(shard, Map.of()), block, blocked);
+            json.append(",\"s\":");
+            terms(json, "s", stemShards.getOrDefault(shard, Map.of()), block, blocked);
+            files += write(
+                    out,
+                    filePrefix + FOLDER + "terms/" + shard + ".json",
+                    json.append("}\n").toString(),
+                    problems);
+            for (Blocked term : blocked) {
+                Postings postings = term.postings();
+                for (int i = 0, from = 0; from < postings.size; i++, from += 2 * block) {
+                    StringBuilder part =
+                            new StringBuilder("{\"").append(term.kind()).append("\":{");
+                    string(part, term.term());
+                    part.append(':');
+                    deltas(part, postings, from, Math.min(postings.size, from + 2 * block));
+                    String file = filePrefix + FOLDER + "blocks/" + term.name() + "-" + i + ".json";
+                    files += write(out, file, part.append("}}\n").toString(), problems);
+                }
+            }
         }
         return files;
     }
+
+    /** A term whose postings go into blocks: {@code kind} "e" or "s", {@code name} its blocks' file name. */
+    private record Blocked(String kind, String term, String name, Postings postings) {}
 
     private static int write(SiteOutput out, String file, String json, List<Problem> problems) throws IOException {
         try {
@@ -277,32 +331,74 @@ public final class SearchIndex {
         return shards;
     }
 
-    private static String shardJson(Map<String, Postings> exact, Map<String, Postings> stems) {
-        StringBuilder json = new StringBuilder("{\"e\":");
-        terms(json, exact);
-        json.append(",\"s\":");
-        terms(json, stems);
-        return json.append("}\n").toString();
-    }
-
-    private static void terms(StringBuilder json, Map<String, Postings> terms) {
+    /** The terms of one shard as a JSON object; those longer than {@code block} go to {@code blocked}. */
+    private static void terms(
+            StringBuilder json, String kind, Map<String, Postings> terms, int block, List<Blocked> blocked) {
         json.append('{');
         String separator = "";
         for (Map.Entry<String, Postings> term : terms.entrySet()) { // a TreeMap: sorted, so bytes are stable
             json.append(separator);
             string(json, term.getKey());
-            json.append(":[");
+            json.append(':');
             Postings postings = term.getValue();
-            int previous = 0;
-            for (int i = 0; i < postings.size; i += 2) {
-                int id = postings.values[i];
-                json.append(i == 0 ? "" : ",").append(id - previous).append(',').append(postings.values[i + 1]);
-                previous = id;
+            if (postings.size <= 2 * block) {
+                deltas(json, postings, 0, postings.size);
+            } else {
+                String name = blockName(kind, term.getKey());
+                blocked.add(new Blocked(kind, term.getKey(), name, postings));
+                json.append("{\"n\":").append(postings.size / 2).append(",\"h\":");
+                head(json, postings);
+                json.append(",\"b\":[");
+                for (int i = 0; i < postings.size; i += 2 * block) {
+                    json.append(i == 0 ? "" : ",").append(postings.values[i]);
+                }
+                json.append("],\"f\":");
+                string(json, name);
+                json.append('}');
             }
-            json.append(']');
             separator = ",";
         }
         json.append('}');
+    }
+
+    /** Postings {@code from} (inclusive) to {@code to} (exclusive, in values) as {@code [Δid, weight, …]}. */
+    private static void deltas(StringBuilder json, Postings postings, int from, int to) {
+        json.append('[');
+        int previous = 0;
+        for (int i = from; i < to; i += 2) {
+            int id = postings.values[i];
+            json.append(i == from ? "" : ",").append(id - previous).append(',').append(postings.values[i + 1]);
+            previous = id;
+        }
+        json.append(']');
+    }
+
+    /** The {@link #HEAD} best postings, by weight and then newest first, as {@code [id, weight, …]}. */
+    private static void head(StringBuilder json, Postings postings) {
+        Integer[] order = new Integer[postings.size / 2];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // ids ascend with the index, so "newest first" on equal weights is the higher index first
+        Arrays.sort(
+                order,
+                (a, b) -> postings.values[2 * a + 1] != postings.values[2 * b + 1]
+                        ? Integer.compare(postings.values[2 * b + 1], postings.values[2 * a + 1])
+                        : Integer.compare(b, a));
+        json.append('[');
+        for (int i = 0; i < Math.min(HEAD, order.length); i++) {
+            json.append(i == 0 ? "" : ",")
+                    .append(postings.values[2 * order[i]])
+                    .append(',')
+                    .append(postings.values[2 * order[i] + 1]);
+        }
+        json.append(']');
+    }
+
+    /** A file name for a blocked term: portable (hex), short, and the same in every build. */
+    private static String blockName(String kind, String term) {
+        return Digests.sha256Hex((kind + ":" + term).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
     }
 
     private static String docJson(ArticleView article) {
