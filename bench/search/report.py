@@ -18,6 +18,11 @@ def gnu_time(path):
     return seconds, rss / 1024
 
 
+def gnu_cpu(path):
+    text = open(path, encoding="utf-8").read()
+    return sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", text).group(1)) for kind in ("User", "System"))
+
+
 def tree(path):
     files, size, gz = 0, 0, 0
     for root, _, names in os.walk(path):
@@ -64,6 +69,10 @@ def main(work, n):
     if "index_allocated_mb" in index:
         print(f"| index build alone, allocated / heap peak above the loaded site | "
               f"{index['index_allocated_mb']} MB / {index['index_peak_above_site_mb']} MB | — |")
+    if "index_process_cpu_ms" in index:
+        p_cpu = gnu_cpu(os.path.join(work, "time-pagefind.txt")) if pagefind else float("nan")
+        print(f"| index build, CPU (user+sys) | {int(index['index_process_cpu_ms']) / 1000:.1f} s in-process "
+              f"({int(index['index_thread_cpu_ms']) / 1000:.1f} s on the index's thread) | {p_cpu:.1f} s |")
     print(f"| whole Midad build incl. index | {b_s:.1f} s, {b_rss:.0f} MB | — |")
     print(f"| index files, bytes | {mf:,} files, {ms / 1e6:.1f} MB | {pf:,} files, {ps / 1e6:.1f} MB |")
     for engine, name in (("midad", "Midad"), ("pagefind", "Pagefind")) if pagefind else (("midad", "Midad"),):
