@@ -10,6 +10,7 @@ import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.problem.Problem;
 import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
+import dev.midad.search.SearchIndex;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
 import dev.midad.write.Manifest;
@@ -33,7 +34,7 @@ import java.util.Set;
  * ({@link BuildCache}) so that the next build, in a new JVM, redoes only what changed — as
  * {@link IncrementalBuilder} does within one JVM. What is kept: every content file parsed (by size, time and
  * identity; by its bytes' hash when only those look changed), every article's resolved view, the related
- * lists, what each output file was rendered from (template, the fingerprint of its data, the articles it
+ * lists, every article's search terms, what each output file was rendered from (template, the fingerprint of its data, the articles it
  * read), the manifest. The next build reparses only changed files, renders only files whose data changed
  * and rewrites only files whose bytes changed, in place.
  *
@@ -57,6 +58,7 @@ public final class CachedBuilder {
      * @param nextWhy    what happens then ("a scheduled article", "an article expires"), or null
      * @param pinged     one line per IndexNow or WebSub request that succeeded (site.yaml {@code pings:})
      * @param resolved   articles whose view was resolved afresh (the others were reused from the cache)
+     * @param analysed   articles whose search terms were taken afresh (the others' were reused)
      */
     public record Outcome(
             BuildResult result,
@@ -67,7 +69,8 @@ public final class CachedBuilder {
             ZonedDateTime nextChange,
             String nextWhy,
             List<String> pinged,
-            int resolved) {
+            int resolved,
+            int analysed) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -103,7 +106,8 @@ public final class CachedBuilder {
             Map<String, String> staticStamps,
             List<List<SourceCache.Saved>> sources,
             List<SiteModelBuilder.Memory> memories,
-            List<RenderMemo.Stored> renders) {}
+            List<RenderMemo.Stored> renders,
+            List<SearchIndex.Saved> search) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -191,7 +195,7 @@ public final class CachedBuilder {
                     main,
                     previous.sources().stream().map(SourceCache::restore).toList(),
                     sameModel ? previous.memories() : null,
-                    sameOutput ? RenderMemo.restore(previous.renders()) : null);
+                    sameOutput ? restoredMemo(previous) : null);
         }
         Manifest before = incremental ? previous.manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
@@ -221,7 +225,8 @@ public final class CachedBuilder {
                             staticStamps,
                             reusable.sources().stream().map(SourceCache::saved).toList(),
                             reusable.memories(),
-                            memo.stored()));
+                            memo.stored(),
+                            SearchIndex.saved(memo)));
         } catch (IOException e) {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
@@ -243,7 +248,15 @@ public final class CachedBuilder {
                 nextAt,
                 next == null ? null : next.why(),
                 pinged,
-                reusable.resolvedAfresh());
+                reusable.resolvedAfresh(),
+                SearchIndex.analysed(round));
+    }
+
+    /** What each output was rendered from, and each article's search terms (kept on the restored views). */
+    private static RenderMemo restoredMemo(State previous) {
+        RenderMemo memo = RenderMemo.restore(previous.renders());
+        SearchIndex.restore(memo, previous.search());
+        return memo;
     }
 
     /**

@@ -50,6 +50,7 @@ public final class RenderMemo {
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, Derived> derived;
         private final Set<String> used = ConcurrentHashMap.newKeySet();
+        private final Map<String, Integer> computed = new ConcurrentHashMap<>();
         private final List<List<ArticleView>> articles = new java.util.concurrent.CopyOnWriteArrayList<>();
         private int rendered;
 
@@ -71,7 +72,13 @@ public final class RenderMemo {
             }
             T value = compute.apply(article);
             derived.put(key, new Derived(article, value));
+            computed.merge(kind, 1, Integer::sum);
             return value;
+        }
+
+        /** How many values of {@code kind} this round computed rather than took from the memo. */
+        public int computed(String kind) {
+            return computed.getOrDefault(kind, 0);
         }
 
         /** True when {@code file} was rendered from the same inputs last time (its bytes can be kept). */
@@ -205,6 +212,28 @@ public final class RenderMemo {
     }
 
     private record Derived(ArticleView from, Object value) {}
+
+    /**
+     * The values derived for {@code kind} in the committed rounds, by the article they were derived from: for
+     * the build cache, which restores them with {@link #restoreDerived} onto the same (restored) article objects.
+     */
+    public Map<ArticleView, Object> derivedOf(String kind) {
+        Map<ArticleView, Object> values = new java.util.IdentityHashMap<>();
+        derived.forEach((key, value) -> {
+            if (key.startsWith(kind + " ")) {
+                values.put(value.from(), value.value());
+            }
+        });
+        return values;
+    }
+
+    /**
+     * Takes on a value a build in another JVM derived for {@code kind} from {@code from}: used while the model
+     * still holds that very article object (it does for every article that did not change).
+     */
+    public void restoreDerived(String kind, ArticleView from, Object value) {
+        derived.put(kind + " " + from.url(), new Derived(from, value));
+    }
 
     /**
      * Value equality, except that articles not in {@code read} need only the same address ({@code read} null:

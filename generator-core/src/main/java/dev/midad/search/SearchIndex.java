@@ -117,6 +117,83 @@ public final class SearchIndex {
         }
     }
 
+    /**
+     * What one article added to the index, as the build cache keeps it between builds: {@code terms} holds a
+     * line per term, its weight as one character ({@code 'a' + weight}) then the term, first the exact terms
+     * and then, after an empty line, the stems.
+     */
+    public record Saved(ArticleView article, String terms) {}
+
+    private static final String KIND = "search";
+
+    /** How many articles {@code round} analysed (the others' terms were reused). */
+    public static int analysed(RenderMemo.Round round) {
+        return round.computed(KIND);
+    }
+
+    /** Every article's terms that {@code memo} holds, for the build cache (see {@link #restore}). */
+    public static List<Saved> saved(RenderMemo memo) {
+        List<Saved> saved = new ArrayList<>();
+        memo.derivedOf(KIND).forEach((article, value) -> {
+            Entry entry = (Entry) value;
+            StringBuilder terms = new StringBuilder();
+            lines(terms, entry.exact, entry.exactWeights);
+            terms.append('\n');
+            lines(terms, entry.stems, entry.stemWeights);
+            saved.add(new Saved(article, terms.toString()));
+        });
+        saved.sort(Comparator.comparing((Saved s) -> s.article().url()));
+        return saved;
+    }
+
+    private static void lines(StringBuilder into, String[] terms, byte[] weights) {
+        for (int i = 0; i < terms.length; i++) {
+            into.append((char) ('a' + weights[i])).append(terms[i]).append('\n');
+        }
+    }
+
+    /**
+     * Gives {@code memo} the terms a build in another JVM saved, so that articles whose view the model restored
+     * unchanged are not analysed again (one term string per distinct term, as a build makes them).
+     */
+    public static void restore(RenderMemo memo, List<Saved> saved) {
+        Map<String, String> distinct = new HashMap<>();
+        List<String> terms = new ArrayList<>();
+        List<Byte> weights = new ArrayList<>();
+        for (Saved one : saved) {
+            String text = one.terms();
+            String[][] parts = new String[2][];
+            byte[][] partWeights = new byte[2][];
+            int part = 0;
+            int at = 0;
+            while (part < 2) {
+                int end = text.indexOf('\n', at);
+                if (end < 0 || end == at) { // the empty line between exact terms and stems, or the end
+                    parts[part] = terms.toArray(String[]::new);
+                    partWeights[part] = new byte[weights.size()];
+                    for (int i = 0; i < weights.size(); i++) {
+                        partWeights[part][i] = weights.get(i);
+                    }
+                    terms.clear();
+                    weights.clear();
+                    part++;
+                    at = end + 1;
+                    if (end < 0) {
+                        break;
+                    }
+                    continue;
+                }
+                weights.add((byte) (text.charAt(at) - 'a'));
+                String term = text.substring(at + 1, end);
+                terms.add(distinct.computeIfAbsent(term, t -> t));
+                at = end + 1;
+            }
+            if (part == 2) {
+                memo.restoreDerived(KIND, one.article(), new Entry(parts[0], partWeights[0], parts[1], partWeights[1]));
+            }
+        }
+    }
+
     /** One term's postings: id, weight, id, weight, … with ids ascending. */
     private static final class Postings extends IntList {
         void add(int id, int weight) {
@@ -160,7 +237,7 @@ public final class SearchIndex {
         int files = 0;
         for (int id = 0; id < oldestFirst.size(); id++) {
             ArticleView article = oldestFirst.get(id);
-            round.derived("search", article, index::entry).post(id, index);
+            round.derived(KIND, article, index::entry).post(id, index);
             files += write(out, filePrefix + FOLDER + "docs/" + id + ".json", docJson(article), problems);
         }
         return files + index.writeTerms(filePrefix, out, problems, block);
