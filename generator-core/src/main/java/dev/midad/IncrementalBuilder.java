@@ -1,5 +1,6 @@
 package dev.midad;
 
+import dev.midad.check.MovedAddresses;
 import dev.midad.content.ContentLoader;
 import dev.midad.render.RenderMemo;
 import dev.midad.write.InPlaceOutput;
@@ -48,6 +49,8 @@ public final class IncrementalBuilder implements AutoCloseable {
      * every copied file again).
      */
     private Set<Path> changedSources;
+    /** The published addresses the moved-article warning compares with (created with the first build). */
+    private MovedAddresses.Remembered lastPublished;
 
     public IncrementalBuilder(Path siteDir, Path outputDir, BuildOptions options) {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -117,7 +120,10 @@ public final class IncrementalBuilder implements AutoCloseable {
             published = built.manifest();
             changedSources = new HashSet<>();
             // a headline edit that moves a published article: said while the editor still has it open
-            site.movedSincePublished().forEach(options.listener()::warning);
+            if (lastPublished == null) {
+                lastPublished = new MovedAddresses.Remembered(site.publishedOutput());
+            }
+            site.movedSince(lastPublished.get()).forEach(options.listener()::warning);
             return new Rebuild(built.result(), built.rendered());
         } catch (IOException | UncheckedIOException e) {
             published = null; // the folder may be half replaced: the next build starts from a staged one

@@ -440,8 +440,17 @@ public final class Site {
      * Maven publish) with nothing redirecting from the old one; {@code check} and the live preview warn.
      */
     List<Problem> movedSincePublished() {
-        return MovedAddresses.warnings(
-                MovedAddresses.previous(siteDir.resolve("target/site")), published(), redirected());
+        return movedSince(MovedAddresses.previous(publishedOutput()));
+    }
+
+    /** {@link #movedSincePublished} against addresses already read ({@link MovedAddresses.Remembered}). */
+    List<Problem> movedSince(Map<String, String> previous) {
+        return previous.isEmpty() ? List.of() : MovedAddresses.warnings(previous, published(), redirected());
+    }
+
+    /** The default output folder, where the CLI and Maven publish. */
+    Path publishedOutput() {
+        return siteDir.resolve("target/site");
     }
 
     /** Every published article's address by Markdown file (see {@link MovedAddresses}). */

@@ -35,6 +35,12 @@ class EditingWarningsTest {
         }
     }
 
+    private static List<String> movedWarnings(Warnings warnings) {
+        return warnings.texts().stream()
+                .filter(t -> t.contains("address changed"))
+                .toList();
+    }
+
     @Test
     void misspeltKeysCloseToKnownOnesWarnWithTheirLineAndCustomKeysPass() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
@@ -202,15 +208,14 @@ class EditingWarningsTest {
         try (IncrementalBuilder preview = new IncrementalBuilder(
                 site, site.resolve("target/preview"), TestSites.options().withListener(previewed))) {
             preview.build(List.of());
+            assertEquals(
+                    List.of(
+                            "articles/2024/07/second.md: its address changed since the last build, from"
+                                    + " /2024/07/قمة-الناتو-تختتم-أعمالها/ to /2024/07/قمة-الناتو-في-يومها-الثاني/: links to the"
+                                    + " old one now end on the 404 page. To keep them working add this line to its front"
+                                    + " matter: aliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/], or set slug: back to the old one"),
+                    movedWarnings(previewed));
         }
-        assertEquals(
-                List.of("articles/2024/07/second.md: its address changed since the last build, from"
-                        + " /2024/07/قمة-الناتو-تختتم-أعمالها/ to /2024/07/قمة-الناتو-في-يومها-الثاني/: links to the old"
-                        + " one now end on the 404 page. To keep them working add this line to its front matter:"
-                        + " aliases: [/2024/07/قمة-الناتو-تختتم-أعمالها/], or set slug: back to the old one"),
-                previewed.texts().stream()
-                        .filter(t -> t.contains("address changed"))
-                        .toList());
 
         // with the offered line added, moving it again back does not warn about the kept address
         TestSites.write(
@@ -222,5 +227,22 @@ class EditingWarningsTest {
         Warnings kept = new Warnings();
         Site.load(site, TestSites.options().withListener(kept)).build(out);
         assertEquals(List.of(), kept.texts());
+
+        // the preview remembers the published addresses between rebuilds, and reads them again once published
+        TestSites.write(
+                site,
+                "articles/2024/07/second.md",
+                second.replace("title: قمة الناتو في واشنطن", "title: قمة الناتو في يومها الأخير"));
+        Warnings open = new Warnings();
+        try (IncrementalBuilder preview = new IncrementalBuilder(
+                site, site.resolve("target/preview"), TestSites.options().withListener(open))) {
+            preview.build(List.of());
+            preview.build(List.of(site.resolve("articles/2024/07/second.md")));
+            assertEquals(2, movedWarnings(open).size(), "said at every rebuild while it stays moved");
+            Site.load(site, TestSites.options()).build(out);
+            open.seen.clear();
+            preview.build(List.of(site.resolve("articles/2024/07/second.md")));
+            assertEquals(List.of(), movedWarnings(open), "published: the new address is the recorded one");
+        }
     }
 }

@@ -55,6 +55,36 @@ public final class MovedAddresses {
     }
 
     /**
+     * The addresses the last build of one output folder left, read again only when their file changes: the live
+     * preview compares at every rebuild, and an archive's file is a line per article.
+     */
+    public static final class Remembered {
+        private final Path outputDir;
+        private Object stamp;
+        private Map<String, String> addresses = Map.of();
+
+        public Remembered(Path outputDir) {
+            this.outputDir = outputDir;
+        }
+
+        /** {@link #previous} of the folder, from memory while its file has the same size and time. */
+        public synchronized Map<String, String> get() {
+            Path file = fileFor(outputDir);
+            Object now;
+            try {
+                now = Files.isRegularFile(file) ? List.of(Files.size(file), Files.getLastModifiedTime(file)) : "none";
+            } catch (IOException e) {
+                now = e; // unreadable now: read (and fail) again next time
+            }
+            if (!now.equals(stamp)) {
+                addresses = previous(outputDir);
+                stamp = now;
+            }
+            return addresses;
+        }
+    }
+
+    /**
      * A warning for every article whose address differs from {@code previous} while nothing redirects from the old
      * one ({@code redirected}: every decoded old path the site keeps).
      */
