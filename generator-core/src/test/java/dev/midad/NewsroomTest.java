@@ -5,6 +5,7 @@ import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,16 @@ class NewsroomTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals("رأي", card.selectFirst(".label").text(), "label on cards");
+        Element writer = card.selectFirst(".card-writer");
+        assertEquals(
+                "/images/sara.svg", writer.selectFirst("img.card-writer-photo").attr("src"), "the writer's photo");
+        assertEquals("", writer.selectFirst("img").attr("alt"), "the name follows: the photo is decoration");
+        assertEquals("سارة حسن", writer.text());
+        Element analysis = html(out, "tag/روسيا/index.html").select(".card").stream()
+                .filter(c -> c.text().contains("بوتين"))
+                .findFirst()
+                .orElseThrow();
+        assertNull(analysis.selectFirst(".card-writer"), "only opinion cards show their writer");
     }
 
     @Test
