@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class EmbedFetch {
-    static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp");
+    static final List<String> IMAGES = List.of("image/jpeg", "image/png", "image/webp");
     static final int MAX_IMAGE = 2 << 20;
     /** Where editions keep their content, as the site's loader has it. */
     private static final String EDITIONS = "editions";
@@ -62,7 +61,7 @@ public final class EmbedFetch {
     private EmbedFetch() {}
 
     /**
-     * @param progress told each address as it is done
+     * @param progress told each address stored, as it is
      */
     public static Outcome run(Path siteDir, Endpoints endpoints, Duration timeout, Consumer<String> progress) {
         Path dir = siteDir.toAbsolutePath().normalize();
@@ -104,14 +103,15 @@ public final class EmbedFetch {
                 }
                 try {
                     Fetched fetched = platforms.ask(url);
-                    StoredEmbed.Thumbnail thumbnail = thumbnail(images, fetched.thumbnail());
+                    // a page shows a thumbnail for videos only, and only from the site itself
+                    StoredEmbed.Thumbnail thumbnail =
+                            url.provider().video() ? thumbnail(images, fetched.thumbnail()) : null;
                     Path file = StoredEmbed.write(folder, url, fetched, thumbnail);
                     stored.add(dir.relativize(file));
                     progress.accept(
                             url.url() + " → " + dir.relativize(file).toString().replace('\\', '/'));
                 } catch (PlatformHttp.Refused e) {
                     failed.put(url.url(), e.getMessage());
-                    progress.accept(url.url() + ": " + e.getMessage());
                 } catch (IOException e) {
                     failed.put(url.url(), "cannot write into " + folder + ": " + e.getMessage());
                 }

@@ -15,7 +15,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -58,10 +57,10 @@ final class PlatformHttp {
     }
 
     /**
-     * @param types    the media types accepted (without parameters)
+     * @param types    the media types accepted (without parameters), in the order messages name them
      * @param maxBytes the largest body accepted
      */
-    Answer get(URI uri, Set<String> types, int maxBytes) throws Refused {
+    Answer get(URI uri, List<String> types, int maxBytes) throws Refused {
         URI current = uri;
         URI previous = null;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -88,7 +87,8 @@ final class PlatformHttp {
                 continue;
             }
             if (status == 401 || status == 403) {
-                throw new Refused(current.getHost() + " refused without a login or token (HTTP " + status + ")");
+                throw new Refused(current.getHost() + " refused (HTTP " + status
+                        + "): the post is private, its owner does not allow embedding, or the platform wants a login");
             }
             if (status == 404 || status == 410) {
                 throw new Refused(current.getHost() + " knows no such post (HTTP " + status

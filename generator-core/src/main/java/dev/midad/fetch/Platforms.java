@@ -1,5 +1,6 @@
 package dev.midad.fetch;
 
+import dev.midad.content.EmbedStore;
 import dev.midad.html.EmbedUrl;
 import dev.midad.problem.Problem;
 import dev.midad.yaml.YamlMapping;
@@ -21,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,8 +36,8 @@ import org.jsoup.nodes.TextNode;
  * only text is kept of either.
  */
 final class Platforms {
-    static final Set<String> JSON = Set.of("application/json", "text/json", "text/javascript");
-    static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+    static final List<String> JSON = List.of("application/json", "text/json", "text/javascript");
+    static final List<String> HTML = List.of("text/html", "application/xhtml+xml");
     static final int MAX_JSON = 256 << 10;
     static final int MAX_HTML = 2 << 20;
     static final int MAX_TITLE = 300;
@@ -253,13 +253,9 @@ final class Platforms {
         return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
     }
 
-    /** An https address without characters that could leave an attribute, or "". */
+    /** {@code address} when it is an https address the build accepts as it is, else "". */
     static String https(String address) {
-        return address.toLowerCase(Locale.ROOT).startsWith("https://")
-                        && address.length() <= 500
-                        && address.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
-                ? address
-                : "";
+        return address.length() <= 500 && EmbedStore.isHttps(address) ? address : "";
     }
 
     /** An ISO date, date-time or date-time with offset (also with a space for the T), as UTC when no offset. */
