@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,30 @@ class CachedBuilderTest {
         // the same bytes with a new time (a fresh checkout): not parsed again, nothing rendered
         Files.setLastModifiedTime(site.resolve(SEED), java.nio.file.attribute.FileTime.from(Instant.now()));
         assertEquals(0, incremental().rendered());
+    }
+
+    /** An editor adds one update to a live blog: its page, its updates JSON, feeds and sitemap change, nothing else. */
+    @Test
+    void aLiveBlogUpdateRewritesItsPageAndFeedsOnlyAndEqualsAFullBuild() throws Exception {
+        build();
+        Path live = site.resolve("articles/2025/12/kyiv-new-year-live.md");
+        Files.writeString(
+                live,
+                Files.readString(live, StandardCharsets.UTF_8) + "\n## 23:05\nتحديث أخير قبل منتصف الليل.\n",
+                StandardCharsets.UTF_8);
+        CachedBuilder.Outcome update = incremental();
+        String page = "2025/12/كييف-ليلة-رأس-السنة-مباشر/";
+        List<String> changed = update.changes().changed();
+        assertTrue(changed.contains(page + "index.html") && changed.contains(page + "live.json"), changed::toString);
+        assertTrue(changed.contains("rss.xml") && changed.contains("feed.json"), changed::toString);
+        assertTrue(TestSites.read(out, "rss.xml").contains("تحديث أخير قبل منتصف الليل"), "the feed carries it");
+        List<String> others = changed.stream()
+                .filter(f -> !f.startsWith(page))
+                .filter(f -> !f.matches("(.*/)?(rss\\.xml|atom\\.xml|feed\\.json)|sitemap.*\\.xml"))
+                .toList();
+        assertEquals(List.of(), others, "no other page is rewritten");
+        assertTrue(
+                update.changes().added().isEmpty() && update.changes().deleted().isEmpty());
     }
 
     @Test

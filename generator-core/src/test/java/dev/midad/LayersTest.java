@@ -35,7 +35,11 @@ class LayersTest {
             List.of("write"), // the output folder (staged, in place, manifest)
             List.of("render"), // 4 render: templates into the output
             List.of("search"), // the search index (an output written beside the rendered ones)
-            List.of("check", "importer", "publish"), // tools on a site: link checker, WordPress import, pings
+            List.of(
+                    "check",
+                    "importer",
+                    "publish",
+                    "fetch"), // tools on a site: link checker, import, pings, embeds fetch
             List.of(""), // the API: Site, IncrementalBuilder, BuildOptions, ...
             List.of("serve", "create"), // preview server, new article
             List.of("cli")); // the command line

@@ -5,11 +5,16 @@ import static dev.midad.TestSites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +133,16 @@ class NewsroomTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals("رأي", card.selectFirst(".label").text(), "label on cards");
+        Element writer = card.selectFirst(".card-writer");
+        assertEquals(
+                "/images/sara.svg", writer.selectFirst("img.card-writer-photo").attr("src"), "the writer's photo");
+        assertEquals("", writer.selectFirst("img").attr("alt"), "the name follows: the photo is decoration");
+        assertEquals("سارة حسن", writer.text());
+        Element analysis = html(out, "tag/روسيا/index.html").select(".card").stream()
+                .filter(c -> c.text().contains("بوتين"))
+                .findFirst()
+                .orElseThrow();
+        assertNull(analysis.selectFirst(".card-writer"), "only opinion cards show their writer");
     }
 
     @Test
@@ -292,6 +307,70 @@ class NewsroomTest {
                 json.getJsonArray("updates").getJsonObject(0).getString("html").contains("تحديث مثبت"));
         assertFalse(Files.exists(out.resolve(SEED + "live.json")), "only live articles get one");
         assertTrue(Files.isRegularFile(out.resolve("assets/liveblog.js")));
+    }
+
+    /** A feed reader sees the introduction and then the newest updates, each linked to its anchor on the page. */
+    @Test
+    void feedsCarryALiveBlogsNewestUpdatesAfterItsIntroduction() throws Exception {
+        Path site = site();
+        Path out = build(site);
+        SyndEntry rss = feedEntry(out, "rss.xml");
+        SyndEntry atom = feedEntry(out, "atom.xml");
+        JsonObject jsonFeed = json(read(out, "feed.json")).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("url").endsWith(LIVE))
+                .findFirst()
+                .orElseThrow();
+        for (String content : List.of(
+                rss.getContents().get(0).getValue(),
+                atom.getContents().get(0).getValue(),
+                jsonFeed.getString("content_html"))) {
+            Document item = Jsoup.parseBodyFragment(content);
+            assertTrue(item.text().startsWith("مقدمة التغطية."), item::html);
+            Element updates = item.selectFirst("section.live-updates");
+            assertNotNull(updates, item::html);
+            assertEquals("التحديثات", updates.selectFirst("h2").text());
+            assertEquals(
+                    List.of(
+                            "https://test.example/2025/12/live/#update-20251231-1040",
+                            "https://test.example/2025/12/live/#update-20251231-0930",
+                            "https://test.example/2025/12/live/#update-20251231-0915"),
+                    updates.select("h3 > a").eachAttr("href"),
+                    "newest first, a feed follows time; absolute links to each update's anchor");
+            assertEquals(
+                    "2025-12-31T10:40:00+02:00", updates.selectFirst("h3 time").attr("datetime"));
+            assertTrue(updates.selectFirst("h3").text().contains("بقلم يوري كوفالينكو"));
+            assertEquals(
+                    List.of("ثاني تحديث.", "تحديث مثبت.", "أول تحديث."),
+                    updates.select("h3 + p").eachText());
+        }
+
+        StringBuilder many = new StringBuilder(read(site, "articles/2025/12/live.md"));
+        for (int minute = 10; minute < 22; minute++) {
+            many.append("\n## 11:")
+                    .append(minute)
+                    .append("\nتحديث رقم ")
+                    .append(minute)
+                    .append(".\n");
+        }
+        write(site, "articles/2025/12/live.md", many.toString());
+        Element updates = Jsoup.parseBodyFragment(
+                        feedEntry(build(site), "rss.xml").getContents().get(0).getValue())
+                .selectFirst("section.live-updates");
+        assertEquals(10, updates.select("h3").size(), "the newest ten of fifteen");
+        assertEquals("تحديث رقم 21.", updates.selectFirst("h3 + p").text());
+        Element more = updates.selectFirst("section > p:last-child > a");
+        assertEquals("https://test.example/2025/12/live/#live-title", more.attr("href"));
+        assertEquals("5 تحديثات أقدم على الصفحة", more.text());
+    }
+
+    private static SyndEntry feedEntry(Path out, String feed) throws Exception {
+        try (Reader reader = Files.newBufferedReader(out.resolve(feed), StandardCharsets.UTF_8)) {
+            return new SyndFeedInput()
+                    .build(reader).getEntries().stream()
+                            .filter(e -> e.getLink().endsWith(LIVE))
+                            .findFirst()
+                            .orElseThrow();
+        }
     }
 
     @Test

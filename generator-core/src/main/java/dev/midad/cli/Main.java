@@ -8,6 +8,8 @@ import dev.midad.CachedBuilder;
 import dev.midad.Site;
 import dev.midad.create.NewArticle;
 import dev.midad.create.NewSite;
+import dev.midad.fetch.EmbedFetch;
+import dev.midad.fetch.Endpoints;
 import dev.midad.importer.ImportException;
 import dev.midad.importer.ImportOptions;
 import dev.midad.importer.ImportReport;
@@ -39,6 +41,7 @@ import java.util.Properties;
  * midad check [site]                                  validate content, templates and internal links
  * midad new "عنوان الخبر" [site] [--category سياسة]     create a draft article with complete front matter
  * midad import export.xml|article.txt|folder [site] [--overwrite]   import WordPress or plain-text articles
+ * midad embeds fetch [site]                           store the data of embedded posts and videos (network)
  * midad help [command] | --help | -h | --version
  * </pre>
  * Exit code 0 on success, 1 when the site has problems, 2 on wrong usage, 3 when out of memory.
@@ -74,6 +77,11 @@ public final class Main {
                 midad import export.xml|article.txt|folder [site] [--overwrite]
                     Import a WordPress export or plain-text articles into site (default: .). Existing files
                     are kept unless --overwrite. Exit 1 only when something could not be imported.""");
+        HELP.put("embeds", """
+                midad embeds fetch [site]
+                    Ask the platforms (oEmbed, Open Graph) about every embedded post or video of site (default: .)
+                    that has no data yet and store it in data/embeds/ (thumbnails in static/embeds/), so builds
+                    show it without the network. Stored data is kept. Exit 1 when some could not be fetched.""");
     }
 
     private Main() {}
@@ -208,6 +216,13 @@ public final class Main {
                             out,
                             err);
                 }
+                case "embeds" -> {
+                    if (positional.size() < 2 || !positional.get(1).equals("fetch")) {
+                        err.println(HELP.get("embeds"));
+                        yield 2;
+                    }
+                    yield fetchEmbeds(Path.of(positional.size() > 2 ? positional.get(2) : "."), out, err);
+                }
                 case "check" -> check(Path.of(positional.size() > 1 ? positional.get(1) : "."), options, out, err);
                 default -> {
                     Path siteDir = Path.of(positional.size() > 1 ? positional.get(1) : ".");
@@ -269,6 +284,20 @@ public final class Main {
             err.println("Midad: nothing was imported. " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int fetchEmbeds(Path siteDir, PrintStream out, PrintStream err) {
+        EmbedFetch.Outcome outcome =
+                EmbedFetch.run(siteDir, Endpoints.PLATFORMS, Duration.ofSeconds(15), line -> out.println("  " + line));
+        if (!outcome.siteRead()) {
+            err.println("Midad: nothing was fetched.");
+            outcome.problems().forEach(p -> err.println("  " + p));
+            return 1;
+        }
+        outcome.problems().forEach(p -> err.println("Midad: warning: " + p));
+        outcome.failed().forEach((url, why) -> err.println("Midad: not fetched: " + url + ": " + why));
+        out.println("Midad: " + outcome.summary());
+        return outcome.failed().isEmpty() ? 0 : 1;
     }
 
     private static int check(Path siteDir, BuildOptions options, PrintStream out, PrintStream err)

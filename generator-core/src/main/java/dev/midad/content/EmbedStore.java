@@ -146,7 +146,8 @@ public final class EmbedStore {
         return value.startsWith("/") && !value.startsWith("//") && !value.contains("\\") && !value.contains(":");
     }
 
-    private static boolean isHttps(String value) {
+    /** Whether {@code value} is an https address that can stand in an attribute as it is. */
+    public static boolean isHttps(String value) {
         return value.toLowerCase(Locale.ROOT).startsWith("https://")
                 && !value.contains("\"")
                 && !value.contains("<")

@@ -35,8 +35,10 @@ public record EditorialView(
      * @param end        when coverage ends or ended, or null
      * @param updatesUrl site-relative URL of the updates JSON (only while active), else empty
      * @param entries    pinned first, then newest first
+     * @param feedHtml   the newest updates as feeds carry them after the introduction (links still relative)
      */
-    public record Live(boolean active, DateView start, DateView end, String updatesUrl, List<Entry> entries) {
+    public record Live(
+            boolean active, DateView start, DateView end, String updatesUrl, List<Entry> entries, String feedHtml) {
         public Live {
             entries = List.copyOf(entries);
         }

@@ -702,10 +702,20 @@ public final class SiteRenderer {
                                 .toList())));
     }
 
-    /** The article with every link and image in its body made absolute, computed once per article. */
+    /**
+     * The article with every link and image in its body made absolute, computed once per article; a live blog's
+     * newest updates follow its introduction.
+     */
     private static ArticleView withAbsoluteHtml(ArticleView a, RenderMemo.Round round) {
         return round.derived(
-                "feed", a, view -> view.withContentHtml(FEED_BODIES.apply(view.contentHtml(), view.absoluteUrl())));
+                "feed",
+                a,
+                view -> view.withContentHtml(FEED_BODIES.apply(
+                        view.contentHtml()
+                                + (view.editorial().live() == null
+                                        ? ""
+                                        : view.editorial().live().feedHtml()),
+                        view.absoluteUrl())));
     }
 
     /** sitemap.xml, or past the limit an index of sitemap-N.xml files. */

@@ -52,6 +52,18 @@ class MainTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Midad: full build: --clean"));
     }
 
+    /** The network is asked only on request, and a site with nothing to ask about asks nothing. */
+    @Test
+    void embedsFetchIsItsOwnCommand() throws Exception {
+        assertEquals(2, run("embeds"));
+        assertTrue(err().contains("midad embeds fetch [site]"), err());
+        Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));
+        assertEquals(0, run("embeds", "fetch", site.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Midad: every embed has its data already (0 stored)"));
+        assertEquals(1, run("embeds", "fetch", tmp.resolve("no-site").toString()));
+        assertTrue(err().contains("Midad: nothing was fetched."), err());
+    }
+
     /** A JVM too small for the site: one clear line and exit code 3, no OutOfMemoryError trace. */
     @Test
     void runningOutOfMemoryIsOneClearLine() throws Exception {

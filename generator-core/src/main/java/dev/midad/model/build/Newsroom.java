@@ -9,6 +9,7 @@ import dev.midad.model.EditorialView;
 import dev.midad.problem.Problem;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.function.UnaryOperator;
 final class Newsroom {
     /** File name of a live blog's updates, in the article's folder. */
     static final String LIVE_UPDATES = "live.json";
+    /** How many of a live blog's updates its feed item carries: the newest, enough to follow the story. */
+    static final int FEED_UPDATES = 10;
 
     private static final Map<String, String> SCHEMA_TYPES = Map.of(
             "news",
@@ -117,20 +120,17 @@ final class Newsroom {
         String type = SCHEMA_TYPES.getOrDefault(e.kind(), "NewsArticle");
         if (e.live() != null) {
             boolean active = e.live().end() == null || e.live().end().isAfter(now);
+            List<EditorialView.Entry> entries = e.live().entries().stream()
+                    .map(x -> new EditorialView.Entry(
+                            x.id(), dates.view(x.time()), x.author(), x.pinned(), bodies.apply(x.html()), x.text()))
+                    .toList();
             live = new EditorialView.Live(
                     active,
                     dates.view(article.date()),
                     dates.view(e.live().end()),
                     active ? url + LIVE_UPDATES : "",
-                    e.live().entries().stream()
-                            .map(x -> new EditorialView.Entry(
-                                    x.id(),
-                                    dates.view(x.time()),
-                                    x.author(),
-                                    x.pinned(),
-                                    bodies.apply(x.html()),
-                                    x.text()))
-                            .toList());
+                    entries,
+                    feedUpdates(entries));
             if (active) {
                 type = "LiveBlogPosting";
             }
@@ -140,6 +140,46 @@ final class Newsroom {
         }
         return new EditorialView(
                 e.kind(), type, corrections, e.updateNote(), notice(e.updateNote(), corrections), own, live);
+    }
+
+    /**
+     * A live blog's newest {@link #FEED_UPDATES} updates, newest first (pinned or not: a feed reader follows
+     * time), as HTML for the feeds after the introduction: each under its time, linked to its anchor on the
+     * page, with its author; a link to the page's list when there are more. Texts escaped, bodies as the page
+     * has them.
+     */
+    private String feedUpdates(List<EditorialView.Entry> entries) {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        List<EditorialView.Entry> newest = entries.stream()
+                .sorted(Comparator.comparingLong(
+                                (EditorialView.Entry x) -> x.time().epochMilli())
+                        .reversed())
+                .limit(FEED_UPDATES)
+                .toList();
+        StringBuilder html = new StringBuilder("<section class=\"live-updates\"><h2>")
+                .append(escape(messages.get("live_updates_title")))
+                .append("</h2>");
+        for (EditorialView.Entry entry : newest) {
+            html.append("<h3><a href=\"#")
+                    .append(escape(entry.id()))
+                    .append("\"><time datetime=\"")
+                    .append(escape(entry.time().iso()))
+                    .append("\">")
+                    .append(escape(entry.time().text() + " " + entry.time().time()))
+                    .append("</time></a>");
+            if (!entry.author().isEmpty()) {
+                html.append(" · ").append(escape(messages.get("live_update_by", entry.author())));
+            }
+            html.append("</h3>").append(entry.html());
+        }
+        if (entries.size() > newest.size()) {
+            html.append("<p><a href=\"#live-title\">")
+                    .append(escape(messages.count("live_feed_more", entries.size() - newest.size())))
+                    .append("</a></p>");
+        }
+        return html.append("</section>").toString();
     }
 
     /** The update note and corrections as a small HTML block for feed readers; every text escaped. */
