@@ -70,10 +70,24 @@ class WarmImageBuildTest {
                     entries.stream().anyMatch(e -> sameFile(e, copy)),
                     file + " is a cache entry itself, not a copy read and written again");
             assertEquals(sha256(copy), hashes.get(file), file + ": the manifest has the real hash");
+            assertSamePermissions(out.resolve("index.html"), copy);
         }
         assertEquals(warm.files(), warm.unchanged(), "nothing changed");
         assertEquals(
                 List.of(), Changes.between(before, Manifest.read(out), null).changed());
+
+        // a cache of an earlier version: no index of entries, files readable by their owner only
+        Files.delete(work.resolve("image-cache/entries.tsv"));
+        if (posix()) {
+            for (Path entry : entries) {
+                Files.setPosixFilePermissions(
+                        entry, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        Site.load(site, TestSites.options()).build(out);
+        for (Path copy : copies(out)) {
+            assertSamePermissions(out.resolve("index.html"), copy); // a web server reads them as the pages
+        }
 
         Path fresh = work.resolve("fresh");
         Site.load(site, TestSites.options()).build(fresh); // same cache: byte-identical
@@ -91,6 +105,18 @@ class WarmImageBuildTest {
             assertEquals(
                     sha256(copy),
                     Manifest.read(out).hashes().get(out.relativize(copy).toString()));
+        }
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix");
+    }
+
+    private static void assertSamePermissions(Path page, Path copy) throws Exception {
+        if (posix()) {
+            assertEquals(Files.getPosixFilePermissions(page), Files.getPosixFilePermissions(copy), copy.toString());
         }
     }
 

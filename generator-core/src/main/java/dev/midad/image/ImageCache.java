@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ImageCache {
     private static final String INDEX = "sources.tsv";
     private static final String ENTRIES = "entries.tsv";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Path dir;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
@@ -90,8 +92,8 @@ final class ImageCache {
     /**
      * The entry {@code name} with the hash of its bytes, or empty when the cache lacks it. The hash comes from
      * the index while the file has the size and modification time it had when it was hashed (one look at its
-     * attributes); otherwise (a cache of an earlier version, an entry replaced by hand) the file is read once and
-     * the index learns it. An entry that cannot be read counts as missing: it is encoded again.
+     * attributes); otherwise (a cache of an earlier version, an entry replaced by hand) the file is read once,
+     * stored again and the index learns it. An entry that cannot be read counts as missing: it is encoded again.
      */
     Optional<Entry> find(String name) {
         Path file = entry(name);
@@ -109,16 +111,14 @@ final class ImageCache {
         if (known != null && known.size() == attributes.size() && known.modified() == modified) {
             return Optional.of(new Entry(file, known.sha256()));
         }
-        String sha256;
         try {
-            sha256 = hash(file);
+            // stored again as this version stores entries (earlier ones were readable by their owner only)
+            put(name, Files.readAllBytes(file));
         } catch (IOException e) {
             return Optional.empty();
         }
         reads.incrementAndGet();
-        stored.put(name, new Stored(attributes.size(), modified, sha256));
-        dirty = true;
-        return Optional.of(new Entry(file, sha256));
+        return Optional.of(new Entry(file, stored.get(name).sha256()));
     }
 
     /** Entries read to learn their hash since this cache was opened: none on a warm build. */
@@ -130,12 +130,16 @@ final class ImageCache {
         return find(name).isPresent();
     }
 
+    /**
+     * Stores {@code bytes} as the entry {@code name}, readable as any new file is (the umask's permissions, not
+     * a temporary file's owner-only ones): the site may publish the entry itself, hard-linked.
+     */
     void put(String name, byte[] bytes) throws IOException {
         Path target = entry(name);
         Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+        Path temporary = target.resolveSibling(".part-" + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
         try {
-            Files.write(temporary, bytes);
+            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
