@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.midad.write.Changes;
 import dev.midad.write.Manifest;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +38,8 @@ class WarmImageBuildTest {
                   cache: ../image-cache
                 """);
         Path images = Files.createDirectories(site.resolve("static/images"));
-        jpeg(images.resolve("port.jpg"), 1600, 900, Color.BLUE);
-        jpeg(images.resolve("ship.jpg"), 1400, 800, Color.GREEN);
+        TestSites.jpeg(images.resolve("port.jpg"), 1600, 900, Color.BLUE);
+        TestSites.jpeg(images.resolve("ship.jpg"), 1400, 800, Color.GREEN);
         for (String name : List.of("port", "ship")) {
             TestSites.write(site, "articles/2024/06/" + name + ".md", """
                     ---
@@ -93,7 +90,7 @@ class WarmImageBuildTest {
         Site.load(site, TestSites.options()).build(fresh); // same cache: byte-identical
         TestSites.assertSameFiles(fresh, out, "warm build");
 
-        jpeg(images.resolve("ship.jpg"), 1400, 800, Color.RED); // a new photo under the same name
+        TestSites.jpeg(images.resolve("ship.jpg"), 1400, 800, Color.RED); // a new photo under the same name
         Manifest beforeEdit = Manifest.read(out);
         Site.load(site, TestSites.options()).build(out);
         Changes changes = Changes.between(beforeEdit, Manifest.read(out), null);
@@ -149,14 +146,5 @@ class WarmImageBuildTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static void jpeg(Path file, int width, int height, Color color) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ImageIO.write(image, "jpeg", file.toFile());
     }
 }

@@ -155,35 +155,26 @@ final class ImageCache {
         dirty = true;
     }
 
-    /** Writes the source index when it learnt something (builds and background encodes may both call it). */
+    /** Writes the indexes when they learnt something (builds and background encodes may both call it). */
     synchronized void save() throws IOException {
         if (!dirty) {
             return;
         }
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(sources)
-                .forEach((key, s) -> text.append(key)
-                        .append('\t')
-                        .append(s.hash())
-                        .append('\t')
-                        .append(s.width())
-                        .append('\t')
-                        .append(s.height())
-                        .append('\n'));
-        StringBuilder entries = new StringBuilder(stored.size() * 120);
-        new TreeMap<>(stored)
-                .forEach((name, s) -> entries.append(name)
-                        .append('\t')
-                        .append(s.size())
-                        .append('\t')
-                        .append(s.modified())
-                        .append('\t')
-                        .append(s.sha256())
-                        .append('\n'));
         Files.createDirectories(dir);
-        put0(INDEX, text.toString());
-        put0(ENTRIES, entries.toString());
+        put0(INDEX, lines(sources, s -> List.of(s.hash(), s.width(), s.height())));
+        put0(ENTRIES, lines(stored, s -> List.of(s.size(), s.modified(), s.sha256())));
         dirty = false;
+    }
+
+    /** One line a key, in key order: the key and its fields, separated by tabs. */
+    private static <V> String lines(Map<String, V> index, java.util.function.Function<V, List<?>> fields) {
+        StringBuilder text = new StringBuilder(index.size() * 120);
+        new TreeMap<>(index).forEach((key, value) -> {
+            text.append(key);
+            fields.apply(value).forEach(field -> text.append('\t').append(field));
+            text.append('\n');
+        });
+        return text.toString();
     }
 
     private void put0(String index, String text) throws IOException {

@@ -9,12 +9,9 @@ import dev.midad.BuildException;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,18 +40,9 @@ class BodyGallerySiteTest {
                 ---
                 """ + body);
         Path images = Files.createDirectories(dir.resolve("static/images"));
-        jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
-        jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
+        TestSites.jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
+        TestSites.jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
         return dir;
-    }
-
-    private static void jpeg(Path file, int width, int height, Color color) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ImageIO.write(image, "jpeg", file.toFile());
     }
 
     private static final String GALLERY = """
