@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -99,11 +100,11 @@ final class ImageCache {
         Path file = entry(name);
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!attributes.isRegularFile()) {
+        if (!attributes.isRegularFile()) { // a symbolic link put there is not ours: encoded again over it
             return Optional.empty();
         }
         Stored known = stored.get(name);
@@ -113,12 +114,12 @@ final class ImageCache {
         }
         try {
             // stored again as this version stores entries (earlier ones were readable by their owner only)
-            put(name, Files.readAllBytes(file));
+            Entry again = put(name, Files.readAllBytes(file));
+            reads.incrementAndGet();
+            return Optional.of(again);
         } catch (IOException e) {
             return Optional.empty();
         }
-        reads.incrementAndGet();
-        return Optional.of(new Entry(file, stored.get(name).sha256()));
     }
 
     /** Entries read to learn their hash since this cache was opened: none on a warm build. */
@@ -134,7 +135,7 @@ final class ImageCache {
      * Stores {@code bytes} as the entry {@code name}, readable as any new file is (the umask's permissions, not
      * a temporary file's owner-only ones): the site may publish the entry itself, hard-linked.
      */
-    void put(String name, byte[] bytes) throws IOException {
+    Entry put(String name, byte[] bytes) throws IOException {
         Path target = entry(name);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(".part-" + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
@@ -149,10 +150,12 @@ final class ImageCache {
             Files.deleteIfExists(temporary);
         }
         BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+        String sha256 = sha256(bytes);
         stored.put(
                 name,
-                new Stored(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256(bytes)));
+                new Stored(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256));
         dirty = true;
+        return new Entry(target, sha256);
     }
 
     /** Writes the indexes when they learnt something (builds and background encodes may both call it). */

@@ -436,10 +436,9 @@ public final class ImagePipeline {
                         }
                         return;
                     }
-                    encodeMissing(group, encoded);
+                    Map<String, ImageCache.Entry> entries = encodeMissing(group, encoded);
                     for (Job job : group) {
-                        ImageCache.Entry entry = cache.find(job.cacheName())
-                                .orElseThrow(() -> new IOException("the image cache lost " + job.cacheName()));
+                        ImageCache.Entry entry = entries.get(job.cacheName());
                         sink.cached(entry.file(), entry.sha256(), job.file());
                     }
                 } catch (IOException e) {
@@ -492,20 +491,29 @@ public final class ImagePipeline {
         return !encoding.isEmpty();
     }
 
-    private void encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
-        List<Job> missing =
-                group.stream().filter(job -> !cache.has(job.cacheName())).toList();
+    /** Encodes what the cache lacks of {@code group}; every entry of the group, by cache name. */
+    private Map<String, ImageCache.Entry> encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
+        Map<String, ImageCache.Entry> entries = new java.util.HashMap<>();
+        List<Job> missing = new ArrayList<>();
+        for (Job job : group) {
+            Optional<ImageCache.Entry> entry = cache.find(job.cacheName()); // one look at the file when warm
+            if (entry.isPresent()) {
+                entries.put(job.cacheName(), entry.get());
+            } else {
+                missing.add(job);
+            }
+        }
         if (missing.isEmpty()) {
-            return;
+            return entries;
         }
         if (missing.get(0).card() != null) {
             for (Job job : missing) {
                 CardContent content = job.card();
                 BufferedImage card = SocialCardRenderer.render(
                         content, decodedOrNull(content.lead()), decodedOrNull(content.logo()), settings.cardColor());
-                store(job, card, encoded);
+                entries.put(job.cacheName(), store(job, card, encoded));
             }
-            return;
+            return entries;
         }
         Path sourceFile = missing.get(0).sourceFile();
         BufferedImage image;
@@ -521,24 +529,26 @@ public final class ImagePipeline {
                             "cannot be decoded (" + e.getMessage() + "): served unchanged instead of resized")));
             byte[] original = Files.readAllBytes(sourceFile);
             for (Job job : missing) {
-                cache.put(job.cacheName(), original);
+                entries.put(job.cacheName(), cache.put(job.cacheName(), original));
             }
-            return;
+            return entries;
         }
         for (Job job : missing) {
             BufferedImage resized = job.crop() == null
                     ? Scaler.toWidth(image, job.width())
                     : Scaler.crop(image, job.crop(), job.width(), job.height());
-            store(job, resized, encoded);
+            entries.put(job.cacheName(), store(job, resized, encoded));
         }
+        return entries;
     }
 
-    private void store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
+    private ImageCache.Entry store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
         Encoder encoder =
                 encoders.get(job.format()).orElseThrow(() -> new IOException("no encoder for " + job.format()));
-        cache.put(job.cacheName(), encoder.encode(image));
+        ImageCache.Entry entry = cache.put(job.cacheName(), encoder.encode(image));
         encoded.incrementAndGet();
         encodes.incrementAndGet();
+        return entry;
     }
 
     private BufferedImage decodedOrNull(String sitePath) {

@@ -99,11 +99,11 @@ public final class InPlaceOutput implements SiteOutput {
     /** Not read when the previous build wrote the same bytes there (its manifest has the same hash). */
     @Override
     public void copyImmutable(Path source, String sha256, String relativeFile, String producer) throws IOException {
-        Claims.refuseLink(source, producer);
         claims.claim(relativeFile, producer);
         if (sha256.equals(previous.hashes().get(relativeFile))) {
-            kept.put(relativeFile, sha256);
+            kept.put(relativeFile, sha256); // nothing read, so nothing to refuse
         } else {
+            Claims.refuseLink(source, producer);
             pending.put(relativeFile, Files.readAllBytes(source));
         }
     }
