@@ -1,4 +1,5 @@
 import dev.midad.BuildOptions;
+import dev.midad.CachedBuilder;
 import dev.midad.Site;
 import dev.midad.image.ImagePipeline;
 import dev.midad.image.ImageSettings;
@@ -27,8 +28,12 @@ import javax.imageio.ImageIO;
  *
  * <pre>
  * python3 bench/generate.py 2000 WORK/gen
- * java -XX:+UseSerialGC -cp midad-cli.jar bench/images/WarmImages.java WORK/gen/midad WORK [ROUNDS=3]
+ * java -XX:+UseSerialGC -cp midad-cli.jar bench/images/WarmImages.java WORK/gen/midad WORK [ROUNDS=3] [MODE=cached]
  * </pre>
+ *
+ * MODE {@code cached} builds as the {@code build} command does (the build cache next to the output: a warm build
+ * is an incremental one, unchanged files are not touched); {@code full} as {@code Site.build} (every file
+ * written into a new folder swapped in, as {@code build --clean}, with the image cache still warm).
  *
  * The leads are byte-distinct copies of one image (different content hashes, as N photos have), so the cache is
  * warmed by encoding one of them and linking its entries under the others' hashes; a first untimed build then
@@ -40,6 +45,7 @@ public final class WarmImages {
         Path generated = Path.of(args[0]).toAbsolutePath();
         Path work = Path.of(args[1]).toAbsolutePath();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        cached = args.length <= 3 || args[3].equals("cached");
         Path local = work.resolve("local");
         Path remote = work.resolve("remote");
         Path cache = work.resolve("image-cache");
@@ -49,28 +55,42 @@ public final class WarmImages {
         build(remote, work.resolve("out-remote"));
         List<Double> perImage = new ArrayList<>();
         List<Double> cpuPerImage = new ArrayList<>();
+        List<Long> withTimes = new ArrayList<>();
+        List<Long> withoutTimes = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Map<String, Long> phases = new TreeMap<>();
+            Map<String, Long> phasesWithout = new TreeMap<>();
             long cpu0 = cpuMillis();
             long withImages = build(local, work.resolve("out-local"), phases);
             long cpu1 = cpuMillis();
-            long without = build(remote, work.resolve("out-remote"));
+            long without = build(remote, work.resolve("out-remote"), phasesWithout);
             long cpu2 = cpuMillis();
             double ms = (withImages - without) / (double) n;
             double cpu = ((cpu1 - cpu0) - (cpu2 - cpu1)) / (double) n;
             perImage.add(ms);
             cpuPerImage.add(cpu);
+            withTimes.add(withImages);
+            withoutTimes.add(without);
             System.out.printf(
-                    "round %d: local leads %d ms (cpu %d), remote leads %d ms (cpu %d), images phase %d ms:"
+                    "round %d: local leads %d ms (cpu %d) %s, remote leads %d ms (cpu %d) %s:"
                             + " image_ms_per_image %.3f wall, %.3f cpu%n",
-                    round, withImages, cpu1 - cpu0, without, cpu2 - cpu1, phases.getOrDefault("images", 0L), ms, cpu);
+                    round, withImages, cpu1 - cpu0, phases, without, cpu2 - cpu1, phasesWithout, ms, cpu);
         }
         Collections.sort(perImage);
         Collections.sort(cpuPerImage);
         System.out.printf(
-                "median image_ms_per_image %.3f wall, %.3f cpu (N=%d)%n",
-                perImage.get(perImage.size() / 2), cpuPerImage.get(cpuPerImage.size() / 2), n);
+                "%s builds: median image_ms_per_image %.3f wall, %.3f cpu; fastest builds %d vs %d ms: %.3f ms per"
+                        + " image (N=%d)%n",
+                cached ? "cached" : "full",
+                perImage.get(perImage.size() / 2),
+                cpuPerImage.get(cpuPerImage.size() / 2),
+                Collections.min(withTimes),
+                Collections.min(withoutTimes),
+                (Collections.min(withTimes) - Collections.min(withoutTimes)) / (double) n,
+                n);
     }
+
+    private static boolean cached;
 
     /** CPU time of the whole JVM (every thread, the collector's too): less at the mercy of a busy machine. */
     private static long cpuMillis() {
@@ -87,7 +107,11 @@ public final class WarmImages {
         long start = System.nanoTime();
         BuildOptions options = BuildOptions.defaults()
                 .withListener((phase, count, elapsed) -> phases.merge(phase, elapsed.toMillis(), Long::sum));
-        Site.load(site, options).build(out);
+        if (cached) {
+            CachedBuilder.build(site, out, options, false);
+        } else {
+            Site.load(site, options).build(out);
+        }
         return (System.nanoTime() - start) / 1_000_000;
     }
 

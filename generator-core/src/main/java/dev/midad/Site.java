@@ -603,10 +603,26 @@ public final class Site {
     /** Resized images and social cards into the output: encoded when the cache lacks them, else copied. */
     private ImagePipeline.Report writeImages(SiteOutput output, List<Problem> problems) throws IOException {
         return reusable.images.write(
-                (source, file) -> {
-                    try {
-                        output.copy(source, file, "images");
-                    } catch (SiteOutput.CollisionException e) {
+                new ImagePipeline.Sink() {
+                    @Override
+                    public void copy(Path source, String file) throws IOException {
+                        try {
+                            output.copy(source, file, "images");
+                        } catch (SiteOutput.CollisionException e) {
+                            collision(e);
+                        }
+                    }
+
+                    @Override
+                    public void cached(Path entry, String sha256, String file) throws IOException {
+                        try {
+                            output.copyImmutable(entry, sha256, file, "images");
+                        } catch (SiteOutput.CollisionException e) {
+                            collision(e);
+                        }
+                    }
+
+                    private void collision(SiteOutput.CollisionException e) {
                         synchronized (problems) {
                             problems.add(e.problem());
                         }

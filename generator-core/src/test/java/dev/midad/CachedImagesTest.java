@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +33,9 @@ class CachedImagesTest {
                   cache: ../image-cache
                 """);
         Path images = Files.createDirectories(site.resolve("static/images"));
-        jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
-        jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
-        jpeg(images.resolve("ship.jpg"), 1600, 1200, Color.GREEN);
+        TestSites.jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
+        TestSites.jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
+        TestSites.jpeg(images.resolve("ship.jpg"), 1600, 1200, Color.GREEN);
         TestSites.write(site, "articles/2024/06/port.md", """
                 ---
                 title: ميناء أوديسا يعود إلى العمل
@@ -126,14 +123,5 @@ class CachedImagesTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " contains " + from);
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-    }
-
-    private static void jpeg(Path file, int width, int height, Color color) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ImageIO.write(image, "jpeg", file.toFile());
     }
 }

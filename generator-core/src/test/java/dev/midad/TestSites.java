@@ -20,6 +20,17 @@ public final class TestSites {
         return BuildOptions.defaults().withClock(CLOCK);
     }
 
+    /** A JPEG of one colour, {@code width} × {@code height} px. */
+    public static void jpeg(Path file, int width, int height, java.awt.Color color) throws IOException {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "jpeg", file.toFile());
+    }
+
     public static void write(Path root, String relative, String text) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());

@@ -32,7 +32,16 @@ public final class ImagePipeline {
     /** Where planned files go: the site's output. */
     @FunctionalInterface
     public interface Sink {
+        /** A file to copy as it is now (the source image, in the preview, while its copies are encoded). */
         void copy(Path source, String file) throws IOException;
+
+        /**
+         * An entry of the image cache, whose bytes never change under its name and whose SHA-256 is known:
+         * the output need not read it (it may link it). By default a copy.
+         */
+        default void cached(Path entry, String sha256, String file) throws IOException {
+            copy(entry, file);
+        }
     }
 
     /** Addresses of site paths, as the model builds them. */
@@ -43,8 +52,11 @@ public final class ImagePipeline {
         String absolute(String url);
     }
 
-    /** What {@link #write} did: files encoded now, taken from the cache, handed to the output. */
-    public record Report(int encoded, int reused, int files, long nanos) {}
+    /**
+     * What {@link #write} did: files encoded now, taken from the cache, handed to the output; {@code read}: cache
+     * entries read to learn their hash (none when the cache's index knows them all, as on a warm build).
+     */
+    public record Report(int encoded, int reused, int files, int read, long nanos) {}
 
     /**
      * What one owner (an article of an edition) planned, as the build cache keeps it: its files and its
@@ -399,6 +411,7 @@ public final class ImagePipeline {
      */
     public Report write(Sink sink, java.util.concurrent.Executor background, Runnable ready) throws IOException {
         long start = System.nanoTime();
+        int readBefore = cache.reads();
         Map<String, List<Job>> bySource = new ConcurrentHashMap<>();
         java.util.Set<String> needed = new java.util.HashSet<>();
         owned.values().forEach(needed::addAll);
@@ -414,17 +427,19 @@ public final class ImagePipeline {
                 try {
                     if (background != null && later(group, background, ready)) {
                         for (Job job : group) {
-                            if (cache.has(job.cacheName())) {
-                                sink.copy(cache.entry(job.cacheName()), job.file());
+                            Optional<ImageCache.Entry> entry = cache.find(job.cacheName());
+                            if (entry.isPresent()) {
+                                sink.cached(entry.get().file(), entry.get().sha256(), job.file());
                             } else if (job.card() == null) {
                                 sink.copy(job.sourceFile(), job.file());
                             }
                         }
                         return;
                     }
-                    encodeMissing(group, encoded);
+                    Map<String, ImageCache.Entry> entries = encodeMissing(group, encoded);
                     for (Job job : group) {
-                        sink.copy(cache.entry(job.cacheName()), job.file());
+                        ImageCache.Entry entry = entries.get(job.cacheName());
+                        sink.cached(entry.file(), entry.sha256(), job.file());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -433,8 +448,10 @@ public final class ImagePipeline {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        int read = cache.reads() - readBefore;
         cache.save();
-        return new Report(encoded.get(), planned.size() - encoded.get(), planned.size(), System.nanoTime() - start);
+        return new Report(
+                encoded.get(), planned.size() - encoded.get(), planned.size(), read, System.nanoTime() - start);
     }
 
     /**
@@ -474,20 +491,29 @@ public final class ImagePipeline {
         return !encoding.isEmpty();
     }
 
-    private void encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
-        List<Job> missing =
-                group.stream().filter(job -> !cache.has(job.cacheName())).toList();
+    /** Encodes what the cache lacks of {@code group}; every entry of the group, by cache name. */
+    private Map<String, ImageCache.Entry> encodeMissing(List<Job> group, AtomicInteger encoded) throws IOException {
+        Map<String, ImageCache.Entry> entries = new java.util.HashMap<>();
+        List<Job> missing = new ArrayList<>();
+        for (Job job : group) {
+            Optional<ImageCache.Entry> entry = cache.find(job.cacheName()); // one look at the file when warm
+            if (entry.isPresent()) {
+                entries.put(job.cacheName(), entry.get());
+            } else {
+                missing.add(job);
+            }
+        }
         if (missing.isEmpty()) {
-            return;
+            return entries;
         }
         if (missing.get(0).card() != null) {
             for (Job job : missing) {
                 CardContent content = job.card();
                 BufferedImage card = SocialCardRenderer.render(
                         content, decodedOrNull(content.lead()), decodedOrNull(content.logo()), settings.cardColor());
-                store(job, card, encoded);
+                entries.put(job.cacheName(), store(job, card, encoded));
             }
-            return;
+            return entries;
         }
         Path sourceFile = missing.get(0).sourceFile();
         BufferedImage image;
@@ -503,24 +529,26 @@ public final class ImagePipeline {
                             "cannot be decoded (" + e.getMessage() + "): served unchanged instead of resized")));
             byte[] original = Files.readAllBytes(sourceFile);
             for (Job job : missing) {
-                cache.put(job.cacheName(), original);
+                entries.put(job.cacheName(), cache.put(job.cacheName(), original));
             }
-            return;
+            return entries;
         }
         for (Job job : missing) {
             BufferedImage resized = job.crop() == null
                     ? Scaler.toWidth(image, job.width())
                     : Scaler.crop(image, job.crop(), job.width(), job.height());
-            store(job, resized, encoded);
+            entries.put(job.cacheName(), store(job, resized, encoded));
         }
+        return entries;
     }
 
-    private void store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
+    private ImageCache.Entry store(Job job, BufferedImage image, AtomicInteger encoded) throws IOException {
         Encoder encoder =
                 encoders.get(job.format()).orElseThrow(() -> new IOException("no encoder for " + job.format()));
-        cache.put(job.cacheName(), encoder.encode(image));
+        ImageCache.Entry entry = cache.put(job.cacheName(), encoder.encode(image));
         encoded.incrementAndGet();
         encodes.incrementAndGet();
+        return entry;
     }
 
     private BufferedImage decodedOrNull(String sitePath) {

@@ -96,6 +96,18 @@ public final class InPlaceOutput implements SiteOutput {
         sources.put(relativeFile, stamp);
     }
 
+    /** Not read when the previous build wrote the same bytes there (its manifest has the same hash). */
+    @Override
+    public void copyImmutable(Path source, String sha256, String relativeFile, String producer) throws IOException {
+        claims.claim(relativeFile, producer);
+        if (sha256.equals(previous.hashes().get(relativeFile))) {
+            kept.put(relativeFile, sha256); // nothing read, so nothing to refuse
+        } else {
+            Claims.refuseLink(source, producer);
+            pending.put(relativeFile, Files.readAllBytes(source));
+        }
+    }
+
     /** The caller knows the previous build wrote {@code relativeFile} (it renders from that build's memory). */
     @Override
     public void keep(String relativeFile, String producer) throws IOException {

@@ -31,6 +31,13 @@ public sealed interface SiteOutput extends AutoCloseable permits StagedOutput, I
     /** Copies a file of the site (static/, theme assets); a symbolic link is refused. */
     void copy(Path source, String relativeFile, String producer) throws IOException;
 
+    /**
+     * Puts a file that is never written again under its name (an entry of the image cache) into the site
+     * without reading it: {@code sha256} is the hash of its bytes. A hard link where the file system allows
+     * one (so the site and the cache share the bytes), else a copy; a symbolic link is refused.
+     */
+    void copyImmutable(Path source, String sha256, String relativeFile, String producer) throws IOException;
+
     /** Claims {@code relativeFile} with the bytes the previous build wrote there (known to be still right). */
     void keep(String relativeFile, String producer) throws IOException;
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -48,6 +49,10 @@ public final class StagedOutput implements SiteOutput {
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     /** Folders of the staging folder made so far: most files share theirs with others (feeds, pages). */
     private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+    /** Files that are hard links to immutable sources (see {@link #copyImmutable}), with their sources. */
+    private final Map<String, Path> linked = new ConcurrentHashMap<>();
+    /** False once a hard link failed (another file system, or one without links): copies from then on. */
+    private volatile boolean links = true;
 
     private final OutputLock lock;
     private int unchanged;
@@ -179,6 +184,28 @@ public final class StagedOutput implements SiteOutput {
         sources.put(relativeFile, Manifest.stamp(source));
     }
 
+    /**
+     * Links (or copies) the file without reading it. A linked file shares its modification time with the
+     * source: {@link #commit} never changes it, it gives an unchanged file whose previous copy is not that same
+     * file a copy of its own instead.
+     */
+    @Override
+    public void copyImmutable(Path source, String sha256, String relativeFile, String producer) throws IOException {
+        Claims.refuseLink(source, producer);
+        Path target = claim(relativeFile, producer);
+        hashes.put(relativeFile, sha256);
+        if (links) {
+            try {
+                Files.createLink(target, source);
+                linked.put(relativeFile, source);
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                links = false; // the cache is on another file system (or one without links): copy from now on
+            }
+        }
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Override
     public void write(String relativeFile, byte[] content, String producer) throws IOException {
         Files.write(claim(relativeFile, producer), content);
@@ -252,7 +279,11 @@ public final class StagedOutput implements SiteOutput {
         }
     }
 
-    /** Gives every file that has the same hash as in the previous build that build's modification time. */
+    /**
+     * Gives every file that has the same hash as in the previous build that build's modification time. A hard
+     * link that is the previous build's file itself has that time already; one that is not is replaced by a copy
+     * first (its time is the cache entry's, which must not change).
+     */
     private void keepTimesOfUnchangedFiles() throws IOException {
         if (!Files.isDirectory(outputDir)) {
             return;
@@ -260,15 +291,41 @@ public final class StagedOutput implements SiteOutput {
         Map<String, String> previous = Manifest.read(outputDir).hashes();
         int same = 0;
         for (Map.Entry<String, String> entry : hashes.entrySet()) {
-            if (entry.getValue().equals(previous.get(entry.getKey()))) {
-                Path old = outputDir.resolve(entry.getKey());
-                if (Files.isRegularFile(old)) {
-                    Files.setLastModifiedTime(staging.resolve(entry.getKey()), Files.getLastModifiedTime(old));
-                    same++;
-                }
+            if (!entry.getValue().equals(previous.get(entry.getKey()))) {
+                continue;
             }
+            Path old = outputDir.resolve(entry.getKey());
+            BasicFileAttributes was;
+            try {
+                was = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue;
+            }
+            if (!was.isRegularFile()) {
+                continue;
+            }
+            Path staged = staging.resolve(entry.getKey());
+            Path source = linked.get(entry.getKey());
+            if (source != null) {
+                if (sameFile(old, was, staged)) {
+                    same++;
+                    continue;
+                }
+                Files.delete(staged); // the link (a copy over it would see the same file and do nothing)
+                Files.copy(source, staged); // a file of its own
+            }
+            Files.setLastModifiedTime(staged, was.lastModifiedTime());
+            same++;
         }
         unchanged = same;
+    }
+
+    private static boolean sameFile(Path old, BasicFileAttributes was, Path staged) throws IOException {
+        Object key = was.fileKey(); // device and inode where the system has them (not on Windows)
+        return key != null
+                ? key.equals(
+                        Files.readAttributes(staged, BasicFileAttributes.class).fileKey())
+                : Files.isSameFile(old, staged);
     }
 
     /** Removes the staging folder unless committed, and lets the next build in. */

@@ -9,12 +9,9 @@ import dev.midad.BuildException;
 import dev.midad.Site;
 import dev.midad.TestSites;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,18 +40,9 @@ class BodyGallerySiteTest {
                 ---
                 """ + body);
         Path images = Files.createDirectories(dir.resolve("static/images"));
-        jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
-        jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
+        TestSites.jpeg(images.resolve("port.jpg"), 1400, 700, Color.BLUE);
+        TestSites.jpeg(images.resolve("crane.jpg"), 800, 600, Color.ORANGE);
         return dir;
-    }
-
-    private static void jpeg(Path file, int width, int height, Color color) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ImageIO.write(image, "jpeg", file.toFile());
     }
 
     private static final String GALLERY = """
@@ -158,5 +146,47 @@ class BodyGallerySiteTest {
                         .contains("gallery image /images/missing.jpg does not exist: put the file at "
                                 + Path.of("static", "images", "missing.jpg")),
                 missing.getMessage());
+    }
+
+    @Test
+    void aStaticPageRendersItsGalleryAsAnArticleDoes() throws Exception {
+        site(GALLERY);
+        TestSites.write(dir, "pages/photos.md", """
+                ---
+                title: صور الأسبوع
+                slug: photos
+                ---
+                """ + GALLERY);
+        Path out = dir.resolve("out");
+        Site.load(dir, TestSites.options()).build(out);
+        Document article = Jsoup.parse(TestSites.read(out, "2024/06/port/index.html"));
+        Document page = Jsoup.parse(TestSites.read(out, "photos/index.html"));
+        Element gallery = page.selectFirst(".prose section.gallery");
+        Element inArticle = article.selectFirst(".story-body section.gallery").clone();
+        inArticle.select("bdi").unwrap(); // bidi isolation is for articles only
+        assertEquals(
+                Jsoup.parseBodyFragment(inArticle.outerHtml()).body().html(),
+                Jsoup.parseBodyFragment(gallery.outerHtml()).body().html(),
+                "the same grid, labels, credits, srcset and sizes as in an article");
+        assertEquals("معرض الصور", gallery.attr("aria-label"));
+        assertTrue(page.select("[id^=midad-gallery-line]").isEmpty(), "line marks are gone");
+        assertEquals(2, gallery.select("picture > source[type=image/webp]").size());
+        for (String src : page.select("section.gallery img").eachAttr("src")) {
+            assertTrue(Files.isRegularFile(out.resolve(src.substring(1))), src + " is written");
+        }
+
+        TestSites.write(dir, "pages/photos.md", """
+                ---
+                title: صور الأسبوع
+                slug: photos
+                ---
+                ```gallery
+                /images/missing.jpg | غير موجودة
+                ```
+                """);
+        BuildException missing = assertThrows(
+                BuildException.class, () -> Site.load(dir, TestSites.options()).build(dir.resolve("out2")));
+        assertTrue(missing.getMessage().contains("photos.md:6"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("gallery image /images/missing.jpg does not exist"));
     }
 }

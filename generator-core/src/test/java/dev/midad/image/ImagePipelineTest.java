@@ -155,6 +155,74 @@ class ImagePipelineTest {
         assertEquals(1, edited.encodeCount());
     }
 
+    /** What a sink is handed, as {@code Site} hands it to the output: cache entries with their hashes. */
+    private record Handed(Map<String, String> hashes, Map<String, Path> entries) {}
+
+    private static ImagePipeline.Report hand(ImagePipeline pipeline, Handed handed) throws Exception {
+        return pipeline.write(new ImagePipeline.Sink() {
+            @Override
+            public void copy(Path source, String file) {
+                throw new AssertionError("a cache entry is handed with its hash: " + file);
+            }
+
+            @Override
+            public void cached(Path entry, String sha256, String file) {
+                synchronized (handed) {
+                    handed.hashes().put(file, sha256);
+                    handed.entries().put(file, entry);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aWarmWriteReadsNoEntryAndHandsEachWithTheHashOfItsBytes() throws Exception {
+        jpeg(picture(1600, 900), staticDir().resolve("a.jpg"));
+        ImagePipeline cold = pipeline(Encoders.detect(0.8f));
+        cold.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
+        Handed first = new Handed(new TreeMap<>(), new TreeMap<>());
+        ImagePipeline.Report coldReport = hand(cold, first);
+        assertEquals(12, coldReport.encoded(), "10 resized copies and two crops");
+        assertEquals(0, coldReport.read(), "hashed as they were encoded, from memory");
+        for (Map.Entry<String, Path> e : first.entries().entrySet()) {
+            assertEquals(
+                    sha256(Files.readAllBytes(e.getValue())), first.hashes().get(e.getKey()), e.getKey());
+        }
+
+        ImagePipeline warm = pipeline(Encoders.detect(0.8f)); // a new build: same cache folder, index from disk
+        warm.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
+        Handed second = new Handed(new TreeMap<>(), new TreeMap<>());
+        ImagePipeline.Report warmReport = hand(warm, second);
+        assertEquals(0, warmReport.encoded());
+        assertEquals(0, warmReport.read(), "no entry read: sizes and times match the index");
+        assertEquals(first.hashes(), second.hashes());
+
+        // an entry replaced behind the cache's back (another time) is read again, and its real hash handed on
+        Path replaced = first.entries().values().iterator().next();
+        Files.write(replaced, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(replaced, java.nio.file.attribute.FileTime.fromMillis(1_500_000_000_000L));
+        Files.delete(dir.resolve("cache/entries.tsv")); // and a cache of an earlier version, without the index
+        ImagePipeline after = pipeline(Encoders.detect(0.8f));
+        after.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
+        Handed third = new Handed(new TreeMap<>(), new TreeMap<>());
+        ImagePipeline.Report afterReport = hand(after, third);
+        assertEquals(0, afterReport.encoded());
+        assertEquals(12, afterReport.read(), "without the index every entry is read once");
+        for (Map.Entry<String, Path> e : third.entries().entrySet()) {
+            assertEquals(
+                    sha256(Files.readAllBytes(e.getValue())), third.hashes().get(e.getKey()), e.getKey());
+        }
+        ImagePipeline again = pipeline(Encoders.detect(0.8f));
+        again.responsive("a", "/images/a.jpg", URLS, 0.5, 0.5);
+        assertEquals(
+                0, hand(again, new Handed(new TreeMap<>(), new TreeMap<>())).read(), "then known again");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     @Test
     void withoutWebpEncoderFallsBackToTheOriginalFormatWithAWarning() throws Exception {
         jpeg(picture(800, 400), staticDir().resolve("a.jpg"));

@@ -90,19 +90,19 @@ final class LeadImages {
 
     /** A problem when the image names a file under static/ that does not exist, or a file outside it. */
     void check(Article article, List<Problem> problems) {
-        missing(article.image(), 0, "'image'", article, problems);
+        missing(article.image(), 0, "'image'", article.source(), problems);
     }
 
     /**
-     * Whether {@code reference} (what {@code what} names, at {@code line} of the article or 0) is a site path of
-     * no file under static/; if so a problem says where to put the file.
+     * Whether {@code reference} (what {@code what} names, at {@code line} of {@code source}, an article or a
+     * page, or 0) is a site path of no file under static/; if so a problem says where to put the file.
      */
-    boolean missing(String reference, int line, String what, Article article, List<Problem> problems) {
+    boolean missing(String reference, int line, String what, Path source, List<Problem> problems) {
         Path staticDir = links.staticDir();
         Optional<Path> missing =
                 links.localFile(reference).filter(file -> !file.startsWith(staticDir) || !Files.isRegularFile(file));
         missing.ifPresent(file -> problems.add(Problem.at(
-                article.source(),
+                source,
                 line,
                 file.startsWith(staticDir)
                         ? what + " " + reference + " does not exist: put the file at "

@@ -313,6 +313,7 @@ public final class SiteModelBuilder {
         List<SiteModel.Taxonomy> siteTaxonomies = taxonomies.of(views, problems);
 
         List<StaticPageView> pages = new ArrayList<>();
+        Set<String> pageOwners = new HashSet<>();
         for (StaticPage page : content.pages()) {
             if (Boolean.TRUE.equals(page.params().get("draft")) && !options.includeDrafts()) {
                 continue;
@@ -329,12 +330,18 @@ public final class SiteModelBuilder {
                 continue;
             }
             String url = links.url(path);
+            String owner = imageOwner(page.source());
+            if (images != null) {
+                images.forget(owner); // planned again below, as the page is now
+                pageOwners.add(owner);
+            }
             pages.add(new StaticPageView(
                     page.title(),
                     url,
                     links.absoluteUrl(url),
                     page.summary(),
-                    pageBodies.apply(page.bodyHtml()),
+                    bodyImages(pageBodies.apply(page.bodyHtml()), page.source(), owner, url, problems)
+                            .html(),
                     page.source().toString()));
             for (Redirect redirect :
                     aliases.redirects(page.params(), page.source(), "page_id", url, links.absoluteUrl(url), problems)) {
@@ -378,6 +385,7 @@ public final class SiteModelBuilder {
         if (images != null) {
             Set<String> owners = new HashSet<>();
             placed.forEach(a -> owners.add(imageOwner(a)));
+            owners.addAll(pageOwners);
             owners.add(basePath + "|site");
             images.retain(basePath + "|", owners);
         }
@@ -525,31 +533,9 @@ public final class SiteModelBuilder {
                 ? ""
                 : article.summary();
         BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
-        String html = bodies.apply(article.bodyHtml());
-        List<ImageView> bodyGallery = List.of();
-        if (html.contains(BodyGalleries.ITEM)) {
-            List<BodyGalleries.Item> items = new ArrayList<>();
-            html = new BodyChain("", List.of(body -> {
-                        items.addAll(BodyGalleries.apply(
-                                body, messages.get("gallery_label"), credit -> messages.get("image_credit", credit)));
-                        return true;
-                    }))
-                    .apply(html);
-            bodyGallery = bodyGallery(article, owner, url, items, imageProblems);
-        }
-        if (images != null && html.contains("<img")) { // body images get their responsive variants
-            html = new BodyChain(
-                            "",
-                            List.of(body -> BodyImages.apply(
-                                    body,
-                                    src -> images.responsive(
-                                            owner,
-                                            UrlPaths.decode(src, links.rootBase()),
-                                            responsiveImages.urls(),
-                                            0.5,
-                                            0.5))))
-                    .apply(html);
-        }
+        ShownBody body = bodyImages(bodies.apply(article.bodyHtml()), article.source(), owner, url, imageProblems);
+        String html = body.html();
+        List<ImageView> bodyGallery = body.gallery();
         return new ArticleView(
                 article.title(),
                 url,
@@ -579,16 +565,52 @@ public final class SiteModelBuilder {
                 videos(article.bodyHtml()));
     }
 
+    /** A body with its galleries and images as the site shows them, and its gallery images for structured data. */
+    private record ShownBody(String html, List<ImageView> gallery) {}
+
+    /**
+     * The galleries and images of a body (an article's or a static page's, after its HTML passes): each gallery
+     * block labelled and credited in the site's language, its images listed (a missing file is a problem at its
+     * line of {@code source}), and every image with resized copies made responsive, planned for {@code owner}.
+     */
+    private ShownBody bodyImages(String html, Path source, String owner, String url, List<Problem> problems) {
+        List<ImageView> gallery = List.of();
+        if (html.contains(BodyGalleries.ITEM)) {
+            List<BodyGalleries.Item> items = new ArrayList<>();
+            html = new BodyChain("", List.of(body -> {
+                        items.addAll(BodyGalleries.apply(
+                                body, messages.get("gallery_label"), credit -> messages.get("image_credit", credit)));
+                        return true;
+                    }))
+                    .apply(html);
+            gallery = bodyGallery(source, owner, url, items, problems);
+        }
+        if (images != null && html.contains("<img")) { // body images get their responsive variants
+            html = new BodyChain(
+                            "",
+                            List.of(body -> BodyImages.apply(
+                                    body,
+                                    src -> images.responsive(
+                                            owner,
+                                            UrlPaths.decode(src, links.rootBase()),
+                                            responsiveImages.urls(),
+                                            0.5,
+                                            0.5))))
+                    .apply(html);
+        }
+        return new ShownBody(html, gallery);
+    }
+
     /**
      * The images of the body's gallery blocks as the model shows them (for structured data; the body shows them
      * itself), with a problem at its line for each that names a missing file.
      */
     private List<ImageView> bodyGallery(
-            Article article, String owner, String url, List<BodyGalleries.Item> items, List<Problem> problems) {
+            Path source, String owner, String url, List<BodyGalleries.Item> items, List<Problem> problems) {
         List<ImageView> gallery = new ArrayList<>();
         for (BodyGalleries.Item item : items) {
             String src = UrlPaths.decode(item.src(), links.rootBase());
-            if (leadImages.missing(src, item.line(), "gallery image", article, problems)) {
+            if (leadImages.missing(src, item.line(), "gallery image", source, problems)) {
                 continue;
             }
             ImageView plain = leadImages.plain(src, url, item.alt(), item.caption(), item.credit());
@@ -599,7 +621,12 @@ public final class SiteModelBuilder {
 
     /** Who needs an article's images, for {@link ImagePipeline#retain}: the edition and the file. */
     private String imageOwner(Article article) {
-        return basePath + "|" + article.source();
+        return imageOwner(article.source());
+    }
+
+    /** Who needs the images of an article's or a page's file. */
+    private String imageOwner(Path source) {
+        return basePath + "|" + source;
     }
 
     /**
