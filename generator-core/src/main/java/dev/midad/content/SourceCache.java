@@ -1,6 +1,7 @@
 package dev.midad.content;
 
 import dev.midad.problem.Problem;
+import dev.midad.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,13 +154,9 @@ public final class SourceCache {
 
     private static String hash(Path file) {
         try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return Digests.sha256Hex(Files.readAllBytes(file));
         } catch (IOException e) {
             return null; // unreadable: parse, which reports it
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

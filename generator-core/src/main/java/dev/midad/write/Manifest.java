@@ -1,14 +1,13 @@
 package dev.midad.write;
 
+import dev.midad.text.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,15 +74,11 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
     }
 
     static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(sha256().digest(content));
+        return Digests.sha256Hex(content);
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256();
     }
 
     /** Size and modification time of a source file: equal stamps mean the copy need not be read again. */
