@@ -23,7 +23,8 @@ class LayersTest {
     /** The layers, lowest first; packages of one layer are independent of each other. */
     static final List<List<String>> LAYERS = List.of(
             List.of("problem"), // Problem: every stage reports with it
-            List.of("text", "yaml", "media", "i18n", "image"), // leaves: text, YAML, media types, messages, images
+            List.of("text"), // text: slugs, URL paths, bidi, digests
+            List.of("yaml", "media", "i18n", "image"), // leaves: YAML, media types, messages, images
             List.of("config"), // site.yaml
             List.of("html"), // the HTML stage: body processors on parsed bodies
             List.of("markdown"), // Markdown to HTML (then the first HTML chain)
@@ -74,7 +75,7 @@ class LayersTest {
                 import dev.midad.problem.Problem;
                 """;
         assertEquals(
-                List.of("T.java: dev.midad.text uses dev.midad.model (layer 6 is not below layer 1)"),
+                List.of("T.java: dev.midad.text uses dev.midad.model (layer 7 is not below layer 1)"),
                 violations("T.java", source));
     }
 
@@ -88,7 +89,7 @@ class LayersTest {
                 }
                 """;
         assertEquals(
-                List.of("X.java: dev.midad.check uses dev.midad.importer (layer 13 is not below layer 13)"),
+                List.of("X.java: dev.midad.check uses dev.midad.importer (layer 14 is not below layer 14)"),
                 violations("X.java", siblings));
         String unplaced = """
                 package dev.midad.unplaced;
