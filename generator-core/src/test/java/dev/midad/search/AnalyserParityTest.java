@@ -117,19 +117,7 @@ class AnalyserParityTest {
                 require('fs').writeFileSync(process.argv[4], out.join('\\n'), 'utf8');
                 """, StandardCharsets.UTF_8);
         Path output = tmp.resolve("output.txt");
-        Process node = new ProcessBuilder(
-                        "node",
-                        runner.toString(),
-                        SCRIPT.toAbsolutePath().toString(),
-                        input.toString(),
-                        output.toString())
-                .redirectErrorStream(true)
-                .start();
-        String log = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
-        assertEquals(0, node.exitValue(), log);
-        List<String> actual =
-                List.of(Files.readString(output, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> actual = runNode(runner, output, input.toString());
         assertEquals(expected.size(), actual.size(), "one line per text and per word");
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -149,6 +137,22 @@ class AnalyserParityTest {
             SearchIndex.string(s, values.get(i));
             json.append(s);
         }
+    }
+
+    /**
+     * Runs {@code runner} with node as {@code node runner search.js ARGS… output} and returns the lines it wrote
+     * into {@code output}; fails the test when node fails.
+     */
+    static List<String> runNode(Path runner, Path output, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("node", runner.toString(), SCRIPT.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        command.add(output.toString());
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
+        assertEquals(0, node.exitValue(), log);
+        return List.of(Files.readString(output, StandardCharsets.UTF_8).split("\n", -1));
     }
 
     static boolean hasNode() {

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,19 +120,6 @@ class BlockedPostingsTest {
                   fs.writeFileSync(process.argv[5], lines.join('\\n'), 'utf8');
                 })();
                 """, StandardCharsets.UTF_8);
-        Path output = tmp.resolve("ids.txt");
-        Process node = new ProcessBuilder(
-                        "node",
-                        runner.toString(),
-                        AnalyserParityTest.SCRIPT.toAbsolutePath().toString(),
-                        out.toString(),
-                        input.toString(),
-                        output.toString())
-                .redirectErrorStream(true)
-                .start();
-        String log = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
-        assertEquals(0, node.exitValue(), log);
-        return List.of(Files.readString(output, StandardCharsets.UTF_8).split("\n", -1));
+        return AnalyserParityTest.runNode(runner, tmp.resolve("ids.txt"), out.toString(), input.toString());
     }
 }
