@@ -1,6 +1,7 @@
 package dev.midad.check;
 
 import dev.midad.problem.Problem;
+import dev.midad.write.Manifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class MovedAddresses {
      */
     public static final class Remembered {
         private final Path outputDir;
-        private Object stamp;
+        private String stamp;
         private Map<String, String> addresses = Map.of();
 
         public Remembered(Path outputDir) {
@@ -70,13 +71,13 @@ public final class MovedAddresses {
         /** {@link #previous} of the folder, from memory while its file has the same size and time. */
         public synchronized Map<String, String> get() {
             Path file = fileFor(outputDir);
-            Object now;
+            String now;
             try {
-                now = Files.isRegularFile(file) ? List.of(Files.size(file), Files.getLastModifiedTime(file)) : "none";
+                now = Files.isRegularFile(file) ? Manifest.stamp(file) : "none";
             } catch (IOException e) {
-                now = e; // unreadable now: read (and fail) again next time
+                now = null; // unreadable now: read (and fail) again next time
             }
-            if (!now.equals(stamp)) {
+            if (now == null || !now.equals(stamp)) {
                 addresses = previous(outputDir);
                 stamp = now;
             }

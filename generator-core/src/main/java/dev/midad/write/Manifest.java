@@ -82,7 +82,7 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
     }
 
     /** Size and modification time of a source file: equal stamps mean the copy need not be read again. */
-    static String stamp(Path source) throws IOException {
+    public static String stamp(Path source) throws IOException {
         return Files.size(source) + "@" + Files.getLastModifiedTime(source).toMillis();
     }
 }
