@@ -35,7 +35,7 @@ import java.util.Set;
  * {@link IncrementalBuilder} does within one JVM. What is kept: every content file parsed (by size, time and
  * identity; by its bytes' hash when only those look changed), every article's resolved view, the related
  * lists, every article's search terms, what each output file was rendered from (template, the fingerprint of its data, the articles it
- * read), the manifest. The next build reparses only changed files, renders only files whose data changed
+ * read), what each planning step made its files from (the fingerprint of its inputs), the manifest. The next build reparses only changed files, renders only files whose data changed
  * and rewrites only files whose bytes changed, in place.
  *
  * <p>Whatever the cache does not vouch for is built in full, and said why in one line: no cache, {@code
@@ -59,6 +59,7 @@ public final class CachedBuilder {
      * @param pinged     one line per IndexNow or WebSub request that succeeded (site.yaml {@code pings:})
      * @param resolved   articles whose view was resolved afresh (the others were reused from the cache)
      * @param analysed   articles whose search terms were taken afresh (the others' were reused)
+     * @param unplanned  files kept without making their data (the step that makes them had the same inputs)
      */
     public record Outcome(
             BuildResult result,
@@ -70,7 +71,8 @@ public final class CachedBuilder {
             String nextWhy,
             List<String> pinged,
             int resolved,
-            int analysed) {
+            int analysed,
+            int unplanned) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -107,6 +109,7 @@ public final class CachedBuilder {
             List<List<SourceCache.Saved>> sources,
             List<SiteModelBuilder.Memory> memories,
             List<RenderMemo.Stored> renders,
+            List<RenderMemo.StoredGroup> groups,
             List<SearchIndex.Saved> search) {}
 
     /**
@@ -226,6 +229,7 @@ public final class CachedBuilder {
                             reusable.sources().stream().map(SourceCache::saved).toList(),
                             reusable.memories(),
                             memo.stored(),
+                            memo.storedGroups(),
                             SearchIndex.saved(memo)));
         } catch (IOException e) {
             cache.invalidate();
@@ -249,12 +253,13 @@ public final class CachedBuilder {
                 next == null ? null : next.why(),
                 pinged,
                 reusable.resolvedAfresh(),
-                SearchIndex.analysed(round));
+                SearchIndex.analysed(round),
+                round.unplanned());
     }
 
     /** What each output was rendered from, and each article's search terms (kept on the restored views). */
     private static RenderMemo restoredMemo(State previous) {
-        RenderMemo memo = RenderMemo.restore(previous.renders());
+        RenderMemo memo = RenderMemo.restore(previous.renders(), previous.groups());
         SearchIndex.restore(memo, previous.search());
         return memo;
     }

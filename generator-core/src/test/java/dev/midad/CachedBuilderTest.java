@@ -48,6 +48,7 @@ class CachedBuilderTest {
         assertEquals("no build cache yet", first.fullBuild());
         assertTrue(first.analysed() > 10, "a first build analyses every article: " + first.analysed());
         assertEquals(first.result().files(), first.changes().added().size(), "a first build adds every file");
+        assertEquals(0, first.unplanned(), "a first build makes the data of every file");
         assertSameAsFullBuild();
 
         CachedBuilder.Outcome nothing = build();
@@ -65,6 +66,11 @@ class CachedBuilderTest {
         // the edited article and those the model resolves on every build (a live blog follows the clock)
         assertEquals(edited.resolved(), edited.analysed(), "only articles resolved again are analysed again");
         assertTrue(edited.analysed() < first.analysed(), "analysed " + edited.analysed() + " of " + first.analysed());
+        // the other articles' pages, the lists and feeds of terms the article is not in: not even planned
+        assertTrue(
+                edited.unplanned() > (edited.result().pages() + edited.result().feeds()) / 2,
+                "kept without planning: " + edited.unplanned() + " files; pages and feeds: "
+                        + (edited.result().pages() + edited.result().feeds()));
 
         edit(SEED, "title: ", "title: عاجل — ");
         incremental();

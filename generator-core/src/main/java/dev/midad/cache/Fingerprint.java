@@ -34,11 +34,54 @@ public final class Fingerprint {
 
     private record Whole(ArticleView article, long a, long b) {}
 
+    /** Hashes of the values {@link #ofInputs} saw, by identity: the model shares one site view among thousands. */
+    private final Map<Object, long[]> inputs = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private final java.util.function.Predicate<Object> fixedByKey;
+
+    /** A fingerprint that hashes every value it meets. */
+    public Fingerprint() {
+        this(value -> false);
+    }
+
+    /**
+     * A fingerprint for which the values {@code fixedByKey} accepts count by their type only: values made from
+     * nothing but what the cache's keys already cover (site.yaml, templates, static files, options), such as
+     * the address rules, which are the same whenever the keys are.
+     */
+    public Fingerprint(java.util.function.Predicate<Object> fixedByKey) {
+        this.fixedByKey = fixedByKey;
+    }
+
     /** The fingerprint of {@code data}, articles outside {@code read} counted by address. */
     public Value of(Object data, Set<String> read) throws ValueCodec.UnsupportedValueException {
         Hasher hasher = new Hasher();
         add(hasher, data, read);
         return new Value(finish(hasher.a), finish(hasher.b));
+    }
+
+    /**
+     * The fingerprint of a list of inputs, every article counted whole; each input is hashed once per
+     * {@link Fingerprint} object however many lists hold it (inputs are immutable model values).
+     */
+    public Value ofInputs(List<?> values) throws ValueCodec.UnsupportedValueException {
+        Hasher h = new Hasher();
+        h.mix(15);
+        h.mix(values.size());
+        for (Object value : values) {
+            long[] part = value == null ? null : inputs.get(value);
+            if (part == null) {
+                Hasher inner = new Hasher();
+                add(inner, value, null);
+                part = new long[] {inner.a, inner.b};
+                if (value != null) {
+                    inputs.put(value, part);
+                }
+            }
+            h.mix(part[0]);
+            h.mix(part[1]);
+        }
+        return new Value(finish(h.a), finish(h.b));
     }
 
     private void add(Hasher h, Object value, Set<String> read) throws ValueCodec.UnsupportedValueException {
@@ -127,6 +170,9 @@ public final class Fingerprint {
             h.mix(13);
             h.string(value.getClass().getName());
             h.string(value.toString()); // these print every field they compare by
+        } else if (fixedByKey.test(value)) {
+            h.mix(16);
+            h.string(value.getClass().getName());
         } else {
             throw new ValueCodec.UnsupportedValueException(
                     "cannot fingerprint a " + value.getClass().getName());

@@ -3,6 +3,7 @@ package dev.midad.render;
 import dev.midad.cache.Fingerprint;
 import dev.midad.cache.ValueCodec;
 import dev.midad.model.ArticleView;
+import dev.midad.model.build.Links;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -44,6 +45,19 @@ public final class RenderMemo {
     /** What one file was rendered from, as the build cache stores it. */
     public record Stored(String file, String template, Fingerprint.Value print, List<String> articlesRead) {}
 
+    /**
+     * The files one planning step made (an article's pages, a term's list pages, a feed), as the build cache
+     * stores them: the fingerprint of the step's inputs, and each file (without the edition's prefix) with its
+     * template. A build in another JVM whose step has the same inputs keeps these files without making their
+     * data at all.
+     */
+    public record StoredGroup(String key, Fingerprint.Value inputs, List<String> files, List<String> templates) {
+        public StoredGroup {
+            files = List.copyOf(files);
+            templates = List.copyOf(templates);
+        }
+    }
+
     /** One build's entries, published by {@link #commit(Round)}. */
     public static final class Round {
         private final RenderMemo memo;
@@ -53,6 +67,8 @@ public final class RenderMemo {
         private final Map<String, Integer> computed = new ConcurrentHashMap<>();
         private final List<List<ArticleView>> articles = new java.util.concurrent.CopyOnWriteArrayList<>();
         private int rendered;
+        private final java.util.concurrent.atomic.AtomicInteger unplanned =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         private Round(RenderMemo memo) {
             this.memo = memo;
@@ -121,8 +137,55 @@ public final class RenderMemo {
                 return (T) last.value();
             }
             T value = make.get();
-            memo.made.put(key, new Made(inputs, value));
+            memo.made.put(key, new Made(inputs, value, null, false));
             return value;
+        }
+
+        /**
+         * {@link #reuse} for a step that makes jobs. Restored from the build cache, a step whose inputs have the
+         * fingerprint they had then, and whose files all have an entry with the same template, returns kept jobs
+         * ({@link SiteRenderer.Job#kept}): the files are known unchanged without making their data.
+         */
+        @SuppressWarnings("unchecked")
+        List<SiteRenderer.Job> jobs(
+                String key, String filePrefix, List<Object> inputs, Supplier<List<SiteRenderer.Job>> make) {
+            if (memo == null) {
+                return make.get();
+            }
+            used.add(key);
+            Made last = memo.made.get(key);
+            if (last != null && same(last.inputs(), inputs, null)) {
+                return (List<SiteRenderer.Job>) last.value();
+            }
+            Fingerprint.Value print = null;
+            StoredGroup restored = memo.groups.get(key);
+            if (restored != null) {
+                print = memo.inputsPrint(inputs);
+                if (restored.inputs().equals(print) && memo.hasEntries(filePrefix, restored)) {
+                    List<SiteRenderer.Job> kept =
+                            new java.util.ArrayList<>(restored.files().size());
+                    for (int i = 0; i < restored.files().size(); i++) {
+                        kept.add(SiteRenderer.Job.kept(
+                                restored.files().get(i), restored.templates().get(i)));
+                    }
+                    memo.made.put(key, new Made(inputs, kept, print, true));
+                    return kept;
+                }
+            }
+            List<SiteRenderer.Job> value = make.get();
+            memo.made.put(key, new Made(inputs, value, print, true));
+            return value;
+        }
+
+        /** Keeps the entry of a file {@link #jobs} returned as kept. */
+        void keep(String file) {
+            entries.put(file, memo.entries.get(file));
+            unplanned.incrementAndGet();
+        }
+
+        /** Files this round kept without making their data: their step's inputs were as in the cached build. */
+        public int unplanned() {
+            return unplanned.get();
         }
 
         /** The articles of an edition rendered in this round (values derived from others can be dropped). */
@@ -139,13 +202,23 @@ public final class RenderMemo {
     private volatile Map<String, Entry> entries = Map.of();
     private final Map<String, Made> made = new ConcurrentHashMap<>();
 
-    private record Made(List<Object> inputs, Object value) {}
+    /** What a step made: its inputs, its value, the inputs' fingerprint when known, and whether it made jobs. */
+    private record Made(List<Object> inputs, Object value, Fingerprint.Value print, boolean jobs) {}
+
+    /** Steps restored from the build cache, by key (see {@link StoredGroup}). */
+    private Map<String, StoredGroup> groups = Map.of();
 
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
 
-    /** A memo filled from the build cache: every file is compared with its stored fingerprint. */
-    public static RenderMemo restore(List<Stored> stored) {
+    /**
+     * A memo filled from the build cache: every file is compared with its stored fingerprint, and a step whose
+     * inputs are as they were keeps its files without making their data.
+     */
+    public static RenderMemo restore(List<Stored> stored, List<StoredGroup> groups) {
         RenderMemo memo = new RenderMemo();
+        Map<String, StoredGroup> byKey = new java.util.HashMap<>(groups.size() * 2);
+        groups.forEach(group -> byKey.put(group.key(), group));
+        memo.groups = byKey;
         Map<String, Entry> entries = new java.util.HashMap<>(stored.size() * 2);
         for (Stored entry : stored) {
             entries.put(
@@ -177,7 +250,53 @@ public final class RenderMemo {
                 .toList();
     }
 
-    private final Fingerprint fingerprints = new Fingerprint();
+    /**
+     * The steps of the committed round that made jobs, for the build cache: each with its inputs' fingerprint
+     * (a step whose inputs cannot be fingerprinted is left out: it makes its jobs again next time).
+     */
+    public List<StoredGroup> storedGroups() {
+        return made.entrySet().parallelStream()
+                .filter(e -> e.getValue().jobs())
+                .map(e -> {
+                    Made step = e.getValue();
+                    Fingerprint.Value print = step.print() != null ? step.print() : inputsPrint(step.inputs());
+                    if (print == null) {
+                        return null;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<SiteRenderer.Job> jobs = (List<SiteRenderer.Job>) step.value();
+                    return new StoredGroup(
+                            e.getKey(),
+                            print,
+                            jobs.stream().map(SiteRenderer.Job::file).toList(),
+                            jobs.stream().map(SiteRenderer.Job::template).toList());
+                })
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(StoredGroup::key))
+                .toList();
+    }
+
+    /** The address rules count by type: the cache keys (site.yaml, static files) decide them. */
+    private final Fingerprint fingerprints = new Fingerprint(value -> value instanceof Links);
+
+    private Fingerprint.Value inputsPrint(List<Object> inputs) {
+        try {
+            return fingerprints.ofInputs(inputs);
+        } catch (ValueCodec.UnsupportedValueException e) {
+            return null;
+        }
+    }
+
+    /** Whether every file of {@code group} has a restored entry with its template. */
+    private boolean hasEntries(String filePrefix, StoredGroup group) {
+        for (int i = 0; i < group.files().size(); i++) {
+            Entry entry = entries.get(filePrefix + group.files().get(i));
+            if (entry == null || !entry.template().equals(group.templates().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private boolean matches(Entry last, Map<String, Object> data) {
         try {

@@ -72,6 +72,11 @@ public final class SiteRenderer {
             this(file, template, data, Map.of());
         }
 
+        /** A file known unchanged since the cached build (see {@link RenderMemo.Round#jobs}): no data. */
+        static Job kept(String file, String template) {
+            return new Job(file, template, null, Map.of());
+        }
+
         /**
          * The data with the derived values, computed in (and cached by) the current round. A job may be reused
          * from an earlier build, so derived values take the round as an argument rather than capture one.
@@ -168,6 +173,11 @@ public final class SiteRenderer {
             String file = placement.filePrefix() + job.file();
             String producer = "templates/" + job.template();
             try {
+                if (job.data() == null) {
+                    round.keep(file);
+                    out.keep(file, producer);
+                    return;
+                }
                 if (round.unchanged(file, job.template(), job.data())) {
                     out.keep(file, producer);
                     return;
@@ -225,10 +235,11 @@ public final class SiteRenderer {
                 String key = placement.filePrefix() + (builtIn.kind() == BuiltInOutput.Kind.AMP ? "amp " : "");
                 for (ArticleView article : model.articles()) {
                     List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-                    jobs.add(round.reuse(
+                    jobs.addAll(round.jobs(
                             key + article.url(),
+                            placement.filePrefix(),
                             List.of(article, related, model.site(), urls),
-                            () -> articleJob(builtIn, article, related)));
+                            () -> List.of(articleJob(builtIn, article, related))));
                 }
             }
             case PAGE -> {
@@ -250,8 +261,9 @@ public final class SiteRenderer {
             case LIST -> {
                 for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                     for (Term term : taxonomy.terms()) {
-                        jobs.addAll(round.reuse(
+                        jobs.addAll(round.jobs(
                                 placement.filePrefix() + "list " + term.url(),
+                                placement.filePrefix(),
                                 List.of(
                                         term,
                                         taxonomy.view(),
@@ -594,17 +606,18 @@ public final class SiteRenderer {
                 continue;
             }
             for (Term term : taxonomy.terms()) {
-                jobs.add(round.reuse(
+                jobs.addAll(round.jobs(
                         placement.filePrefix() + format.fileName() + " " + term.url(),
+                        placement.filePrefix(),
                         List.of(term, model.site(), urls, chosen),
-                        () -> feed(
+                        () -> List.of(feed(
                                 format,
                                 chosen,
                                 UrlPaths.decode(term.url(), model.config().basePath()),
                                 term.name() + " — " + model.site().title(),
                                 messages.get("description.term", term.name()),
                                 term.url(),
-                                term.articles())));
+                                term.articles()))));
             }
         }
     }
@@ -622,10 +635,11 @@ public final class SiteRenderer {
             case TERM -> {
                 for (SiteModel.Taxonomy taxonomy : model.taxonomies()) {
                     for (Term term : taxonomy.terms()) {
-                        jobs.add(round.reuse(
+                        jobs.addAll(round.jobs(
                                 placement.filePrefix() + output.name() + " " + term.url(),
+                                placement.filePrefix(),
                                 List.of(term, taxonomy.view(), model.site(), urls, output),
-                                () -> declaredJob(
+                                () -> List.of(declaredJob(
                                         output,
                                         UrlPaths.decode(term.url(), basePath),
                                         Map.of(
@@ -634,20 +648,21 @@ public final class SiteRenderer {
                                                 "term",
                                                 term,
                                                 "articles",
-                                                term.articles()))));
+                                                term.articles())))));
                     }
                 }
             }
             case ARTICLE -> {
                 for (ArticleView article : model.articles()) {
                     List<ArticleView> related = model.related().getOrDefault(article.url(), List.of());
-                    jobs.add(round.reuse(
+                    jobs.addAll(round.jobs(
                             placement.filePrefix() + output.name() + " " + article.url(),
+                            placement.filePrefix(),
                             List.of(article, related, model.site(), urls, output),
-                            () -> declaredJob(
+                            () -> List.of(declaredJob(
                                     output,
                                     UrlPaths.decode(article.url(), basePath),
-                                    Map.of("article", article, "related", related))));
+                                    Map.of("article", article, "related", related)))));
                 }
             }
             default -> throw new IllegalStateException("no template-only outputs of scope " + output.scope());
