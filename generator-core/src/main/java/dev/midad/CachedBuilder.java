@@ -6,6 +6,7 @@ import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
 import dev.midad.content.Expiry;
 import dev.midad.content.SourceCache;
+import dev.midad.model.ArticleView;
 import dev.midad.model.build.SiteModelBuilder;
 import dev.midad.problem.Problem;
 import dev.midad.publish.Pings;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,17 +102,53 @@ public final class CachedBuilder {
         }
     }
 
-    /** What the cache holds besides its keys. Paths of content files are absolute. */
+    /**
+     * What the cache holds besides its keys. The content files' share is in parts ({@link Part}): a build
+     * rewrites only the parts holding a file that changed. Paths of content files are absolute.
+     *
+     * @param memories each edition's model memory, without its articles and views (they are in the parts)
+     */
     record State(
             String manifestFile,
             Manifest manifest,
             Map<String, String> templateStamps,
             Map<String, String> staticStamps,
-            List<List<SourceCache.Saved>> sources,
+            int editions,
             List<SiteModelBuilder.Memory> memories,
             List<RenderMemo.Stored> renders,
             List<RenderMemo.StoredGroup> groups,
-            List<SearchIndex.Saved> search) {}
+            int buckets,
+            List<Part> parts) {}
+
+    /** The part file holding the items of one bucket (content files by their path's hash). */
+    record Part(int bucket, String file) {}
+
+    /**
+     * One content file's share of the state, kept together so that a part decodes into the very objects that
+     * refer to each other: the file parsed, its article's resolved view, that view's search terms.
+     */
+    record Item(int edition, SourceCache.Saved source, Object resolved, SearchIndex.Saved search) {
+        /** Whether this is the value restored as {@code old}: same file state, the same objects. */
+        boolean sameAs(Item old) {
+            return edition == old.edition
+                    && source.file().equals(old.source.file())
+                    && source.stamp().equals(old.source.stamp())
+                    && java.util.Objects.equals(source.hash(), old.source.hash())
+                    && source.parsed() == old.source.parsed()
+                    && source.problems().equals(old.source.problems())
+                    && source.link() == old.source.link()
+                    && resolved == old.resolved
+                    && search == old.search;
+        }
+    }
+
+    /** A state as read, with its parts' items assembled. */
+    private record Restored(
+            State state,
+            List<List<SourceCache.Saved>> sources,
+            List<SiteModelBuilder.Memory> memories,
+            List<SearchIndex.Saved> search,
+            Map<Integer, List<Item>> items) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -141,7 +179,7 @@ public final class CachedBuilder {
         }
         String code = BuildCache.codeKey();
         String sourcesKey = BuildCache.key(code, BuildCache.fileKey(site.resolve(SiteConfigLoader.FILE_NAME)));
-        State previous = null;
+        Restored previous = null;
         String previousModel = null;
         String reason = null;
         if (clean) {
@@ -154,7 +192,7 @@ public final class CachedBuilder {
                 } else if (!loaded.get().keys().code().equals(code)) {
                     reason = "the build cache was written by another version of Midad";
                 } else if (loaded.get().value() instanceof State state) {
-                    previous = state;
+                    previous = restored(cache, state);
                     previousModel = loaded.get().keys().model();
                     if (!loaded.get().keys().sources().equals(sourcesKey)) {
                         reason = "site.yaml changed";
@@ -174,11 +212,11 @@ public final class CachedBuilder {
                 "future=" + options.includeFuture(),
                 BuildCache.treeKey(
                         site.resolve(Site.TEMPLATES),
-                        previous == null ? Map.of() : previous.templateStamps(),
+                        previous == null ? Map.of() : previous.state().templateStamps(),
                         templateStamps),
                 BuildCache.treeKey(
                         site.resolve(Site.STATIC),
-                        previous == null ? Map.of() : previous.staticStamps(),
+                        previous == null ? Map.of() : previous.state().staticStamps(),
                         staticStamps));
         BuildCache.Keys keys = new BuildCache.Keys(code, sourcesKey, modelKey);
         Site.Reusable reusable = new Site.Reusable();
@@ -187,7 +225,8 @@ public final class CachedBuilder {
             boolean sameModel = modelKey.equals(previousModel);
             boolean sameOutput = sameModel
                     && Files.isDirectory(out)
-                    && BuildCache.fileKey(Manifest.fileFor(out)).equals(previous.manifestFile());
+                    && BuildCache.fileKey(Manifest.fileFor(out))
+                            .equals(previous.state().manifestFile());
             if (!sameModel) {
                 reason = "templates, static files or build options changed (parsed files reused)";
             } else if (!sameOutput) {
@@ -200,7 +239,7 @@ public final class CachedBuilder {
                     sameModel ? previous.memories() : null,
                     sameOutput ? restoredMemo(previous) : null);
         }
-        Manifest before = incremental ? previous.manifest() : Manifest.read(out);
+        Manifest before = incremental ? previous.state().manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
         RenderMemo memo = reusable.memo();
         RenderMemo.Round round = memo.begin();
@@ -209,7 +248,7 @@ public final class CachedBuilder {
             loaded.checkOutputLocation(out);
         }
         try (SiteOutput output =
-                incremental ? new InPlaceOutput(out, previous.manifest(), Set.of()) : new StagedOutput(out)) {
+                incremental ? new InPlaceOutput(out, previous.state().manifest(), Set.of()) : new StagedOutput(out)) {
             built = loaded.build(out, output, round, cache::invalidate); // the state no longer describes the folder
             memo.commit(round);
         }
@@ -219,18 +258,16 @@ public final class CachedBuilder {
         Next next = nextChange(reusable, options);
         String note = null;
         try {
-            cache.write(
+            save(
+                    cache,
                     keys,
-                    new State(
-                            BuildCache.fileKey(Manifest.fileFor(out)),
-                            built.manifest(),
-                            templateStamps,
-                            staticStamps,
-                            reusable.sources().stream().map(SourceCache::saved).toList(),
-                            reusable.memories(),
-                            memo.stored(),
-                            memo.storedGroups(),
-                            SearchIndex.saved(memo)));
+                    previous,
+                    reusable,
+                    memo,
+                    BuildCache.fileKey(Manifest.fileFor(out)),
+                    built.manifest(),
+                    templateStamps,
+                    staticStamps);
         } catch (IOException e) {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
@@ -258,10 +295,152 @@ public final class CachedBuilder {
     }
 
     /** What each output was rendered from, and each article's search terms (kept on the restored views). */
-    private static RenderMemo restoredMemo(State previous) {
-        RenderMemo memo = RenderMemo.restore(previous.renders(), previous.groups());
+    private static RenderMemo restoredMemo(Restored previous) {
+        RenderMemo memo =
+                RenderMemo.restore(previous.state().renders(), previous.state().groups());
         SearchIndex.restore(memo, previous.search());
         return memo;
+    }
+
+    /** Reads the parts a state names (in parallel: they are independent) and assembles their items. */
+    private static Restored restored(BuildCache cache, State state) throws BuildCache.Unusable {
+        List<Object> values;
+        try {
+            values = state.parts().parallelStream()
+                    .map(part -> {
+                        try {
+                            return cache.readPart(part.file());
+                        } catch (BuildCache.Unusable e) {
+                            throw new UnusablePart(e);
+                        }
+                    })
+                    .toList();
+        } catch (UnusablePart e) {
+            throw (BuildCache.Unusable) e.getCause();
+        }
+        List<List<SourceCache.Saved>> sources = new ArrayList<>();
+        List<List<Article>> articles = new ArrayList<>();
+        List<List<Object>> resolved = new ArrayList<>();
+        for (int i = 0; i < state.editions(); i++) {
+            sources.add(new ArrayList<>());
+            articles.add(new ArrayList<>());
+            resolved.add(new ArrayList<>());
+        }
+        List<SearchIndex.Saved> search = new ArrayList<>();
+        Map<Integer, List<Item>> byBucket = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!(values.get(i) instanceof List<?> list)) {
+                throw new BuildCache.Unusable("the build cache holds something else");
+            }
+            List<Item> items = new ArrayList<>();
+            for (Object value : list) {
+                if (!(value instanceof Item item) || item.edition() < 0 || item.edition() >= state.editions()) {
+                    throw new BuildCache.Unusable("the build cache holds something else");
+                }
+                items.add(item);
+                sources.get(item.edition()).add(item.source());
+                if (item.resolved() != null && item.source().parsed() instanceof Article article) {
+                    articles.get(item.edition()).add(article);
+                    resolved.get(item.edition()).add(item.resolved());
+                }
+                if (item.search() != null) {
+                    search.add(item.search());
+                }
+            }
+            byBucket.put(state.parts().get(i).bucket(), items);
+        }
+        List<SiteModelBuilder.Memory> memories = new ArrayList<>();
+        for (int i = 0; i < state.memories().size(); i++) {
+            SiteModelBuilder.Memory memory = state.memories().get(i);
+            memories.add(new SiteModelBuilder.Memory(
+                    articles.get(i), resolved.get(i), memory.relatedUrls(), memory.relatedInput(), memory.profiles()));
+        }
+        return new Restored(state, sources, memories, search, byBucket);
+    }
+
+    /** A part that cannot be read, out of a parallel stream. */
+    private static final class UnusablePart extends RuntimeException {
+        UnusablePart(BuildCache.Unusable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Writes the state: the parts whose items are the ones restored are named again as they are, the others are
+     * written anew; then the state, atomically.
+     */
+    private static void save(
+            BuildCache cache,
+            BuildCache.Keys keys,
+            Restored previous,
+            Site.Reusable reusable,
+            RenderMemo memo,
+            String manifestFile,
+            Manifest manifest,
+            Map<String, String> templateStamps,
+            Map<String, String> staticStamps)
+            throws IOException {
+        Map<ArticleView, SearchIndex.Saved> search = new IdentityHashMap<>();
+        SearchIndex.saved(memo).forEach(saved -> search.put(saved.article(), saved));
+        List<SiteModelBuilder.Memory> memories = reusable.memories();
+        List<SourceCache> sources = reusable.sources();
+        List<Item> items = new ArrayList<>();
+        for (int edition = 0; edition < sources.size(); edition++) {
+            Map<Object, Object> resolved = new IdentityHashMap<>();
+            if (edition < memories.size()) {
+                SiteModelBuilder.Memory memory = memories.get(edition);
+                for (int i = 0; i < memory.articles().size(); i++) {
+                    resolved.put(memory.articles().get(i), memory.resolved().get(i));
+                }
+            }
+            for (SourceCache.Saved saved : sources.get(edition).saved()) {
+                Object view = resolved.get(saved.parsed());
+                items.add(new Item(
+                        edition, saved, view, view == null ? null : search.get(SiteModelBuilder.viewOf(view))));
+            }
+        }
+        // about 128 files a part: one edit rewrites a part of that size, whatever the archive's size
+        int buckets = Integer.highestOneBit(Math.max(8, items.size() / 128) * 2 - 1);
+        Map<Integer, List<Item>> byBucket = new java.util.TreeMap<>();
+        for (Item item : items) {
+            int bucket = (item.source().file().toString().hashCode() & 0x7fffffff) % buckets;
+            byBucket.computeIfAbsent(bucket, b -> new ArrayList<>()).add(item);
+        }
+        boolean sameBuckets = previous != null && previous.state().buckets() == buckets;
+        Map<Integer, String> files = new HashMap<>();
+        if (sameBuckets) {
+            previous.state().parts().forEach(part -> files.put(part.bucket(), part.file()));
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Map.Entry<Integer, List<Item>> bucket : byBucket.entrySet()) {
+            List<Item> now = bucket.getValue();
+            List<Item> before = sameBuckets ? previous.items().get(bucket.getKey()) : null;
+            String file = null;
+            if (before != null && before.size() == now.size()) {
+                file = files.get(bucket.getKey());
+                for (int i = 0; i < now.size() && file != null; i++) {
+                    if (!now.get(i).sameAs(before.get(i))) {
+                        file = null;
+                    }
+                }
+            }
+            parts.add(new Part(bucket.getKey(), file != null ? file : cache.writePart(now)));
+        }
+        State state = new State(
+                manifestFile,
+                manifest,
+                templateStamps,
+                staticStamps,
+                sources.size(),
+                memories.stream()
+                        .map(m -> new SiteModelBuilder.Memory(
+                                List.of(), List.of(), m.relatedUrls(), m.relatedInput(), m.profiles()))
+                        .toList(),
+                memo.stored(),
+                memo.storedGroups(),
+                buckets,
+                parts);
+        cache.write(keys, state, parts.stream().map(Part::file).collect(java.util.stream.Collectors.toSet()));
     }
 
     /**

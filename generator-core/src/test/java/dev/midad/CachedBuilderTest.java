@@ -57,11 +57,18 @@ class CachedBuilderTest {
         assertTrue(nothing.changes().changed().isEmpty()
                 && nothing.changes().added().isEmpty());
 
+        List<Path> partsBefore = parts();
         edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
         CachedBuilder.Outcome edited = incremental();
         assertTrue(
                 edited.changes().changed().stream().anyMatch(f -> f.contains("index.html")),
                 edited.changes().toJson());
+        // the cache rewrites the part holding the edited file and those of the others the model resolved again
+        // (a live blog follows the clock): at most one part for each
+        long rewritten = parts().stream().filter(p -> !partsBefore.contains(p)).count();
+        assertTrue(
+                rewritten >= 1 && rewritten <= edited.resolved() && rewritten < partsBefore.size(),
+                rewritten + " of " + partsBefore.size() + " parts rewritten, " + edited.resolved() + " resolved");
         assertTrue(edited.rendered() < edited.result().files() / 4, "rendered " + edited.rendered());
         // the edited article and those the model resolves on every build (a live blog follows the clock)
         assertEquals(edited.resolved(), edited.analysed(), "only articles resolved again are analysed again");
@@ -152,6 +159,15 @@ class CachedBuilderTest {
         assertSameAsFullBuild();
     }
 
+    /** The part files of the cache, sorted. */
+    private List<Path> parts() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(new BuildCache(out).dir())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     @Test
     void aStaleCorruptOrCleanedCacheGivesAFullBuild() throws Exception {
         build();
@@ -177,10 +193,35 @@ class CachedBuilderTest {
                 "a damaged cache is never trusted: " + damaged);
         assertSameAsFullBuild();
 
+        // a part of the state (content files' share) damaged, then missing: the state is not trusted either
+        Path part = parts().get(0);
+        byte[] partBytes = Files.readAllBytes(part);
+        partBytes[partBytes.length / 2] ^= 0x5A;
+        Files.write(part, partBytes);
+        edit(SEED, "title: ", "title: تحليل — ");
+        String partDamaged = build().fullBuild();
+        assertTrue(
+                partDamaged != null
+                        && partDamaged.matches("the cache (is damaged \\(its checksum does not match\\)"
+                                + "|is cut short|cannot be read .*|has data past its end)"),
+                "a damaged part is never trusted: " + partDamaged);
+        assertSameAsFullBuild();
+        Files.delete(parts().get(0));
+        edit(SEED, "title: تحليل — ", "title: ");
+        assertTrue(build().fullBuild().startsWith("a part of the cache is missing"));
+        assertSameAsFullBuild();
+        assertTrue(build().fullBuild() == null, "the next build trusts the cache again");
+
         // a cache another version of Midad wrote: the same format, another code key
         Object value = new BuildCache(out).read().orElseThrow().value();
         BuildCache.Keys keys = new BuildCache(out).read().orElseThrow().keys();
-        new BuildCache(out).write(new BuildCache.Keys("another version", keys.sources(), keys.model()), value);
+        new BuildCache(out)
+                .write(
+                        new BuildCache.Keys("another version", keys.sources(), keys.model()),
+                        value,
+                        parts().stream()
+                                .map(p -> p.getFileName().toString())
+                                .collect(java.util.stream.Collectors.toSet()));
         edit(SEED, "title: ", "title: عاجل — ");
         assertEquals("the build cache was written by another version of Midad", build().fullBuild());
         assertSameAsFullBuild();

@@ -29,15 +29,17 @@ import java.util.zip.ZipFile;
 
 /**
  * The folder where a build keeps its state for the next build in another JVM: {@code .midad-cache/<name>/}
- * next to the output folder {@code <name>} (for {@code target/site}: {@code target/.midad-cache/site/}). One
- * file, {@code state.bin}: a header (format version, which code wrote it, the keys of what it was made
- * from), then one value graph in {@link ValueCodec}'s format, then a CRC-32C of all that. It is replaced atomically (a temporary file
- * moved over it), so a reader sees a whole old state or a whole new one; a torn, truncated or foreign file
- * reads as corrupt and the caller builds from scratch.
+ * next to the output folder {@code <name>} (for {@code target/site}: {@code target/.midad-cache/site/}). The
+ * state is {@code state.bin}: a header (format version, which code wrote it, the keys of what it was made
+ * from), then one value graph in {@link ValueCodec}'s format, then a CRC-32C of all that; it may name parts,
+ * {@code part-<id>.bin} in the same format, which are written once and never changed, so that a build rewrites
+ * only the parts whose values changed. The state is replaced atomically (a temporary file moved over it) after
+ * its new parts are in, so a reader sees a whole old state or a whole new one; a torn, truncated, missing or
+ * foreign file reads as corrupt and the caller builds from scratch.
  */
 public final class BuildCache {
     /** Bump when the layout of the header or of what callers store changes in a way shapes do not show. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -75,7 +77,31 @@ public final class BuildCache {
 
     /** The stored state; empty when there is none. */
     public java.util.Optional<Loaded> read() throws Unusable {
-        Path file = stateFile();
+        try {
+            Object[] read = readFile(stateFile(), 4);
+            return java.util.Optional.of(new Loaded(new Keys(text(read[0]), text(read[1]), text(read[2])), read[3]));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * A part the state names (see {@link #writePart}); a part that is missing, torn or foreign makes the whole
+     * state unusable.
+     */
+    public Object readPart(String name) throws Unusable {
+        if (!name.matches("part-[0-9a-f-]+\\.bin")) {
+            throw new Unusable("the cache names a part it cannot hold (" + name + ")");
+        }
+        try {
+            return readFile(dir.resolve(name), 1)[0];
+        } catch (NoSuchFileException e) {
+            throw new Unusable("a part of the cache is missing (" + name + ")");
+        }
+    }
+
+    /** {@code count} values from one file in the cache's format, its magic, format and checksum checked. */
+    private static Object[] readFile(Path file, int count) throws Unusable, NoSuchFileException {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(
@@ -90,8 +116,10 @@ public final class BuildCache {
                 throw new Unusable("the cache has format " + format + ", this Midad writes " + FORMAT);
             }
             ValueCodec.Reader reader = new ValueCodec.Reader(in);
-            Keys keys = new Keys(text(reader.read()), text(reader.read()), text(reader.read()));
-            Object value = reader.read();
+            Object[] values = new Object[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = reader.read();
+            }
             long expected = crc.getValue();
             if (in.readLong() != expected) {
                 throw new Unusable("the cache is damaged (its checksum does not match)");
@@ -99,9 +127,9 @@ public final class BuildCache {
             if (in.read() != -1) {
                 throw new Unusable("the cache has data past its end");
             }
-            return java.util.Optional.of(new Loaded(keys, value));
+            return values;
         } catch (NoSuchFileException e) {
-            return java.util.Optional.empty();
+            throw e;
         } catch (EOFException e) {
             throw new Unusable("the cache is cut short");
         } catch (IOException | RuntimeException e) {
@@ -109,17 +137,42 @@ public final class BuildCache {
         }
     }
 
-    private static String text(Object value) throws ValueCodec.UnsupportedValueException {
+    private static String text(Object value) throws Unusable {
         if (value instanceof String s) {
             return s;
         }
-        throw new ValueCodec.UnsupportedValueException("a key is missing");
+        throw new Unusable("the cache cannot be read (a key is missing)");
     }
 
-    /** Replaces the state atomically. */
-    public void write(Keys keys, Object value) throws IOException {
+    /** Replaces the state atomically. Parts it does not name are removed after. */
+    public void write(Keys keys, Object value, Set<String> parts) throws IOException {
+        writeFile(stateFile(), keys.code(), keys.sources(), keys.model(), value);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("part-") && !parts.contains(name)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a part of the next state in a file of its own and returns its name, for the state to name: a
+     * part is never changed once written, so a state can go on naming a part whose value did not change and
+     * a build writes only the parts that did.
+     */
+    public String writePart(Object value) throws IOException {
+        String name = "part-" + java.util.UUID.randomUUID() + ".bin";
+        writeFile(dir.resolve(name), value);
+        return name;
+    }
+
+    /** Writes values in the cache's format (magic, format, values, checksum) atomically. */
+    private void writeFile(Path file, Object... values) throws IOException {
         Files.createDirectories(dir);
-        Path temp = dir.resolve("state.bin." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        Path temp = dir.resolve(
+                file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             try (OutputStream raw = Files.newOutputStream(temp);
@@ -128,14 +181,13 @@ public final class BuildCache {
                 out.write(MAGIC);
                 out.writeInt(FORMAT);
                 ValueCodec.Writer writer = new ValueCodec.Writer(out);
-                writer.write(keys.code());
-                writer.write(keys.sources());
-                writer.write(keys.model());
-                writer.write(value);
+                for (Object value : values) {
+                    writer.write(value);
+                }
                 out.flush();
                 out.writeLong(crc.getValue()); // a damaged file must never be read as another state
             }
-            Files.move(temp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -97,6 +97,8 @@ public final class SearchIndex {
         private final byte[] exactWeights;
         private final String[] stems;
         private final byte[] stemWeights;
+        /** What the build cache restored this entry from, or null when it was analysed in this JVM. */
+        private Saved restoredFrom;
 
         private Entry(String[] exact, byte[] exactWeights, String[] stems, byte[] stemWeights) {
             this.exact = exact;
@@ -136,6 +138,10 @@ public final class SearchIndex {
         List<Saved> saved = new ArrayList<>();
         memo.derivedOf(KIND).forEach((article, value) -> {
             Entry entry = (Entry) value;
+            if (entry.restoredFrom != null && entry.restoredFrom.article() == article) {
+                saved.add(entry.restoredFrom); // the very value restored: the cache sees it unchanged
+                return;
+            }
             StringBuilder terms = new StringBuilder();
             lines(terms, entry.exact, entry.exactWeights);
             terms.append('\n');
@@ -189,7 +195,9 @@ public final class SearchIndex {
                 at = end + 1;
             }
             if (part == 2) {
-                memo.restoreDerived(KIND, one.article(), new Entry(parts[0], partWeights[0], parts[1], partWeights[1]));
+                Entry entry = new Entry(parts[0], partWeights[0], parts[1], partWeights[1]);
+                entry.restoredFrom = one;
+                memo.restoreDerived(KIND, one.article(), entry);
             }
         }
     }

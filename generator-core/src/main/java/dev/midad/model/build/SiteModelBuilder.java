@@ -438,6 +438,11 @@ public final class SiteModelBuilder {
         return resolvedAfresh.get();
     }
 
+    /** The view in one of {@link Memory#resolved}'s values. */
+    public static ArticleView viewOf(Object resolved) {
+        return ((Known) resolved).view();
+    }
+
     /** What the last build resolved (see {@link Memory}). */
     public Memory memory() {
         List<Article> articles = new ArrayList<>(known.keySet());

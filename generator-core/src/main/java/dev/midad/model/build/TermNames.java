@@ -16,7 +16,7 @@ final class TermNames {
     private TermNames() {}
 
     static boolean sameTerm(String a, String b) {
-        return key(a).equals(key(b));
+        return a.equals(b) || key(a).equals(key(b)); // nearly always spelt alike: no folding needed
     }
 
     private static String key(String name) {
