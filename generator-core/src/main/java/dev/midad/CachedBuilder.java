@@ -125,9 +125,15 @@ public final class CachedBuilder {
 
     /**
      * One content file's share of the state, kept together so that a part decodes into the very objects that
-     * refer to each other: the file parsed, its article's resolved view, that view's search terms.
+     * refer to each other: the file parsed, its article's resolved view, that view's search terms and the
+     * hash of the whole view (so that an unchanged view is never hashed again).
      */
-    record Item(int edition, SourceCache.Saved source, Object resolved, SearchIndex.Saved search) {
+    record Item(
+            int edition,
+            SourceCache.Saved source,
+            Object resolved,
+            SearchIndex.Saved search,
+            dev.midad.cache.Fingerprint.Value print) {
         /** Whether this is the value restored as {@code old}: same file state, the same objects. */
         boolean sameAs(Item old) {
             return edition == old.edition
@@ -138,7 +144,8 @@ public final class CachedBuilder {
                     && source.problems().equals(old.source.problems())
                     && source.link() == old.source.link()
                     && resolved == old.resolved
-                    && search == old.search;
+                    && search == old.search
+                    && java.util.Objects.equals(print, old.print);
         }
     }
 
@@ -148,7 +155,8 @@ public final class CachedBuilder {
             List<List<SourceCache.Saved>> sources,
             List<SiteModelBuilder.Memory> memories,
             List<SearchIndex.Saved> search,
-            Map<Integer, List<Item>> items) {}
+            Map<Integer, List<Item>> items,
+            Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -299,6 +307,7 @@ public final class CachedBuilder {
         RenderMemo memo =
                 RenderMemo.restore(previous.state().renders(), previous.state().groups());
         SearchIndex.restore(memo, previous.search());
+        previous.prints().forEach(memo::restoreArticlePrint);
         return memo;
     }
 
@@ -327,6 +336,7 @@ public final class CachedBuilder {
             resolved.add(new ArrayList<>());
         }
         List<SearchIndex.Saved> search = new ArrayList<>();
+        Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints = new IdentityHashMap<>();
         Map<Integer, List<Item>> byBucket = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             if (!(values.get(i) instanceof List<?> list)) {
@@ -346,6 +356,9 @@ public final class CachedBuilder {
                 if (item.search() != null) {
                     search.add(item.search());
                 }
+                if (item.print() != null && item.resolved() != null) {
+                    prints.put(SiteModelBuilder.viewOf(item.resolved()), item.print());
+                }
             }
             byBucket.put(state.parts().get(i).bucket(), items);
         }
@@ -355,7 +368,7 @@ public final class CachedBuilder {
             memories.add(new SiteModelBuilder.Memory(
                     articles.get(i), resolved.get(i), memory.relatedUrls(), memory.relatedInput(), memory.profiles()));
         }
-        return new Restored(state, sources, memories, search, byBucket);
+        return new Restored(state, sources, memories, search, byBucket, prints);
     }
 
     /** A part that cannot be read, out of a parallel stream. */
@@ -380,6 +393,7 @@ public final class CachedBuilder {
             Map<String, String> templateStamps,
             Map<String, String> staticStamps)
             throws IOException {
+        Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints = memo.articlePrints();
         Map<ArticleView, SearchIndex.Saved> search = new IdentityHashMap<>();
         SearchIndex.saved(memo).forEach(saved -> search.put(saved.article(), saved));
         List<SiteModelBuilder.Memory> memories = reusable.memories();
@@ -394,9 +408,14 @@ public final class CachedBuilder {
                 }
             }
             for (SourceCache.Saved saved : sources.get(edition).saved()) {
-                Object view = resolved.get(saved.parsed());
+                Object resolvedView = resolved.get(saved.parsed());
+                ArticleView view = resolvedView == null ? null : SiteModelBuilder.viewOf(resolvedView);
                 items.add(new Item(
-                        edition, saved, view, view == null ? null : search.get(SiteModelBuilder.viewOf(view))));
+                        edition,
+                        saved,
+                        resolvedView,
+                        view == null ? null : search.get(view),
+                        view == null ? null : prints.get(view)));
             }
         }
         // about 128 files a part: one edit rewrites a part of that size, whatever the archive's size

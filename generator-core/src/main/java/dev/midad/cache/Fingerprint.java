@@ -34,6 +34,22 @@ public final class Fingerprint {
 
     private record Whole(ArticleView article, long a, long b) {}
 
+    /**
+     * The whole-article hashes known for the very article objects they were computed from (as two lanes), for
+     * the build cache: a build in another JVM takes them on with {@link #restoreWhole} for the objects it
+     * restored, and hashes only the articles that changed.
+     */
+    public Map<ArticleView, Value> wholes() {
+        Map<ArticleView, Value> wholes = new java.util.IdentityHashMap<>();
+        articles.values().forEach(whole -> wholes.put(whole.article(), new Value(whole.a(), whole.b())));
+        return wholes;
+    }
+
+    /** Takes on a hash {@link #wholes} gave in another JVM, for the article object restored with it. */
+    public void restoreWhole(ArticleView article, Value lanes) {
+        articles.put(article.url(), new Whole(article, lanes.high(), lanes.low()));
+    }
+
     /** Hashes of the values {@link #ofInputs} saw, by identity: the model shares one site view among thousands. */
     private final Map<Object, long[]> inputs = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 

@@ -276,6 +276,16 @@ public final class RenderMemo {
                 .toList();
     }
 
+    /** Whole-article hashes by article object, for the build cache (see {@link Fingerprint#wholes}). */
+    public Map<ArticleView, Fingerprint.Value> articlePrints() {
+        return fingerprints.wholes();
+    }
+
+    /** Takes on an article's whole hash a build in another JVM computed, for the restored article object. */
+    public void restoreArticlePrint(ArticleView article, Fingerprint.Value print) {
+        fingerprints.restoreWhole(article, print);
+    }
+
     /** The address rules count by type: the cache keys (site.yaml, static files) decide them. */
     private final Fingerprint fingerprints = new Fingerprint(value -> value instanceof Links);
 
