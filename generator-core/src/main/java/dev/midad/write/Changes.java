@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * What one build did to the output folder, for deploys (CDN purges, uploads): the files it added, changed and
@@ -32,19 +31,23 @@ public record Changes(List<String> added, List<String> changed, List<String> del
         List<String> changed = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         Map<String, String> old = before.hashes();
-        for (String file : new TreeSet<>(after.hashes().keySet())) {
-            String hash = old.get(file);
-            if (hash == null) {
+        after.hashes().forEach((file, hash) -> {
+            String was = old.get(file);
+            if (was == null) {
                 added.add(file);
-            } else if (!hash.equals(after.hashes().get(file))) {
+            } else if (!was.equals(hash)) {
                 changed.add(file);
             }
-        }
-        for (String file : new TreeSet<>(old.keySet())) {
+        });
+        for (String file : old.keySet()) {
             if (!after.hashes().containsKey(file)) {
                 deleted.add(file);
             }
         }
+        // sorted once they are known: usually a handful of 50,000 files
+        added.sort(null);
+        changed.sort(null);
+        deleted.sort(null);
         return new Changes(added, changed, deleted, nextChange);
     }
 
