@@ -1,6 +1,7 @@
 package dev.midad;
 
 import dev.midad.cache.BuildCache;
+import dev.midad.cache.Fingerprint;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
@@ -36,9 +37,10 @@ import java.util.Set;
  * ({@link BuildCache}) so that the next build, in a new JVM, redoes only what changed — as
  * {@link IncrementalBuilder} does within one JVM. What is kept: every content file parsed (by size, time and
  * identity; by its bytes' hash when only those look changed), every article's resolved view, the related
- * lists, every article's search terms, what each output file was rendered from (template, the fingerprint of its data, the articles it
- * read), what each planning step made its files from (the fingerprint of its inputs), the manifest. The next build reparses only changed files, renders only files whose data changed
- * and rewrites only files whose bytes changed, in place.
+ * lists, every article's search terms, what each output file was rendered from (template, the fingerprint of
+ * its data, the articles it read), what each planning step made its files from (the fingerprint of its
+ * inputs), the manifest. The next build reparses only changed files, skips steps whose inputs did not change,
+ * renders only files whose data changed and rewrites only files whose bytes changed, in place.
  *
  * <p>Whatever the cache does not vouch for is built in full, and said why in one line: no cache, {@code
  * clean}, a cache from another build of Midad or unreadable, another site.yaml (nothing reused), other
@@ -129,11 +131,7 @@ public final class CachedBuilder {
      * hash of the whole view (so that an unchanged view is never hashed again).
      */
     record Item(
-            int edition,
-            SourceCache.Saved source,
-            Object resolved,
-            SearchIndex.Saved search,
-            dev.midad.cache.Fingerprint.Value print) {
+            int edition, SourceCache.Saved source, Object resolved, SearchIndex.Saved search, Fingerprint.Value print) {
         /** Whether this is the value restored as {@code old}: same file state, the same objects. */
         boolean sameAs(Item old) {
             return edition == old.edition
@@ -156,7 +154,7 @@ public final class CachedBuilder {
             List<SiteModelBuilder.Memory> memories,
             List<SearchIndex.Saved> search,
             Map<Integer, List<Item>> items,
-            Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints) {}
+            Map<ArticleView, Fingerprint.Value> prints) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -336,7 +334,7 @@ public final class CachedBuilder {
             resolved.add(new ArrayList<>());
         }
         List<SearchIndex.Saved> search = new ArrayList<>();
-        Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints = new IdentityHashMap<>();
+        Map<ArticleView, Fingerprint.Value> prints = new IdentityHashMap<>();
         Map<Integer, List<Item>> byBucket = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             if (!(values.get(i) instanceof List<?> list)) {
@@ -393,7 +391,7 @@ public final class CachedBuilder {
             Map<String, String> templateStamps,
             Map<String, String> staticStamps)
             throws IOException {
-        Map<ArticleView, dev.midad.cache.Fingerprint.Value> prints = memo.articlePrints();
+        Map<ArticleView, Fingerprint.Value> prints = memo.articlePrints();
         Map<ArticleView, SearchIndex.Saved> search = new IdentityHashMap<>();
         SearchIndex.saved(memo).forEach(saved -> search.put(saved.article(), saved));
         List<SiteModelBuilder.Memory> memories = reusable.memories();
