@@ -35,15 +35,9 @@ if ! command -v hugo >/dev/null; then
   KINDS=${KINDS//hugo/}
 fi
 
-mkdir -p "$WORK"
-JAR="$WORK/midad.jar"
-if [ -n "${MIDAD_JAR:-}" ]; then
-  [ "$MIDAD_JAR" -ef "$JAR" ] || cp "$MIDAD_JAR" "$JAR"
-else
-  echo "building the Midad fat jar (mvn -B -q package -DskipTests -pl generator-core)" >&2
-  (cd "$ROOT" && mvn -B -q package -DskipTests -pl generator-core) >&2
-  cp "$ROOT"/generator-core/target/midad-core-*-cli.jar "$JAR"
-fi
+# shellcheck source=bench/jar.sh
+. "$BENCH/jar.sh"
+midad_jar "$WORK" "$ROOT"
 export MIDAD_JAR="$JAR"
 # the launcher's archive and caches live here, made afresh for this jar by the warm-up builds
 export XDG_CACHE_HOME="$WORK/launcher-cache"
