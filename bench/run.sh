@@ -52,15 +52,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v java >/dev/null && command -v python3 >/dev/null || { echo "needs java 17+ and python3" >&2; exit 1; }
 
-mkdir -p "$WORK"
-JAR="$WORK/midad.jar"
-if [ -n "${MIDAD_JAR:-}" ]; then
-  [ "$MIDAD_JAR" -ef "$JAR" ] || cp "$MIDAD_JAR" "$JAR"
-else
-  echo "building the Midad fat jar (mvn -B -q package -DskipTests -pl generator-core)" >&2
-  (cd "$ROOT" && mvn -B -q package -DskipTests -pl generator-core) >&2
-  cp "$ROOT/generator-core/target/midad-core-0.1.0-SNAPSHOT-cli.jar" "$JAR"
-fi
+# shellcheck source=bench/jar.sh
+. "$BENCH/jar.sh"
+midad_jar "$WORK" "$ROOT"
 # the launcher keeps its class-data archive here (not in the user's cache), made by the warm-up build
 export XDG_CACHE_HOME="$WORK/launcher-cache"
 export MIDAD_JAR="$JAR"

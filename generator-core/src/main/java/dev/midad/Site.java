@@ -136,9 +136,16 @@ public final class Site {
 
         private RenderMemo memo;
 
+        /**
+         * The templates are the ones a build in another JVM checked (the build cache's model key covers them):
+         * they are not parsed again up front, only those of outputs that change, when they render.
+         */
+        private boolean templatesChecked;
+
         /** Templates (or their message bundles) changed. */
         void templatesChanged() {
             templates = null;
+            templatesChecked = false;
             staticChanged();
         }
 
@@ -186,6 +193,7 @@ public final class Site {
             sources.addAll(saved);
             restoring = memories;
             memo = renders;
+            templatesChecked = memories != null;
         }
 
         List<SourceCache> sources() {
@@ -534,7 +542,9 @@ public final class Site {
                             config.digits(),
                             edition.model().now())));
         }
-        shared.check(outputs.checkDeclaredTemplates(shared::exists, problems), problems);
+        if (!reusable.templatesChecked) {
+            shared.check(outputs.checkDeclaredTemplates(shared::exists, problems), problems);
+        }
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }

@@ -109,15 +109,6 @@ public final class ImagePipeline {
         this.encoders = encoders;
         this.staticDir = staticDir.toAbsolutePath().normalize();
         this.cache = new ImageCache(settings.cache());
-        if (settings.webp() && !encoders.has(ImageFormat.WEBP)) {
-            warnings.put(
-                    "",
-                    List.of(Problem.of(
-                            null,
-                            "no WebP encoder works on this platform ("
-                                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
-                                    + "): images are served in their original format only")));
-        }
     }
 
     /** The pipeline with every encoder this machine has. */
@@ -175,6 +166,8 @@ public final class ImagePipeline {
         List<ImageFormat> formats = new ArrayList<>();
         if (settings.webp() && encoders.has(ImageFormat.WEBP)) {
             formats.add(ImageFormat.WEBP);
+        } else {
+            noteMissingWebp();
         }
         if (own != ImageFormat.WEBP && encoders.has(own)) {
             formats.add(own);
@@ -326,6 +319,7 @@ public final class ImagePipeline {
                 if (!encoders.has(file.format())) {
                     return false; // planned where another encoder was available
                 }
+                noteMissingWebp();
                 if (file.source() == null || !file.source().startsWith("/")) {
                     return false;
                 }
@@ -354,6 +348,19 @@ public final class ImagePipeline {
         }
         warnings(owner, plan.warnings());
         return true;
+    }
+
+    /** Said once, when an image is first planned: the encoders are looked for only then. */
+    private void noteMissingWebp() {
+        if (settings.webp() && !encoders.has(ImageFormat.WEBP)) {
+            warnings.putIfAbsent(
+                    "",
+                    List.of(Problem.of(
+                            null,
+                            "no WebP encoder works on this platform ("
+                                    + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
+                                    + "): images are served in their original format only")));
+        }
     }
 
     /** Drops what {@code owner} planned: it is about to plan its files again (its article changed). */

@@ -55,7 +55,13 @@ public final class Templates {
             "macros/cards.ftlh",
             "macros/pagination.ftlh");
 
-    private final Configuration freemarker;
+    private final Path siteTemplates;
+    /**
+     * Made on first use: a build whose outputs are all unchanged (the build cache) renders nothing, and
+     * FreeMarker's configuration (its bean introspection, member access policy, logging) is a tenth of a
+     * second of a cold start.
+     */
+    private volatile Configuration freemarker;
     /**
      * The site's own templates use FreeMarker's {@code .now}: every rendering then depends on the clock (the
      * default theme does not use it; {@code relative()} is noted per rendering).
@@ -66,10 +72,33 @@ public final class Templates {
      * @param siteTemplates the site's own templates folder (may not exist)
      */
     public Templates(Path siteTemplates) throws IOException {
+        this.siteTemplates = siteTemplates;
+        this.readsClock = usesNow(siteTemplates);
+    }
+
+    private Configuration freemarker() {
+        Configuration made = freemarker;
+        if (made == null) {
+            synchronized (this) {
+                made = freemarker;
+                if (made == null) {
+                    made = configuration(siteTemplates);
+                    freemarker = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private static Configuration configuration(Path siteTemplates) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(siteTemplates)) {
-            loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
+            try {
+                loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
+            } catch (IOException e) { // the folder is there (checked above): it went away since
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         loaders.add(new ClassTemplateLoader(Templates.class, THEME_ROOT));
         cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
@@ -91,9 +120,7 @@ public final class Templates {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setObjectWrapper(new ReadTrackingWrapper(cfg.getIncompatibleImprovements()));
-
-        this.freemarker = cfg;
-        this.readsClock = usesNow(siteTemplates);
+        return cfg;
     }
 
     private static boolean usesNow(Path siteTemplates) throws IOException {
@@ -116,7 +143,7 @@ public final class Templates {
 
     /** True when the site's templates/ or the theme has a template {@code name}. */
     public boolean exists(String name) {
-        TemplateLoader loader = freemarker.getTemplateLoader();
+        TemplateLoader loader = freemarker().getTemplateLoader();
         try {
             Object source = loader.findTemplateSource(name);
             if (source == null) {
@@ -145,7 +172,7 @@ public final class Templates {
     /** Parses template {@code name} into FreeMarker's cache; what is wrong with it. */
     private List<Problem> parse(String name) {
         try {
-            freemarker.getTemplate(name);
+            freemarker().getTemplate(name);
             return List.of();
         } catch (ParseException e) {
             return List.of(new Problem(
@@ -215,7 +242,7 @@ public final class Templates {
 
     private Reads render(String name, Map<String, Object> model, Locale locale, Writer out)
             throws IOException, RenderException {
-        Template template = freemarker.getTemplate(name);
+        Template template = freemarker().getTemplate(name);
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             Set<String> articles = new HashSet<>();
