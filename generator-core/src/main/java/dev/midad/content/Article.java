@@ -91,50 +91,6 @@ public record Article(
                 editorial);
     }
 
-    /** An ordinary news article. */
-    public Article(
-            Path source,
-            String title,
-            ZonedDateTime date,
-            ZonedDateTime updated,
-            List<String> authors,
-            String category,
-            List<String> tags,
-            String summary,
-            String image,
-            String imageAlt,
-            String imageCaption,
-            String slug,
-            String dateline,
-            String sourceName,
-            boolean draft,
-            boolean featured,
-            Map<String, Object> params,
-            String bodyHtml,
-            String bodyText) {
-        this(
-                source,
-                title,
-                date,
-                updated,
-                authors,
-                category,
-                tags,
-                summary,
-                image,
-                imageAlt,
-                imageCaption,
-                slug,
-                dateline,
-                sourceName,
-                draft,
-                featured,
-                params,
-                bodyHtml,
-                bodyText,
-                Editorial.NEWS);
-    }
-
     public Article {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
