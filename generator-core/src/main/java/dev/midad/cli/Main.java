@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The command line, without Maven:
@@ -89,34 +90,52 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // made before the build: once memory is exhausted, even formatting the message could fail
-        byte[] outOfMemory = (outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator())
-                .getBytes(StandardCharsets.UTF_8);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        byte[] outOfMemory = (outOfMemory(maxHeap, false) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        byte[] outOfMemoryAfterWriting =
+                (outOfMemory(maxHeap, true) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        AtomicBoolean written = new AtomicBoolean();
         int status;
         try {
-            status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
+            status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err, written);
         } catch (OutOfMemoryError e) {
-            System.err.write(outOfMemory, 0, outOfMemory.length);
+            byte[] message = written.get() ? outOfMemoryAfterWriting : outOfMemory;
+            System.err.write(message, 0, message.length);
             System.err.flush();
             status = 3;
         }
         System.exit(status);
     }
 
-    /** What to say instead of an OutOfMemoryError's trace: the limit, and how to raise it. */
-    static String outOfMemory(long maxHeap) {
-        return ("Midad: out of memory — the Java heap is limited to %d MiB, too little for this site; nothing was"
-                        + " published (the previous output is unchanged). Give it more, e.g. MIDAD_JAVA_OPTS=-Xmx8g bin/midad"
-                        + " … or java -Xmx8g -jar midad-cli.jar … (bin/midad allows 75%% of the machine's memory by"
-                        + " default).")
+    /**
+     * What to say instead of an OutOfMemoryError's trace: the limit, and how to raise it.
+     *
+     * @param written the site was written already (what ran out was saving the build cache)
+     */
+    static String outOfMemory(long maxHeap, boolean written) {
+        return ("Midad: out of memory — the Java heap is limited to %d MiB, too little for this site; "
+                        + (written
+                                ? "the site was written, but not its build cache (the next build is a full one)"
+                                : "nothing was published (the previous output is unchanged)")
+                        + ". Give it more, e.g. MIDAD_JAVA_OPTS=-Xmx8g bin/midad … or java -Xmx8g -jar midad-cli.jar …"
+                        + " (bin/midad allows 75%% of the machine's memory by default).")
                 .formatted(maxHeap >> 20);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new AtomicBoolean());
+    }
+
+    /** @param written set once a build has written the site (its "write" phase is over) */
+    static int run(String[] args, PrintStream out, PrintStream err, AtomicBoolean written) {
         List<String> positional = new ArrayList<>();
         BuildOptions options = BuildOptions.defaults().withListener(new BuildListener() {
             @Override
             public void phase(String phase, int count, Duration elapsed) {
                 out.printf("  %-6s %7d in %5d ms%n", phase, count, elapsed.toMillis());
+                if (phase.equals("write")) {
+                    written.set(true);
+                }
             }
 
             @Override

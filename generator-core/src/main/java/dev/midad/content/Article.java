@@ -1,5 +1,7 @@
 package dev.midad.content;
 
+import dev.midad.text.Excerpts;
+import dev.midad.text.PackedText;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -10,9 +12,11 @@ import java.util.Map;
  * Optional texts are empty strings, never null; {@code updated} and {@code category} may be null.
  *
  * @param source    path relative to the site folder, e.g. {@code articles/2024/06/x.md}
- * @param bodyHtml  the body as sanitised HTML fragment
- * @param bodyText  the body as plain text, for excerpts and reading time
  * @param params    every front matter key, including unknown ones, for templates
+ * @param body      the body as sanitised HTML fragment, packed ({@link #bodyHtml()} unpacks it): a site's
+ *                  bodies are held from reading until the build cache is written
+ * @param bodyWords the words of the body as plain text, for the reading time
+ * @param summaryOpensBody the summary is the opening of the body as plain text (it is then no standfirst)
  * @param editorial kind, corrections, update note and live-blog entries
  */
 public record Article(
@@ -33,11 +37,15 @@ public record Article(
         boolean draft,
         boolean featured,
         Map<String, Object> params,
-        String bodyHtml,
-        String bodyText,
+        PackedText body,
+        int bodyWords,
+        boolean summaryOpensBody,
         Editorial editorial) {
 
-    /** An ordinary news article. */
+    /**
+     * An article whose body is {@code bodyHtml}; {@code bodyText} (the body as plain text) is kept only as the
+     * facts the site needs from it.
+     */
     public Article(
             Path source,
             String title,
@@ -57,7 +65,8 @@ public record Article(
             boolean featured,
             Map<String, Object> params,
             String bodyHtml,
-            String bodyText) {
+            String bodyText,
+            Editorial editorial) {
         this(
                 source,
                 title,
@@ -76,14 +85,20 @@ public record Article(
                 draft,
                 featured,
                 params,
-                bodyHtml,
-                bodyText,
-                Editorial.NEWS);
+                PackedText.of(bodyHtml),
+                Excerpts.words(bodyText),
+                Excerpts.opensWith(bodyText, summary),
+                editorial);
     }
 
     public Article {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         params = Map.copyOf(params);
+    }
+
+    /** The body as sanitised HTML fragment (unpacked on each call). */
+    public String bodyHtml() {
+        return body.text();
     }
 }

@@ -1,5 +1,6 @@
 package dev.midad.model;
 
+import dev.midad.text.PackedText;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import java.util.Map;
  * social networks show ({@code og:image}: a large lead image or the article's card; nullable), {@code gallery}
  * the front matter's gallery, {@code bodyGallery} the images of the body's gallery blocks (the body shows them;
  * structured data lists them); {@code editorial} its kind, corrections, authors' profiles and live-blog updates;
- * {@code videos} the embedded videos whose stored data is complete enough for search engines.
+ * {@code videos} the embedded videos whose stored data is complete enough for search engines. {@code content}
+ * is the body as the page shows it, packed: templates read it as {@link #contentHtml()}.
  */
 public record ArticleView(
         String title,
@@ -29,7 +31,7 @@ public record ArticleView(
         String dateline,
         String source,
         boolean featured,
-        String contentHtml,
+        PackedText content,
         int readingMinutes,
         Map<String, Object> params,
         String sourcePath,
@@ -52,6 +54,11 @@ public record ArticleView(
         bodyGallery = List.copyOf(bodyGallery);
     }
 
+    /** The body as the page shows it (unpacked on each call: read it once per use). */
+    public String contentHtml() {
+        return content.text();
+    }
+
     /** A copy with other body HTML (feeds make its links absolute). */
     public ArticleView withContentHtml(String html) {
         return new ArticleView(
@@ -69,7 +76,7 @@ public record ArticleView(
                 dateline,
                 source,
                 featured,
-                html,
+                PackedText.of(html),
                 readingMinutes,
                 params,
                 sourcePath,
@@ -100,7 +107,7 @@ public record ArticleView(
                 dateline,
                 source,
                 featured,
-                contentHtml,
+                content,
                 readingMinutes,
                 params,
                 sourcePath,

@@ -5,6 +5,7 @@ import dev.midad.model.Link;
 import dev.midad.problem.Problem;
 import dev.midad.render.RenderMemo;
 import dev.midad.text.Digests;
+import dev.midad.text.PackedText;
 import dev.midad.write.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,9 +123,9 @@ public final class SearchIndex {
     /**
      * What one article added to the index, as the build cache keeps it between builds: {@code terms} holds a
      * line per term, its weight as one character ({@code 'a' + weight}) then the term, first the exact terms
-     * and then, after an empty line, the stems.
+     * and then, after an empty line, the stems; packed, as all of them are built before the cache is written.
      */
-    public record Saved(ArticleView article, String terms) {}
+    public record Saved(ArticleView article, PackedText terms) {}
 
     private static final String KIND = "search";
 
@@ -146,7 +147,7 @@ public final class SearchIndex {
             lines(terms, entry.exact, entry.exactWeights);
             terms.append('\n');
             lines(terms, entry.stems, entry.stemWeights);
-            saved.add(new Saved(article, terms.toString()));
+            saved.add(new Saved(article, PackedText.of(terms.toString())));
         });
         saved.sort(Comparator.comparing((Saved s) -> s.article().url()));
         return saved;
@@ -167,7 +168,7 @@ public final class SearchIndex {
         List<String> terms = new ArrayList<>();
         List<Byte> weights = new ArrayList<>();
         for (Saved one : saved) {
-            String text = one.terms();
+            String text = one.terms().text();
             String[][] parts = new String[2][];
             byte[][] partWeights = new byte[2][];
             int part = 0;

@@ -34,7 +34,21 @@ public final class Excerpts {
     }
 
     public static int readingMinutes(String text) {
-        return Math.max(1, (words(text) + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+        return readingMinutes(words(text));
+    }
+
+    /** The reading time of a text of {@code words} words (see {@link #words}). */
+    public static int readingMinutes(int words) {
+        return Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+    }
+
+    /**
+     * Whether {@code text} opens with {@code summary} (without its closing "…", spaces counted as one): a
+     * summary cut from the lead paragraph, not worth showing above it as a standfirst.
+     */
+    public static boolean opensWith(String text, String summary) {
+        String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+        return text.strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "));
     }
 
     /**
@@ -42,7 +56,7 @@ public final class Excerpts {
      * word strings: the stripped text starts and ends with a non-space, so its words are one more than its
      * runs of {@code \s} (space, tab, line feed, vertical tab, form feed, carriage return).
      */
-    static int words(String text) {
+    public static int words(String text) {
         String stripped = text.strip();
         if (stripped.isEmpty()) {
             return 0;

@@ -94,6 +94,20 @@ class MainTest {
         assertTrue(!output.contains("OutOfMemoryError") && !output.contains("\tat "), output);
     }
 
+    /** Out of memory while saving the build cache, the site is already out: the line says so, not the opposite. */
+    @Test
+    void runningOutOfMemoryAfterWritingTheSiteSaysTheSiteWasWritten() {
+        String before = Main.outOfMemory(512L << 20, false);
+        String after = Main.outOfMemory(512L << 20, true);
+        for (String line : List.of(before, after)) {
+            assertTrue(line.contains("limited to 512 MiB") && line.contains("MIDAD_JAVA_OPTS=-Xmx8g"), line);
+        }
+        assertTrue(before.contains("nothing was published (the previous output is unchanged)"), before);
+        assertTrue(
+                after.contains("the site was written, but not its build cache (the next build is a full one)"), after);
+        assertTrue(!after.contains("nothing was published"), after);
+    }
+
     @Test
     void buildWritesTheSiteAndSaysWhere() throws Exception {
         Path site = TestSites.small(Files.createDirectories(tmp.resolve("site")));

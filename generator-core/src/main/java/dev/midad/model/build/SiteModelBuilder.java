@@ -28,6 +28,7 @@ import dev.midad.model.VideoView;
 import dev.midad.problem.InternalFailure;
 import dev.midad.problem.Problem;
 import dev.midad.text.Excerpts;
+import dev.midad.text.PackedText;
 import dev.midad.text.UrlPaths;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -531,14 +532,10 @@ public final class SiteModelBuilder {
                     terms.category() == null ? "" : terms.category().name());
             images.warnings(owner, responsiveImages.check(article, image, gallery));
         }
-        String lead = article.summary().endsWith("…")
-                ? article.summary().substring(0, article.summary().length() - 1)
-                : article.summary();
-        String standfirst = article.bodyText().strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "))
-                ? ""
-                : article.summary();
+        String standfirst = article.summaryOpensBody() ? "" : article.summary();
         BodyChain bodies = editionRules.directionOf(article).equals("rtl") ? rtlBodies : ltrBodies;
-        ShownBody body = bodyImages(bodies.apply(article.bodyHtml()), article.source(), owner, url, imageProblems);
+        String bodyHtml = article.bodyHtml(); // unpacked once
+        ShownBody body = bodyImages(bodies.apply(bodyHtml), article.source(), owner, url, imageProblems);
         String html = body.html();
         List<ImageView> bodyGallery = body.gallery();
         return new ArticleView(
@@ -556,8 +553,8 @@ public final class SiteModelBuilder {
                 article.dateline(),
                 article.sourceName(),
                 article.featured(),
-                html,
-                Excerpts.readingMinutes(article.bodyText()),
+                PackedText.of(html),
+                Excerpts.readingMinutes(article.bodyWords()),
                 article.params(),
                 article.source().toString().replace('\\', '/'),
                 editionRules.languageOf(article),
@@ -567,7 +564,7 @@ public final class SiteModelBuilder {
                 gallery,
                 bodyGallery,
                 newsroom.view(article, url, now, bodies::apply),
-                videos(article.bodyHtml()));
+                videos(bodyHtml));
     }
 
     /** A body with its galleries and images as the site shows them, and its gallery images for structured data. */

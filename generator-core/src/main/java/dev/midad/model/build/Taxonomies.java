@@ -33,6 +33,11 @@ final class Taxonomies {
     private Map<String, Term> lastTerms = Map.of();
 
     private final Map<String, Term> nextTerms = new HashMap<>();
+    /**
+     * This build's term links by kind and name, one object for all the articles of a term (a link per article
+     * and term was a tenth of a large site's heap: 6 tags an article, each with its own percent-encoded URL).
+     */
+    private final Map<String, Link> termLinks = new java.util.concurrent.ConcurrentHashMap<>();
 
     Taxonomies(Links links, Messages messages) {
         this.links = links;
@@ -52,6 +57,7 @@ final class Taxonomies {
         SiteModel.Taxonomy authors = taxonomy("author", "/authors/", "/author/", views, ArticleView::authors, problems);
         lastTerms = Map.copyOf(nextTerms);
         nextTerms.clear();
+        termLinks.clear(); // the next build's terms may be others
         return List.of(categories, tags, authors);
     }
 
@@ -60,16 +66,18 @@ final class Taxonomies {
 
     ArticleTerms termsOf(String category, List<String> tags, List<String> authors) {
         return new ArticleTerms(
-                category == null ? null : new Link(category, links.termUrl("category", category)),
-                links(tags, "tag"),
-                links(authors, "author"));
+                category == null ? null : link("category", category), links(tags, "tag"), links(authors, "author"));
     }
 
     private List<Link> links(List<String> names, String kind) {
         return TermNames.oncePerAddress(names.stream()
                 .filter(name -> !links.slug(name).isEmpty())
-                .map(name -> new Link(name, links.termUrl(kind, name)))
+                .map(name -> link(kind, name))
                 .toList());
+    }
+
+    private Link link(String kind, String name) {
+        return termLinks.computeIfAbsent(kind + "/" + name, key -> new Link(name, links.termUrl(kind, name)));
     }
 
     private SiteModel.Taxonomy taxonomy(
