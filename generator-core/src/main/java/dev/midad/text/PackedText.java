@@ -28,7 +28,8 @@ public record PackedText(String deflated, int bytes) {
     /** The packed form of {@code text}. */
     public static PackedText of(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        // every body is packed as it is read: speed matters more than the last few bytes
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(utf8);
             deflater.finish();
