@@ -21,12 +21,22 @@ public final class Encoders {
 
     /** Every format whose ImageIO writer is installed and works here (WebP needs its native library). */
     public static Encoders detect(float quality) {
+        // ImageIO finds its plugins with the context class loader of the thread that first uses it: the lazy
+        // probe may run on a worker thread, whose loader (under Maven) does not see the plugin's own jars
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new Encoders(() -> {
-            Map<ImageFormat, Encoder> found = new EnumMap<>(ImageFormat.class);
-            for (ImageFormat format : ImageFormat.values()) {
-                ImageIoEncoder.probe(format, quality).ifPresent(e -> found.put(format, e));
+            Thread thread = Thread.currentThread();
+            ClassLoader own = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                Map<ImageFormat, Encoder> found = new EnumMap<>(ImageFormat.class);
+                for (ImageFormat format : ImageFormat.values()) {
+                    ImageIoEncoder.probe(format, quality).ifPresent(e -> found.put(format, e));
+                }
+                return found;
+            } finally {
+                thread.setContextClassLoader(own);
             }
-            return found;
         });
     }
 
