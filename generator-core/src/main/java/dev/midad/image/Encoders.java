@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +22,15 @@ public final class Encoders {
 
     /** Every format whose ImageIO writer is installed and works here (WebP needs its native library). */
     public static Encoders detect(float quality) {
-        // ImageIO finds its plugins with the context class loader of the thread that first uses it: the lazy
-        // probe may run on a worker thread, whose loader (under Maven) does not see the plugin's own jars
+        return detect(format -> ImageIoEncoder.probe(format, quality));
+    }
+
+    /**
+     * The formats {@code probe} finds an encoder for, probed when first asked, with the context class loader
+     * of the thread that calls this: ImageIO finds its plugins with the loader of the thread that first uses
+     * it, and the first use may be on a worker thread whose loader (under Maven) does not see the plugin's jars.
+     */
+    static Encoders detect(Function<ImageFormat, Optional<Encoder>> probe) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new Encoders(() -> {
             Thread thread = Thread.currentThread();
@@ -31,7 +39,7 @@ public final class Encoders {
             try {
                 Map<ImageFormat, Encoder> found = new EnumMap<>(ImageFormat.class);
                 for (ImageFormat format : ImageFormat.values()) {
-                    ImageIoEncoder.probe(format, quality).ifPresent(e -> found.put(format, e));
+                    probe.apply(format).ifPresent(e -> found.put(format, e));
                 }
                 return found;
             } finally {
