@@ -1,10 +1,6 @@
 package dev.midad.cache;
 
 import dev.midad.text.Digests;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +35,7 @@ import java.util.zip.ZipFile;
  */
 public final class BuildCache {
     /** Bump when the layout of the header or of what callers store changes in a way shapes do not show. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -102,10 +98,8 @@ public final class BuildCache {
 
     /** {@code count} values from one file in the cache's format, its magic, format and checksum checked. */
     private static Object[] readFile(Path file, int count) throws Unusable, NoSuchFileException {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(
-                        new java.util.zip.CheckedInputStream(new BufferedInputStream(raw, 1 << 20), crc))) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            CheckedInput in = new CheckedInput(raw);
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -120,11 +114,11 @@ public final class BuildCache {
             for (int i = 0; i < count; i++) {
                 values[i] = reader.read();
             }
-            long expected = crc.getValue();
+            long expected = in.checksum();
             if (in.readLong() != expected) {
                 throw new Unusable("the cache is damaged (its checksum does not match)");
             }
-            if (in.read() != -1) {
+            if (!in.atEnd()) {
                 throw new Unusable("the cache has data past its end");
             }
             return values;
@@ -174,18 +168,16 @@ public final class BuildCache {
         Path temp = dir.resolve(
                 file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            try (OutputStream raw = Files.newOutputStream(temp);
-                    DataOutputStream out = new DataOutputStream(
-                            new java.util.zip.CheckedOutputStream(new BufferedOutputStream(raw, 1 << 20), crc))) {
+            try (OutputStream raw = Files.newOutputStream(temp)) {
+                CheckedOutput out = new CheckedOutput(raw);
                 out.write(MAGIC);
                 out.writeInt(FORMAT);
                 ValueCodec.Writer writer = new ValueCodec.Writer(out);
                 for (Object value : values) {
                     writer.write(value);
                 }
+                out.writeLong(out.checksum()); // a damaged file must never be read as another state
                 out.flush();
-                out.writeLong(crc.getValue()); // a damaged file must never be read as another state
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -1,7 +1,5 @@
 package dev.midad.cache;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,11 +70,11 @@ public final class ValueCodec {
 
     /** Writes value graphs to one stream; objects written earlier are referred to by number. */
     public static final class Writer {
-        private final DataOutputStream out;
+        private final CheckedOutput out;
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
         private final Map<Class<?>, Integer> classes = new HashMap<>();
 
-        public Writer(DataOutputStream out) {
+        Writer(CheckedOutput out) {
             this.out = out;
         }
 
@@ -140,16 +140,21 @@ public final class ValueCodec {
                 bytes(path.toString());
             } else if (value instanceof ZonedDateTime date) {
                 out.writeByte(ZONED);
-                bytes(date.toString());
+                out.writeLong(date.toEpochSecond());
+                out.writeInt(date.getNano());
+                bytes(date.getOffset().getId());
+                bytes(date.getZone().getId());
             } else if (value instanceof LocalDate date) {
                 out.writeByte(LOCAL_DATE);
-                bytes(date.toString());
+                out.writeLong(date.toEpochDay());
             } else if (value instanceof LocalDateTime date) {
                 out.writeByte(LOCAL_DATE_TIME);
-                bytes(date.toString());
+                out.writeLong(date.toEpochSecond(ZoneOffset.UTC));
+                out.writeInt(date.getNano());
             } else if (value instanceof Instant instant) {
                 out.writeByte(INSTANT);
-                bytes(instant.toString());
+                out.writeLong(instant.getEpochSecond());
+                out.writeInt(instant.getNano());
             } else if (value instanceof URI uri) {
                 out.writeByte(URI_VALUE);
                 bytes(uri.toString());
@@ -187,20 +192,28 @@ public final class ValueCodec {
             }
         }
 
+        /**
+         * A string as its length in bytes, doubled, plus one when the bytes are Latin-1 rather than UTF-8: a
+         * packed text is Latin-1 (one character a byte), which UTF-8 would lengthen by half and decode slowly.
+         */
         private void bytes(String s) throws IOException {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
+            boolean latin1 = true;
+            for (int i = 0; i < s.length() && latin1; i++) {
+                latin1 = s.charAt(i) <= 0xff;
+            }
+            byte[] bytes = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            out.writeInt(bytes.length * 2 + (latin1 ? 1 : 0));
             out.write(bytes);
         }
     }
 
     /** Reads what a {@link Writer} wrote, in the same order. */
     public static final class Reader {
-        private final DataInputStream in;
+        private final CheckedInput in;
         private final List<Object> seen = new ArrayList<>();
         private final List<RecordShape> classes = new ArrayList<>();
 
-        public Reader(DataInputStream in) {
+        Reader(CheckedInput in) {
             this.in = in;
         }
 
@@ -263,14 +276,23 @@ public final class ValueCodec {
                     return readEnum();
                 case PATH:
                     return Path.of(string());
-                case ZONED:
-                    return ZonedDateTime.parse(string());
+                case ZONED: {
+                    long seconds = in.readLong();
+                    int nanos = in.readInt();
+                    ZoneOffset offset = ZoneOffset.of(string());
+                    ZoneId zone = ZoneId.of(string());
+                    return ZonedDateTime.ofStrict(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset, zone);
+                }
                 case LOCAL_DATE:
-                    return LocalDate.parse(string());
-                case LOCAL_DATE_TIME:
-                    return LocalDateTime.parse(string());
-                case INSTANT:
-                    return Instant.parse(string());
+                    return LocalDate.ofEpochDay(in.readLong());
+                case LOCAL_DATE_TIME: {
+                    long seconds = in.readLong();
+                    return LocalDateTime.ofEpochSecond(seconds, in.readInt(), ZoneOffset.UTC);
+                }
+                case INSTANT: {
+                    long seconds = in.readLong();
+                    return Instant.ofEpochSecond(seconds, in.readInt());
+                }
                 case URI_VALUE:
                     return URI.create(string());
                 case LOCALE:
@@ -339,9 +361,8 @@ public final class ValueCodec {
         }
 
         private String string() throws IOException {
-            byte[] bytes = new byte[size()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            int size = size();
+            return in.readString(size >>> 1, (size & 1) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
     }
 

@@ -1,0 +1,115 @@
+package dev.midad.cache;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.util.zip.CRC32C;
+
+/**
+ * A cache file being read: buffered, big-endian, with the CRC-32C of what has been consumed so far. The
+ * checksum is taken a buffer at a time and nothing is synchronized, because a {@code DataInputStream} over a
+ * {@code CheckedInputStream} updated the checksum byte by byte, and that was most of decoding a cache.
+ */
+final class CheckedInput {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private final CRC32C crc = new CRC32C();
+    private int position;
+    private int limit;
+    /** Where the bytes not yet in the checksum begin. */
+    private int unchecked;
+
+    CheckedInput(InputStream in) {
+        this.in = in;
+    }
+
+    int readUnsignedByte() throws IOException {
+        need(1);
+        return buffer[position++] & 0xff;
+    }
+
+    int readInt() throws IOException {
+        need(4);
+        int value = (int) INT.get(buffer, position);
+        position += 4;
+        return value;
+    }
+
+    long readLong() throws IOException {
+        need(8);
+        long value = (long) LONG.get(buffer, position);
+        position += 8;
+        return value;
+    }
+
+    double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    void readFully(byte[] into) throws IOException {
+        int done = 0;
+        while (done < into.length) {
+            need(1);
+            int n = Math.min(into.length - done, limit - position);
+            System.arraycopy(buffer, position, into, done, n);
+            position += n;
+            done += n;
+        }
+    }
+
+    /** {@code length} bytes in {@code charset}, decoded where they lie in the buffer when they fit. */
+    String readString(int length, Charset charset) throws IOException {
+        if (length > buffer.length) {
+            byte[] bytes = new byte[length];
+            readFully(bytes);
+            return new String(bytes, charset);
+        }
+        need(length);
+        String value = new String(buffer, position, length, charset);
+        position += length;
+        return value;
+    }
+
+    /** The checksum of everything consumed so far. */
+    long checksum() {
+        crc.update(buffer, unchecked, position - unchecked);
+        unchecked = position;
+        return crc.getValue();
+    }
+
+    /** Whether the stream holds nothing more. */
+    boolean atEnd() throws IOException {
+        return position == limit && !fill(1);
+    }
+
+    private void need(int count) throws IOException {
+        if (limit - position < count && !fill(count)) {
+            throw new EOFException();
+        }
+    }
+
+    /** Moves what is left to the front and reads until {@code count} bytes are there; false at the end. */
+    private boolean fill(int count) throws IOException {
+        crc.update(buffer, unchecked, position - unchecked);
+        int left = limit - position;
+        System.arraycopy(buffer, position, buffer, 0, left);
+        position = 0;
+        unchecked = 0;
+        limit = left;
+        while (limit < count) {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                return false;
+            }
+            limit += n;
+        }
+        return true;
+    }
+}

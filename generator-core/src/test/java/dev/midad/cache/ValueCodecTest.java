@@ -1,0 +1,84 @@
+package dev.midad.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.midad.text.PackedText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValueCodecTest {
+    record Sample(String text, ZonedDateTime at, List<Object> values, Map<String, Object> named) {}
+
+    @Test
+    void valuesComeBackEqualAndSharedOnesComeBackAsOne(@TempDir Path dir) throws Exception {
+        ZoneId kyiv = ZoneId.of("Europe/Kyiv");
+        // the hour that happens twice when clocks go back: only the offset tells the two apart
+        LocalDateTime twice = LocalDateTime.of(2024, 10, 27, 3, 30);
+        ZonedDateTime first = ZonedDateTime.ofLocal(twice, kyiv, ZoneOffset.ofHours(3));
+        ZonedDateTime second = first.withLaterOffsetAtOverlap();
+        String arabic = "كييف 20 يونيو 2024 — ISW و NATO ".repeat(4000); // longer than the reader's buffer
+        String latin1 = "\u00e9\u00ff\u0080 packed bytes \u00a0";
+        PackedText packed = PackedText.of(arabic);
+        String shared = "a string long enough to be shared";
+        Sample sample = new Sample(
+                arabic,
+                first,
+                List.of(
+                        second,
+                        ZonedDateTime.of(2024, 6, 20, 9, 5, 7, 123_456_789, ZoneOffset.ofHoursMinutes(5, 30)),
+                        LocalDate.of(2024, 6, 20),
+                        LocalDateTime.of(1969, 12, 31, 23, 59, 59, 1),
+                        Instant.ofEpochSecond(-5, 7),
+                        latin1,
+                        packed,
+                        shared,
+                        shared,
+                        Path.of("articles", "بوتين.md"),
+                        Set.of(1L),
+                        1.5,
+                        true),
+                Map.of("empty", ""));
+        BuildCache cache = new BuildCache(dir.resolve("out"));
+        String part = cache.writePart(sample);
+
+        Sample back = (Sample) cache.readPart(part);
+
+        assertEquals(sample, back);
+        assertEquals(second.getOffset(), ((ZonedDateTime) back.values().get(0)).getOffset());
+        assertEquals(kyiv, back.at().getZone());
+        assertEquals(arabic, ((PackedText) back.values().get(6)).text());
+        assertSame(back.values().get(7), back.values().get(8));
+    }
+
+    @Test
+    void aFlippedByteOrAShortFileIsRefused(@TempDir Path dir) throws Exception {
+        BuildCache cache = new BuildCache(dir.resolve("out"));
+        String part = cache.writePart(List.of("كييف ".repeat(20_000), 42));
+        Path file = cache.dir().resolve(part);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(
+                "the cache is damaged (its checksum does not match)",
+                assertThrows(BuildCache.Unusable.class, () -> cache.readPart(part))
+                        .getMessage());
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        assertEquals(
+                "the cache is cut short",
+                assertThrows(BuildCache.Unusable.class, () -> cache.readPart(part))
+                        .getMessage());
+    }
+}
