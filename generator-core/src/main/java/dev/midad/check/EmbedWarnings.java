@@ -28,6 +28,9 @@ public final class EmbedWarnings {
     public static List<Problem> of(Path contentDir, Path shownAs, ContentLoader.Content content) {
         List<Problem> warnings = new ArrayList<>();
         for (Article article : content.articles()) {
+            if (!article.mayHoldEmbeds()) {
+                continue; // not unpacked: most bodies have no bare address
+            }
             List<Embeds.Found> missing = Embeds.found(article.bodyHtml(), content.embeds()).stream()
                     .filter(f -> f.data() == null)
                     .toList();

@@ -1,5 +1,6 @@
 package dev.midad.content;
 
+import dev.midad.html.Embeds;
 import dev.midad.text.Excerpts;
 import dev.midad.text.PackedText;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Map;
  *                  bodies are held from reading until the build cache is written
  * @param bodyWords the words of the body as plain text, for the reading time
  * @param summaryOpensBody the summary is the opening of the body as plain text (it is then no standfirst)
+ * @param mayHoldEmbeds whether a paragraph of the body opens with a link ({@link Embeds#mayHoldAddresses}), so
+ *                  that checks for bare addresses unpack only those bodies
  * @param editorial kind, corrections, update note and live-blog entries
  */
 public record Article(
@@ -40,6 +43,7 @@ public record Article(
         PackedText body,
         int bodyWords,
         boolean summaryOpensBody,
+        boolean mayHoldEmbeds,
         Editorial editorial) {
 
     /**
@@ -88,6 +92,7 @@ public record Article(
                 PackedText.of(bodyHtml),
                 Excerpts.words(bodyText),
                 Excerpts.opensWith(bodyText, summary),
+                Embeds.mayHoldAddresses(bodyHtml),
                 editorial);
     }
 

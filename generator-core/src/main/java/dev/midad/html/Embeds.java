@@ -59,9 +59,13 @@ public final class Embeds implements BodyProcessor {
         this.dateText = dateText;
     }
 
-    /** False for a body with no paragraph that starts with a link: then no line is a bare address. */
     @Override
     public boolean mayChange(String html) {
+        return mayHoldAddresses(html);
+    }
+
+    /** False for a body with no paragraph that starts with a link: then no line is a bare address. */
+    public static boolean mayHoldAddresses(String html) {
         return html.contains(CANDIDATE);
     }
 
@@ -85,7 +89,7 @@ public final class Embeds implements BodyProcessor {
 
     /** As {@link #found(String)}, with the data {@code stored} by {@link EmbedUrl#dataKey()}. */
     public static List<Found> found(String html, Map<String, EmbedData> stored) {
-        if (!html.contains(CANDIDATE)) {
+        if (!mayHoldAddresses(html)) {
             return List.of();
         }
         List<Found> found = new ArrayList<>();
