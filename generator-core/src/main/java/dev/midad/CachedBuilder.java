@@ -391,6 +391,9 @@ public final class CachedBuilder {
             Map<String, String> templateStamps,
             Map<String, String> staticStamps)
             throws IOException {
+        // first: fingerprinting the planning steps of a full build hashes the articles whole, for articlePrints
+        List<RenderMemo.Stored> renders = memo.stored();
+        List<RenderMemo.StoredGroup> groups = memo.storedGroups();
         Map<ArticleView, Fingerprint.Value> prints = memo.articlePrints();
         Map<ArticleView, SearchIndex.Saved> search = new IdentityHashMap<>();
         SearchIndex.saved(memo).forEach(saved -> search.put(saved.article(), saved));
@@ -453,8 +456,8 @@ public final class CachedBuilder {
                         .map(m -> new SiteModelBuilder.Memory(
                                 List.of(), List.of(), m.relatedUrls(), m.relatedInput(), m.profiles()))
                         .toList(),
-                memo.stored(),
-                memo.storedGroups(),
+                renders,
+                groups,
                 buckets,
                 parts);
         cache.write(keys, state, parts.stream().map(Part::file).collect(java.util.stream.Collectors.toSet()));
