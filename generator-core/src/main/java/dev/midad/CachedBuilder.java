@@ -109,21 +109,33 @@ public final class CachedBuilder {
      * rewrites only the parts holding a file that changed. Paths of content files are absolute.
      *
      * @param memories each edition's model memory, without its articles and views (they are in the parts)
+     * @param slices   the output files' share (their hashes, what they were rendered from), in parts too
      */
     record State(
             String manifestFile,
-            Manifest manifest,
             Map<String, String> templateStamps,
             Map<String, String> staticStamps,
             int editions,
             List<SiteModelBuilder.Memory> memories,
-            List<RenderMemo.Stored> renders,
-            List<RenderMemo.StoredGroup> groups,
             int buckets,
-            List<Part> parts) {}
+            List<Part> parts,
+            int sliceBuckets,
+            List<Part> slices) {}
 
     /** The part file holding the items of one bucket (content files by their path's hash). */
     record Part(int bucket, String file) {}
+
+    /**
+     * The output files of one bucket (by the hash of the file's name, or of the planning step's key): their
+     * hashes and sources as the manifest has them, what each was rendered from, and the planning steps that
+     * made them. One edit changes a few files, so a build rewrites a few slices, not all that is known about
+     * 50,000 files.
+     */
+    record Slice(
+            Map<String, String> hashes,
+            Map<String, String> sources,
+            List<RenderMemo.Stored> renders,
+            List<RenderMemo.StoredGroup> groups) {}
 
     /**
      * One content file's share of the state, kept together so that a part decodes into the very objects that
@@ -147,14 +159,18 @@ public final class CachedBuilder {
         }
     }
 
-    /** A state as read, with its parts' items assembled. */
+    /** A state as read, with its parts' items and its slices assembled. */
     private record Restored(
             State state,
             List<List<SourceCache.Saved>> sources,
             List<SiteModelBuilder.Memory> memories,
             List<SearchIndex.Saved> search,
             Map<Integer, List<Item>> items,
-            Map<ArticleView, Fingerprint.Value> prints) {}
+            Map<ArticleView, Fingerprint.Value> prints,
+            Manifest manifest,
+            List<RenderMemo.Stored> renders,
+            List<RenderMemo.StoredGroup> groups,
+            Map<Integer, Slice> slices) {}
 
     /**
      * Builds {@code siteDir} into {@code outputDir}, reusing the cache unless {@code clean}.
@@ -245,7 +261,7 @@ public final class CachedBuilder {
                     sameModel ? previous.memories() : null,
                     sameOutput ? restoredMemo(previous) : null);
         }
-        Manifest before = incremental ? previous.state().manifest() : Manifest.read(out);
+        Manifest before = incremental ? previous.manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
         RenderMemo memo = reusable.memo();
         RenderMemo.Round round = memo.begin();
@@ -254,7 +270,7 @@ public final class CachedBuilder {
             loaded.checkOutputLocation(out);
         }
         try (SiteOutput output =
-                incremental ? new InPlaceOutput(out, previous.state().manifest(), Set.of()) : new StagedOutput(out)) {
+                incremental ? new InPlaceOutput(out, previous.manifest(), Set.of()) : new StagedOutput(out)) {
             built = loaded.build(out, output, round, cache::invalidate); // the state no longer describes the folder
             memo.commit(round);
         }
@@ -302,18 +318,19 @@ public final class CachedBuilder {
 
     /** What each output was rendered from, and each article's search terms (kept on the restored views). */
     private static RenderMemo restoredMemo(Restored previous) {
-        RenderMemo memo =
-                RenderMemo.restore(previous.state().renders(), previous.state().groups());
+        RenderMemo memo = RenderMemo.restore(previous.renders(), previous.groups());
         SearchIndex.restore(memo, previous.search());
         previous.prints().forEach(memo::restoreArticlePrint);
         return memo;
     }
 
-    /** Reads the parts a state names (in parallel: they are independent) and assembles their items. */
+    /** Reads the parts and slices a state names (in parallel: they are independent) and assembles them. */
     private static Restored restored(BuildCache cache, State state) throws BuildCache.Unusable {
-        List<Object> values;
+        List<Part> named = new ArrayList<>(state.parts());
+        named.addAll(state.slices());
+        List<Object> read;
         try {
-            values = state.parts().parallelStream()
+            read = named.parallelStream()
                     .map(part -> {
                         try {
                             return cache.readPart(part.file());
@@ -324,6 +341,22 @@ public final class CachedBuilder {
                     .toList();
         } catch (UnusablePart e) {
             throw (BuildCache.Unusable) e.getCause();
+        }
+        List<Object> values = read.subList(0, state.parts().size());
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, String> copied = new HashMap<>();
+        List<RenderMemo.Stored> renders = new ArrayList<>();
+        List<RenderMemo.StoredGroup> groups = new ArrayList<>();
+        Map<Integer, Slice> slices = new HashMap<>();
+        for (int i = 0; i < state.slices().size(); i++) {
+            if (!(read.get(state.parts().size() + i) instanceof Slice slice)) {
+                throw new BuildCache.Unusable("the build cache holds something else");
+            }
+            hashes.putAll(slice.hashes());
+            copied.putAll(slice.sources());
+            renders.addAll(slice.renders());
+            groups.addAll(slice.groups());
+            slices.put(state.slices().get(i).bucket(), slice);
         }
         List<List<SourceCache.Saved>> sources = new ArrayList<>();
         List<List<Article>> articles = new ArrayList<>();
@@ -366,7 +399,17 @@ public final class CachedBuilder {
             memories.add(new SiteModelBuilder.Memory(
                     articles.get(i), resolved.get(i), memory.relatedUrls(), memory.relatedInput(), memory.profiles()));
         }
-        return new Restored(state, sources, memories, search, byBucket, prints);
+        return new Restored(
+                state,
+                sources,
+                memories,
+                search,
+                byBucket,
+                prints,
+                new Manifest(hashes, copied),
+                renders,
+                groups,
+                slices);
     }
 
     /** A part that cannot be read, out of a parallel stream. */
@@ -420,11 +463,11 @@ public final class CachedBuilder {
             }
         }
         // about 128 files a part: one edit rewrites a part of that size, whatever the archive's size
-        int buckets = Integer.highestOneBit(Math.max(8, items.size() / 128) * 2 - 1);
+        int buckets = bucketsFor(items.size(), 128);
         Map<Integer, List<Item>> byBucket = new java.util.TreeMap<>();
         for (Item item : items) {
-            int bucket = (item.source().file().toString().hashCode() & 0x7fffffff) % buckets;
-            byBucket.computeIfAbsent(bucket, b -> new ArrayList<>()).add(item);
+            byBucket.computeIfAbsent(bucketOf(item.source().file().toString(), buckets), b -> new ArrayList<>())
+                    .add(item);
         }
         boolean sameBuckets = previous != null && previous.state().buckets() == buckets;
         Map<Integer, String> files = new HashMap<>();
@@ -446,9 +489,10 @@ public final class CachedBuilder {
             }
             parts.add(new Part(bucket.getKey(), file != null ? file : cache.writePart(now)));
         }
+        int sliceBuckets = bucketsFor(manifest.hashes().size(), 512);
+        List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
         State state = new State(
                 manifestFile,
-                manifest,
                 templateStamps,
                 staticStamps,
                 sources.size(),
@@ -456,11 +500,68 @@ public final class CachedBuilder {
                         .map(m -> new SiteModelBuilder.Memory(
                                 List.of(), List.of(), m.relatedUrls(), m.relatedInput(), m.profiles()))
                         .toList(),
-                renders,
-                groups,
                 buckets,
-                parts);
-        cache.write(keys, state, parts.stream().map(Part::file).collect(java.util.stream.Collectors.toSet()));
+                parts,
+                sliceBuckets,
+                slices);
+        Set<String> named = new java.util.HashSet<>();
+        parts.forEach(part -> named.add(part.file()));
+        slices.forEach(slice -> named.add(slice.file()));
+        cache.write(keys, state, named);
+    }
+
+    /** A power of two of buckets that gives about {@code per} values a bucket, at least 8 buckets. */
+    private static int bucketsFor(int values, int per) {
+        return Integer.highestOneBit(Math.max(8, values / per) * 2 - 1);
+    }
+
+    private static int bucketOf(String key, int buckets) {
+        return (key.hashCode() & 0x7fffffff) % buckets;
+    }
+
+    /**
+     * Writes the slices of the output files that changed; a slice equal to the one read is named again as it
+     * is. A render and a hash go by their file, a planning step by its key.
+     */
+    private static List<Part> slices(
+            BuildCache cache,
+            Restored previous,
+            int sliceBuckets,
+            Manifest manifest,
+            List<RenderMemo.Stored> renders,
+            List<RenderMemo.StoredGroup> groups)
+            throws IOException {
+        List<Map<String, String>> hashes = new ArrayList<>();
+        List<Map<String, String>> sources = new ArrayList<>();
+        List<List<RenderMemo.Stored>> rendered = new ArrayList<>();
+        List<List<RenderMemo.StoredGroup>> planned = new ArrayList<>();
+        for (int i = 0; i < sliceBuckets; i++) {
+            hashes.add(new HashMap<>());
+            sources.add(new HashMap<>());
+            rendered.add(new ArrayList<>());
+            planned.add(new ArrayList<>());
+        }
+        manifest.hashes()
+                .forEach(
+                        (file, hash) -> hashes.get(bucketOf(file, sliceBuckets)).put(file, hash));
+        manifest.sources()
+                .forEach((file, stamp) ->
+                        sources.get(bucketOf(file, sliceBuckets)).put(file, stamp));
+        renders.forEach(
+                render -> rendered.get(bucketOf(render.file(), sliceBuckets)).add(render));
+        groups.forEach(group -> planned.get(bucketOf(group.key(), sliceBuckets)).add(group));
+        boolean sameBuckets = previous != null && previous.state().sliceBuckets() == sliceBuckets;
+        Map<Integer, String> files = new HashMap<>();
+        if (sameBuckets) {
+            previous.state().slices().forEach(part -> files.put(part.bucket(), part.file()));
+        }
+        List<Part> slices = new ArrayList<>();
+        for (int i = 0; i < sliceBuckets; i++) {
+            Slice slice = new Slice(hashes.get(i), sources.get(i), rendered.get(i), planned.get(i));
+            String file = sameBuckets && slice.equals(previous.slices().get(i)) ? files.get(i) : null;
+            slices.add(new Part(i, file != null ? file : cache.writePart("slice", slice)));
+        }
+        return slices;
     }
 
     /**

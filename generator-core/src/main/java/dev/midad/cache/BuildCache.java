@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
  * next to the output folder {@code <name>} (for {@code target/site}: {@code target/.midad-cache/site/}). The
  * state is {@code state.bin}: a header (format version, which code wrote it, the keys of what it was made
  * from), then one value graph in {@link ValueCodec}'s format, then a CRC-32C of all that; it may name parts,
- * {@code part-<id>.bin} in the same format, which are written once and never changed, so that a build rewrites
+ * {@code part-<id>.bin} and {@code slice-<id>.bin} in the same format, which are written once and never changed, so that a build rewrites
  * only the parts whose values changed. The state is replaced atomically (a temporary file moved over it) after
  * its new parts are in, so a reader sees a whole old state or a whole new one; a torn, truncated, missing or
  * foreign file reads as corrupt and the caller builds from scratch.
@@ -38,6 +38,9 @@ public final class BuildCache {
     public static final int FORMAT = 3;
 
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The names of the files a state may name: content parts and output slices. */
+    private static final String PART = "(part|slice)-[0-9a-f-]+\\.bin";
 
     private final Path dir;
 
@@ -86,7 +89,7 @@ public final class BuildCache {
      * state unusable.
      */
     public Object readPart(String name) throws Unusable {
-        if (!name.matches("part-[0-9a-f-]+\\.bin")) {
+        if (!name.matches(PART)) {
             throw new Unusable("the cache names a part it cannot hold (" + name + ")");
         }
         try {
@@ -144,7 +147,7 @@ public final class BuildCache {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith("part-") && !parts.contains(name)) {
+                if (name.matches(PART) && !parts.contains(name)) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -157,7 +160,15 @@ public final class BuildCache {
      * a build writes only the parts that did.
      */
     public String writePart(Object value) throws IOException {
-        String name = "part-" + java.util.UUID.randomUUID() + ".bin";
+        return writePart("part", value);
+    }
+
+    /** As {@link #writePart(Object)}, in a file whose name starts with {@code kind} ({@code part} or {@code slice}). */
+    public String writePart(String kind, Object value) throws IOException {
+        if (!kind.equals("part") && !kind.equals("slice")) {
+            throw new IllegalArgumentException("no parts of kind " + kind);
+        }
+        String name = kind + "-" + java.util.UUID.randomUUID() + ".bin";
         writeFile(dir.resolve(name), value);
         return name;
     }

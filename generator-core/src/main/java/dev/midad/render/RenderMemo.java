@@ -240,7 +240,10 @@ public final class RenderMemo {
                         Fingerprint.Value print = entry.print() != null
                                 ? entry.print()
                                 : fingerprints.of(entry.data(), entry.articlesRead());
-                        return new Stored(e.getKey(), entry.template(), print, List.copyOf(entry.articlesRead()));
+                        // sorted: the same reads give the same value, and the cache's slice holding it is kept
+                        List<String> read =
+                                entry.articlesRead().stream().sorted().toList();
+                        return new Stored(e.getKey(), entry.template(), print, read);
                     } catch (ValueCodec.UnsupportedValueException ex) {
                         return null;
                     }
