@@ -14,6 +14,7 @@ import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
+import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
@@ -190,7 +191,9 @@ public final class Templates {
      * Templates are parsed once per build and shared by every edition.
      */
     public View view(Locale locale, Map<String, Object> functions) {
-        return new View(this, locale, Map.copyOf(functions));
+        Map<String, Object> all = new java.util.HashMap<>(functions);
+        all.putIfAbsent("cached", new CachedDirective()); // fragments of this edition's build
+        return new View(this, locale, Map.copyOf(all));
     }
 
     /** {@link Templates} bound to one edition's locale and functions. */
@@ -213,6 +216,45 @@ public final class Templates {
     static void noteClockRead() {
         Environment env = Environment.getCurrentEnvironment();
         if (env != null) {
+            env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Renders the nested content of a {@link CachedDirective} on its own, noting what it reads apart from the
+     * rest of the page (and for the page as well).
+     */
+    static CachedDirective.Fragment capture(Environment env, TemplateDirectiveBody body)
+            throws TemplateException, IOException {
+        Object pageArticles = env.getCustomAttribute(ARTICLES_READ);
+        Object pageClock = env.getCustomAttribute(CLOCK_READ);
+        Set<String> articles = new HashSet<>();
+        env.setCustomAttribute(ARTICLES_READ, articles);
+        env.removeCustomAttribute(CLOCK_READ);
+        java.io.StringWriter text = new java.io.StringWriter(2048);
+        boolean clock;
+        try {
+            body.render(text);
+        } finally {
+            clock = env.getCustomAttribute(CLOCK_READ) != null;
+            env.setCustomAttribute(ARTICLES_READ, pageArticles);
+            if (pageClock != null) {
+                env.setCustomAttribute(CLOCK_READ, pageClock);
+            }
+        }
+        CachedDirective.Fragment fragment = new CachedDirective.Fragment(text.toString(), List.copyOf(articles), clock);
+        replay(env, fragment);
+        return fragment;
+    }
+
+    /** Notes for the page what a cached fragment read when it was rendered. */
+    static void replay(Environment env, CachedDirective.Fragment fragment) {
+        if (env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
+            @SuppressWarnings("unchecked")
+            Set<String> urls = (Set<String>) read;
+            urls.addAll(fragment.articles());
+        }
+        if (fragment.clock()) {
             env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
         }
     }
