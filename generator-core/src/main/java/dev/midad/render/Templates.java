@@ -231,7 +231,7 @@ public final class Templates {
         Set<String> articles = new HashSet<>();
         env.setCustomAttribute(ARTICLES_READ, articles);
         env.removeCustomAttribute(CLOCK_READ);
-        java.io.StringWriter text = new java.io.StringWriter(2048);
+        PageText text = new PageText(2048);
         boolean clock;
         try {
             body.render(text);
