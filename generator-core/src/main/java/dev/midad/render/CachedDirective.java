@@ -66,6 +66,11 @@ final class CachedDirective implements TemplateDirectiveModel {
 
     private final Map<Key, Fragment> fragments = new ConcurrentHashMap<>();
 
+    /** Lets go of every fragment: the edition is rendered (they would otherwise live through the search index). */
+    void clear() {
+        fragments.clear();
+    }
+
     @Override
     public void execute(
             Environment env,

@@ -203,6 +203,7 @@ public final class SiteRenderer {
                 throw new InternalFailure("writing " + file + " with " + producer, e);
             }
         });
+        templates.rendered();
         return new Counts(model.articles().size(), pages, feeds);
     }
 

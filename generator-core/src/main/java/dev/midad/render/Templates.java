@@ -204,6 +204,13 @@ public final class Templates {
             functions.forEach(data::putIfAbsent);
             return templates.render(name, data, locale, out);
         }
+
+        /** The edition is rendered: its cached fragments are not needed any more. */
+        public void rendered() {
+            if (functions.get("cached") instanceof CachedDirective cached) {
+                cached.clear();
+            }
+        }
     }
 
     /**
@@ -226,10 +233,10 @@ public final class Templates {
      */
     static CachedDirective.Fragment capture(Environment env, TemplateDirectiveBody body)
             throws TemplateException, IOException {
-        Object pageArticles = env.getCustomAttribute(ARTICLES_READ);
+        Set<String> pageArticles = ARTICLES_READ.get();
         Object pageClock = env.getCustomAttribute(CLOCK_READ);
         Set<String> articles = new HashSet<>();
-        env.setCustomAttribute(ARTICLES_READ, articles);
+        ARTICLES_READ.set(articles);
         env.removeCustomAttribute(CLOCK_READ);
         PageText text = new PageText(2048);
         boolean clock;
@@ -237,7 +244,7 @@ public final class Templates {
             body.render(text);
         } finally {
             clock = env.getCustomAttribute(CLOCK_READ) != null;
-            env.setCustomAttribute(ARTICLES_READ, pageArticles);
+            ARTICLES_READ.set(pageArticles);
             if (pageClock != null) {
                 env.setCustomAttribute(CLOCK_READ, pageClock);
             }
@@ -249,17 +256,21 @@ public final class Templates {
 
     /** Notes for the page what a cached fragment read when it was rendered. */
     static void replay(Environment env, CachedDirective.Fragment fragment) {
-        if (env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
-            @SuppressWarnings("unchecked")
-            Set<String> urls = (Set<String>) read;
-            urls.addAll(fragment.articles());
+        Set<String> read = ARTICLES_READ.get();
+        if (read != null) {
+            read.addAll(fragment.articles());
         }
         if (fragment.clock()) {
             env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
         }
     }
 
-    private static final String ARTICLES_READ = "dev.midad.articlesRead";
+    /**
+     * The articles the rendering on this thread has got hold of (a FreeMarker environment runs on one thread):
+     * one look per wrapped article, where the environment's attributes cost a synchronised map and its parents.
+     */
+    private static final ThreadLocal<Set<String>> ARTICLES_READ = new ThreadLocal<>();
+
     private static final String CLOCK_READ = "dev.midad.clockRead";
 
     /** The default wrapper, noting every article a template gets hold of (listing, reading a field). */
@@ -271,11 +282,9 @@ public final class Templates {
         @Override
         public TemplateModel wrap(Object object) throws TemplateModelException {
             if (object instanceof ArticleView article) {
-                Environment env = Environment.getCurrentEnvironment();
-                if (env != null && env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
-                    @SuppressWarnings("unchecked")
-                    Set<String> urls = (Set<String>) read;
-                    urls.add(article.url());
+                Set<String> read = ARTICLES_READ.get();
+                if (read != null) {
+                    read.add(article.url());
                 }
             }
             return super.wrap(object);
@@ -288,9 +297,14 @@ public final class Templates {
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             Set<String> articles = new HashSet<>();
-            env.setCustomAttribute(ARTICLES_READ, articles);
             env.setLocale(locale);
-            env.process();
+            Set<String> outer = ARTICLES_READ.get();
+            ARTICLES_READ.set(articles);
+            try {
+                env.process();
+            } finally {
+                ARTICLES_READ.set(outer);
+            }
             return new Reads(Set.copyOf(articles), readsClock || env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
