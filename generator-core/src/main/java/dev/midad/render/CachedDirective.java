@@ -1,6 +1,5 @@
 package dev.midad.render;
 
-import freemarker.core.DirectiveCallPlace;
 import freemarker.core.Environment;
 import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.AdapterTemplateModel;
@@ -35,23 +34,13 @@ final class CachedDirective implements TemplateDirectiveModel {
     /** A rendered fragment and what rendering it read. */
     record Fragment(String text, List<String> articles, boolean clock) {}
 
-    /** One place in a template (compared by identity) and one key's values there. */
-    private record Key(Place place, List<Object> values) {}
+    /**
+     * One place in a template and one key's values there. The place is compared by identity: FreeMarker does
+     * not promise equality of its elements.
+     */
+    private record Key(Same place, List<Object> values) {}
 
-    /** A template's call place, by identity (FreeMarker does not promise equality of its elements). */
-    private record Place(DirectiveCallPlace place) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Place p && p.place == place;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(place);
-        }
-    }
-
-    /** A model object in a key, by identity: the same object is the same content within one build. */
+    /** A model object (or call place) in a key, by identity: the same object is the same content within one build. */
     private record Same(Object value) {
         @Override
         public boolean equals(Object other) {
@@ -85,7 +74,7 @@ final class CachedDirective implements TemplateDirectiveModel {
         if (body == null) {
             return;
         }
-        Key key = new Key(new Place(env.getCurrentDirectiveCallPlace()), values((TemplateModel) params.get("key")));
+        Key key = new Key(new Same(env.getCurrentDirectiveCallPlace()), values((TemplateModel) params.get("key")));
         Fragment fragment = fragments.get(key);
         if (fragment == null) {
             fragment = Templates.capture(env, body);
