@@ -28,7 +28,6 @@ import dev.midad.text.UrlPaths;
 import dev.midad.write.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -182,10 +181,9 @@ public final class SiteRenderer {
                     out.keep(file, producer);
                     return;
                 }
-                Templates.Reads reads;
-                try (Writer writer = out.open(file, producer)) {
-                    reads = templates.render(job.template(), job.model(round), writer);
-                }
+                PageText page = PageText.reused();
+                Templates.Reads reads = templates.render(job.template(), job.model(round), page);
+                out.writeText(file, page.text(), producer);
                 round.rendered(file, job.template(), job.data(), reads);
             } catch (Templates.RenderException e) {
                 synchronized (problems) {
@@ -205,6 +203,7 @@ public final class SiteRenderer {
                 throw new InternalFailure("writing " + file + " with " + producer, e);
             }
         });
+        templates.rendered();
         return new Counts(model.articles().size(), pages, feeds);
     }
 

@@ -14,6 +14,7 @@ import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
+import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
@@ -190,7 +191,9 @@ public final class Templates {
      * Templates are parsed once per build and shared by every edition.
      */
     public View view(Locale locale, Map<String, Object> functions) {
-        return new View(this, locale, Map.copyOf(functions));
+        Map<String, Object> all = new java.util.HashMap<>(functions);
+        all.putIfAbsent("cached", new CachedDirective()); // fragments of this edition's build
+        return new View(this, locale, Map.copyOf(all));
     }
 
     /** {@link Templates} bound to one edition's locale and functions. */
@@ -200,6 +203,13 @@ public final class Templates {
             Map<String, Object> data = new java.util.HashMap<>(model);
             functions.forEach(data::putIfAbsent);
             return templates.render(name, data, locale, out);
+        }
+
+        /** The edition is rendered: its cached fragments are not needed any more. */
+        public void rendered() {
+            if (functions.get("cached") instanceof CachedDirective cached) {
+                cached.clear();
+            }
         }
     }
 
@@ -217,7 +227,50 @@ public final class Templates {
         }
     }
 
-    private static final String ARTICLES_READ = "dev.midad.articlesRead";
+    /**
+     * Renders the nested content of a {@link CachedDirective} on its own, noting what it reads apart from the
+     * rest of the page (and for the page as well).
+     */
+    static CachedDirective.Fragment capture(Environment env, TemplateDirectiveBody body)
+            throws TemplateException, IOException {
+        Set<String> pageArticles = ARTICLES_READ.get();
+        Object pageClock = env.getCustomAttribute(CLOCK_READ);
+        Set<String> articles = new HashSet<>();
+        ARTICLES_READ.set(articles);
+        env.removeCustomAttribute(CLOCK_READ);
+        PageText text = new PageText(2048);
+        boolean clock;
+        try {
+            body.render(text);
+        } finally {
+            clock = env.getCustomAttribute(CLOCK_READ) != null;
+            ARTICLES_READ.set(pageArticles);
+            if (pageClock != null) {
+                env.setCustomAttribute(CLOCK_READ, pageClock);
+            }
+        }
+        CachedDirective.Fragment fragment = new CachedDirective.Fragment(text.toString(), List.copyOf(articles), clock);
+        replay(env, fragment);
+        return fragment;
+    }
+
+    /** Notes for the page what a cached fragment read when it was rendered. */
+    static void replay(Environment env, CachedDirective.Fragment fragment) {
+        Set<String> read = ARTICLES_READ.get();
+        if (read != null) {
+            read.addAll(fragment.articles());
+        }
+        if (fragment.clock()) {
+            env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * The articles the rendering on this thread has got hold of (a FreeMarker environment runs on one thread):
+     * one look per wrapped article, where the environment's attributes cost a synchronised map and its parents.
+     */
+    private static final ThreadLocal<Set<String>> ARTICLES_READ = new ThreadLocal<>();
+
     private static final String CLOCK_READ = "dev.midad.clockRead";
 
     /** The default wrapper, noting every article a template gets hold of (listing, reading a field). */
@@ -229,11 +282,9 @@ public final class Templates {
         @Override
         public TemplateModel wrap(Object object) throws TemplateModelException {
             if (object instanceof ArticleView article) {
-                Environment env = Environment.getCurrentEnvironment();
-                if (env != null && env.getCustomAttribute(ARTICLES_READ) instanceof Set<?> read) {
-                    @SuppressWarnings("unchecked")
-                    Set<String> urls = (Set<String>) read;
-                    urls.add(article.url());
+                Set<String> read = ARTICLES_READ.get();
+                if (read != null) {
+                    read.add(article.url());
                 }
             }
             return super.wrap(object);
@@ -246,9 +297,14 @@ public final class Templates {
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             Set<String> articles = new HashSet<>();
-            env.setCustomAttribute(ARTICLES_READ, articles);
             env.setLocale(locale);
-            env.process();
+            Set<String> outer = ARTICLES_READ.get();
+            ARTICLES_READ.set(articles);
+            try {
+                env.process();
+            } finally {
+                ARTICLES_READ.set(outer);
+            }
             return new Reads(Set.copyOf(articles), readsClock || env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;

@@ -25,6 +25,14 @@ public sealed interface SiteOutput extends AutoCloseable permits StagedOutput, I
      */
     Writer open(String relativeFile, String producer) throws IOException;
 
+    /**
+     * Writes {@code text} as UTF-8, characters XML forbids dropped: the same file as {@link #open} and writing
+     * {@code text}, encoded at once (a rendered page is held whole anyway).
+     */
+    default void writeText(String relativeFile, CharSequence text, String producer) throws IOException {
+        write(relativeFile, XmlSafeWriter.utf8(text), producer);
+    }
+
     /** Writes bytes into the site. */
     void write(String relativeFile, byte[] content, String producer) throws IOException;
 

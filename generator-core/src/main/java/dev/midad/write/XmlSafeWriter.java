@@ -3,6 +3,7 @@ package dev.midad.write;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Drops characters XML 1.0 (and HTML) forbid: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF.
@@ -15,6 +16,29 @@ final class XmlSafeWriter extends FilterWriter {
 
     static boolean allowed(char c) {
         return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * {@code text} as UTF-8 without the characters XML forbids: the same bytes as written through this writer
+     * into a UTF-8 stream (an unpaired surrogate becomes {@code ?} in both), encoded in one go.
+     */
+    static byte[] utf8(CharSequence text) {
+        int length = text.length();
+        int i = 0;
+        while (i < length && allowed(text.charAt(i))) {
+            i++;
+        }
+        if (i == length) {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder kept = new StringBuilder(length).append(text, 0, i);
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (allowed(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
