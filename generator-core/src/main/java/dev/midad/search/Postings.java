@@ -1,7 +1,6 @@
 package dev.midad.search;
 
 import java.util.Arrays;
-import java.util.BitSet;
 
 /**
  * One term's postings, compact and immutable: each posting is one unsigned varint of {@code Δid << 4 | weight}
@@ -64,37 +63,30 @@ final class Postings {
         json.append(']');
     }
 
-    /** How many postings have an id below {@code id}. */
-    int countBelow(int id) {
-        int[] pairs = decode();
-        int below = 0;
-        while (below < count && pairs[2 * below] < id) {
-            below++;
-        }
-        return below;
-    }
-
     /**
-     * These postings without those of the ids in {@code removed}, with {@code added} ({@code [id, weight, …]},
-     * ids ascending, none of them here after the removal) merged in; null when none is left.
+     * These postings with {@code updates} applied: {@code [id, weight, …]}, ids ascending, each replacing the
+     * posting of its id (or adding one), or removing it where the weight is 0; null when none is left.
      */
-    static Postings merge(Postings old, BitSet removed, IntList added) {
+    static Postings update(Postings old, IntList updates) {
         int[] before = old == null ? new int[0] : old.decode();
-        Builder merged = new Builder();
+        Builder updated = new Builder();
         int i = 0;
         int j = 0;
-        while (i < before.length || j < added.size) {
-            if (i < before.length && removed.get(before[i])) {
-                i += 2;
-            } else if (j >= added.size || (i < before.length && before[i] < added.values[j])) {
-                merged.add(before[i], before[i + 1]);
+        while (i < before.length || j < updates.size) {
+            if (j >= updates.size || (i < before.length && before[i] < updates.values[j])) {
+                updated.add(before[i], before[i + 1]);
                 i += 2;
             } else {
-                merged.add(added.values[j], added.values[j + 1]);
+                if (i < before.length && before[i] == updates.values[j]) {
+                    i += 2;
+                }
+                if (updates.values[j + 1] > 0) {
+                    updated.add(updates.values[j], updates.values[j + 1]);
+                }
                 j += 2;
             }
         }
-        return merged.count == 0 ? null : merged.build();
+        return updated.count == 0 ? null : updated.build();
     }
 
     /** Postings growing one posting at a time, ids ascending. */

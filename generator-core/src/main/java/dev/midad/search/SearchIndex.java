@@ -277,35 +277,42 @@ public final class SearchIndex {
         if (changed.cardinality() > Math.max(8, after / 2)) {
             return -1;
         }
-        // by shard, the terms the changed ids had (they lose those postings) and have (with the postings they gain)
-        BitSet removed = changed.get(0, before);
+        // by shard and term, the postings of the changed ids that differ: (id, weight), weight 0 where it is gone
         TreeMap<String, Change> changes = new TreeMap<>();
-        for (int id = removed.nextSetBit(0); id >= 0; id = removed.nextSetBit(id + 1)) {
-            Terms old = terms(last.byId.get(id));
+        SearchIndex index = new SearchIndex();
+        Saved[] byId = new Saved[after];
+        for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
+            Terms was = id < before ? terms(last.byId.get(id)) : null;
+            Terms is = null;
+            if (id < after) {
+                byId[id] = round.derived(KIND, now.get(id), index::analyse);
+                is = terms(byId[id]);
+            }
             for (char kind : KINDS) {
-                for (String term : old.of(kind)) {
-                    change(changes, kind, term);
+                Map<String, Integer> old = new HashMap<>();
+                if (was != null) {
+                    for (int i = 0; i < was.of(kind).size(); i++) {
+                        old.put(was.of(kind).get(i), (int) was.weightsOf(kind)[i]);
+                    }
+                }
+                if (is != null) {
+                    for (int i = 0; i < is.of(kind).size(); i++) {
+                        String term = is.of(kind).get(i);
+                        int weight = is.weightsOf(kind)[i];
+                        Integer had = old.remove(term);
+                        if (had == null || had != weight) { // an edit leaves most terms' weights alone
+                            change(changes, kind, term, id, weight);
+                        }
+                    }
+                }
+                for (String term : old.keySet()) {
+                    change(changes, kind, term, id, 0);
                 }
             }
         }
-        SearchIndex index = new SearchIndex();
-        List<Saved> byId = new ArrayList<>(after);
         for (int id = 0; id < after; id++) {
             if (!changed.get(id)) {
-                byId.add(last.byId.get(id));
-                continue;
-            }
-            Saved saved = round.derived(KIND, now.get(id), index::analyse);
-            byId.add(saved);
-            Terms terms = terms(saved);
-            for (char kind : KINDS) {
-                List<String> names = terms.of(kind);
-                byte[] weights = terms.weightsOf(kind);
-                for (int i = 0; i < names.size(); i++) {
-                    Postings.IntList added = change(changes, kind, names.get(i));
-                    added.add(id);
-                    added.add(weights[i]);
-                }
+                byId[id] = last.byId.get(id);
             }
         }
         Map<String, ShardTerms> touched = new ConcurrentHashMap<>();
@@ -321,7 +328,6 @@ public final class SearchIndex {
         } catch (UncheckedIOException e) {
             return -1; // a shard's postings are lost: the index is written whole, as without a memory
         }
-        int firstChanged = changed.nextSetBit(0);
         Map<String, SearchMemory.Shard> shards = new HashMap<>(last.shards);
         int files = 0;
         int written = 0;
@@ -329,21 +335,19 @@ public final class SearchIndex {
             String name = change.getKey();
             ShardTerms old = touched.get(name);
             ShardTerms next = old.copy();
-            // a blocked term's blocks wholly before the first changed id are as they were: kept
-            Map<String, Integer> keptBlocks = new HashMap<>();
+            // a changed blocked term's blocks that hold the same postings as before are kept
+            Map<String, BitSet> keptBlocks = new HashMap<>();
             for (char kind : KINDS) {
                 for (Map.Entry<String, Postings.IntList> term :
                         change.getValue().of(kind).entrySet()) {
                     Postings was = old.of(kind).get(term.getKey());
-                    Postings merged = Postings.merge(was, removed, term.getValue());
-                    if (merged == null) {
+                    Postings updated = Postings.update(was, term.getValue());
+                    if (updated == null) {
                         next.of(kind).remove(term.getKey());
                     } else {
-                        next.of(kind).put(term.getKey(), merged);
+                        next.of(kind).put(term.getKey(), updated);
                     }
-                    keptBlocks.put(
-                            kind + term.getKey(),
-                            was == null || was.count() <= block ? 0 : was.countBelow(firstChanged) / block);
+                    keptBlocks.put(kind + term.getKey(), sameBlocks(was, updated, block));
                 }
             }
             if (next.isEmpty()) {
@@ -358,7 +362,10 @@ public final class SearchIndex {
                     block,
                     name,
                     next,
-                    (kind, term) -> keptBlocks.getOrDefault(kind + term, Integer.MAX_VALUE),
+                    (kind, term, i) -> {
+                        BitSet same = keptBlocks.get(kind + term);
+                        return same == null || same.get(i); // null: not changed, every block as it was
+                    },
                     blocked);
             shards.put(name, new SearchMemory.Shard(name, null, blocked, next.pack()));
             written++;
@@ -377,7 +384,7 @@ public final class SearchIndex {
             String file = docFile(filePrefix, id);
             files += changed.get(id) ? write(out, file, docJson(now.get(id)), problems) : keep(out, file, problems);
         }
-        memory.written(filePrefix, new SearchMemory.Edition(block, List.copyOf(byId), shards, last.parts, written));
+        memory.written(filePrefix, new SearchMemory.Edition(block, List.of(byId), shards, last.parts, written));
         return files;
     }
 
@@ -391,15 +398,34 @@ public final class SearchIndex {
         }
     }
 
-    private static Postings.IntList change(TreeMap<String, Change> changes, char kind, String term) {
-        return changes.computeIfAbsent(Analyser.shardOf(term), s -> new Change())
+    private static void change(TreeMap<String, Change> changes, char kind, String term, int id, int weight) {
+        Postings.IntList updates = changes.computeIfAbsent(Analyser.shardOf(term), s -> new Change())
                 .of(kind)
                 .computeIfAbsent(term, t -> new Postings.IntList());
+        updates.add(id);
+        updates.add(weight);
     }
 
-    /** How many leading blocks of a blocked term are as the last build wrote them (kept, not written). */
+    /** Whether a blocked term's block is as the last build wrote it (kept, not written). */
     private interface KeptBlocks {
-        int of(char kind, String term);
+        boolean kept(char kind, String term, int block);
+    }
+
+    /** The blocks of {@code now} that the last build wrote with the same postings, from {@code was}. */
+    private static BitSet sameBlocks(Postings was, Postings now, int block) {
+        BitSet same = new BitSet();
+        if (was == null || now == null || was.count() <= block || now.count() <= block) {
+            return same; // the last build wrote no blocks, or this one writes none
+        }
+        int[] before = was.decode();
+        int[] after = now.decode();
+        for (int from = 0, i = 0; from < after.length && from < before.length; from += 2 * block, i++) {
+            int to = from + 2 * block;
+            if (Arrays.equals(before, from, Math.min(before.length, to), after, from, Math.min(after.length, to))) {
+                same.set(i);
+            }
+        }
+        return same;
     }
 
     private static String docFile(String filePrefix, int id) {
@@ -445,7 +471,8 @@ public final class SearchIndex {
                 shardTerms.stems.put(terms.get(numbered[1].values[i]), stems.take(numbered[1].values[i]));
             }
             List<SearchMemory.Blocked> blocked = new ArrayList<>();
-            files += writeShard(filePrefix, out, problems, block, shard.getKey(), shardTerms, (k, t) -> 0, blocked);
+            files += writeShard(
+                    filePrefix, out, problems, block, shard.getKey(), shardTerms, (k, t, i) -> false, blocked);
             into.put(shard.getKey(), new SearchMemory.Shard(shard.getKey(), null, blocked, shardTerms.pack()));
         }
         return files;
@@ -472,12 +499,11 @@ public final class SearchIndex {
         terms(json, 's', shard.stems, block, toBlock);
         int files = write(out, termsFile(filePrefix, name), json.append("}\n").toString(), problems);
         for (ToBlock term : toBlock) {
-            int keep = kept.of(term.kind(), term.term());
             int[] pairs = term.pairs();
             int count = 0;
             for (int from = 0; from < pairs.length; from += 2 * block, count++) {
                 String file = blockFile(filePrefix, term.name(), count);
-                if (count < keep) {
+                if (kept.kept(term.kind(), term.term(), count)) {
                     files += keep(out, file, problems);
                     continue;
                 }
