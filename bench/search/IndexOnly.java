@@ -40,7 +40,7 @@ public class IndexOnly {
         List<Problem> problems = new ArrayList<>();
         int files;
         try (StagedOutput out = new StagedOutput(Path.of(args[1]))) {
-            files = SearchIndex.write(site.model().articles(), "", out, problems, RenderMemo.none());
+            files = SearchIndex.write(site.model().articles(), "", out, problems, RenderMemo.none(), null);
             out.commit();
         }
         long end = System.nanoTime();

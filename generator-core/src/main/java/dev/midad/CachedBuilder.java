@@ -13,6 +13,7 @@ import dev.midad.problem.Problem;
 import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
+import dev.midad.search.SearchMemory;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
 import dev.midad.write.Manifest;
@@ -64,6 +65,7 @@ public final class CachedBuilder {
      * @param resolved   articles whose view was resolved afresh (the others were reused from the cache)
      * @param analysed   articles whose search terms were taken afresh (the others' were reused)
      * @param unplanned  files kept without making their data (the step that makes them had the same inputs)
+     * @param searchShards search index shards regenerated (the others' files were kept)
      */
     public record Outcome(
             BuildResult result,
@@ -76,7 +78,8 @@ public final class CachedBuilder {
             List<String> pinged,
             int resolved,
             int analysed,
-            int unplanned) {
+            int unplanned,
+            int searchShards) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -110,6 +113,7 @@ public final class CachedBuilder {
      *
      * @param memories each edition's model memory, without its articles and views (they are in the parts)
      * @param slices   the output files' share (their hashes, what they were rendered from), in parts too
+     * @param search   each edition's search index (its shards' postings are in parts of their own)
      */
     record State(
             String manifestFile,
@@ -120,7 +124,8 @@ public final class CachedBuilder {
             int buckets,
             List<Part> parts,
             int sliceBuckets,
-            List<Part> slices) {}
+            List<Part> slices,
+            List<SearchMemory.Stored> search) {}
 
     /** The part file holding the items of one bucket (content files by their path's hash). */
     record Part(int bucket, String file) {}
@@ -260,6 +265,10 @@ public final class CachedBuilder {
                     previous.sources().stream().map(SourceCache::restore).toList(),
                     sameModel ? previous.memories() : null,
                     sameOutput ? restoredMemo(previous) : null);
+            if (sameOutput) {
+                reusable.restoreSearch(
+                        SearchMemory.restore(previous.state().search(), previous.search(), searchParts(cache)));
+            }
         }
         Manifest before = incremental ? previous.manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
@@ -313,7 +322,8 @@ public final class CachedBuilder {
                 pinged,
                 reusable.resolvedAfresh(),
                 SearchIndex.analysed(round),
-                round.unplanned());
+                round.unplanned(),
+                reusable.search().shardsWritten());
     }
 
     /** What each output was rendered from, and each article's search terms (kept on the restored views). */
@@ -322,6 +332,25 @@ public final class CachedBuilder {
         SearchIndex.restore(memo, previous.search());
         previous.prints().forEach(memo::restoreArticlePrint);
         return memo;
+    }
+
+    /** The build cache's parts as the search index keeps its shards' postings in them. */
+    private static SearchMemory.Parts searchParts(BuildCache cache) {
+        return new SearchMemory.Parts() {
+            @Override
+            public String write(Object value) throws IOException {
+                return cache.writePart("search", value);
+            }
+
+            @Override
+            public Object read(String part) throws IOException {
+                try {
+                    return cache.readPart(part);
+                } catch (BuildCache.Unusable e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+        };
     }
 
     /** Reads the parts and slices a state names (in parallel: they are independent) and assembles them. */
@@ -491,6 +520,7 @@ public final class CachedBuilder {
         }
         int sliceBuckets = bucketsFor(manifest.hashes().size(), 512);
         List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
+        List<SearchMemory.Stored> indexes = reusable.search().stored(searchParts(cache));
         State state = new State(
                 manifestFile,
                 templateStamps,
@@ -503,10 +533,12 @@ public final class CachedBuilder {
                 buckets,
                 parts,
                 sliceBuckets,
-                slices);
+                slices,
+                indexes);
         Set<String> named = new java.util.HashSet<>();
         parts.forEach(part -> named.add(part.file()));
         slices.forEach(slice -> named.add(slice.file()));
+        indexes.forEach(edition -> edition.shards().forEach(shard -> named.add(shard.part())));
         cache.write(keys, state, named);
     }
 

@@ -30,6 +30,7 @@ import dev.midad.render.SiteRenderer;
 import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.search.SearchIndex;
+import dev.midad.search.SearchMemory;
 import dev.midad.text.UrlPaths;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
@@ -157,6 +158,7 @@ public final class Site {
             messages = null;
             builders = null;
             memo = null;
+            search = null;
         }
 
         /** @param complete nothing else under the content folders changed (see {@link SourceCache#forget}) */
@@ -177,6 +179,7 @@ public final class Site {
 
         void forgetRenders() {
             memo = null;
+            search = null;
         }
 
         /** Memories of another JVM's builders, handed to the builders the next load makes (see {@link CachedBuilder}). */
@@ -220,6 +223,21 @@ public final class Site {
                 memo = new RenderMemo();
             }
             return memo;
+        }
+
+        /** What the search index of each edition was last published from (goes with the render memo). */
+        private SearchMemory search;
+
+        SearchMemory search() {
+            if (search == null) {
+                search = new SearchMemory();
+            }
+            return search;
+        }
+
+        /** Starts from the search indexes a build in another JVM wrote into the same output folder. */
+        void restoreSearch(SearchMemory restored) {
+            search = restored;
         }
     }
 
@@ -414,7 +432,7 @@ public final class Site {
     private BuildResult publish(Path out) throws BuildException {
         checkOutputLocation(out);
         try (StagedOutput staged = new StagedOutput(out)) {
-            return build(out, staged, RenderMemo.none()).result();
+            return build(out, staged, RenderMemo.none(), () -> {}, null).result();
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
@@ -516,6 +534,13 @@ public final class Site {
     /** As {@link #build(Path, SiteOutput, RenderMemo.Round)}, running {@code beforeCommit} just before publishing. */
     Built build(Path out, SiteOutput output, RenderMemo.Round round, BeforeCommit beforeCommit)
             throws BuildException, IOException {
+        return build(out, output, round, beforeCommit, reusable.search());
+    }
+
+    /** @param search what the search indexes were last written from, or null: written whole, not remembered */
+    private Built build(
+            Path out, SiteOutput output, RenderMemo.Round round, BeforeCommit beforeCommit, SearchMemory search)
+            throws BuildException, IOException {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         List<String> sitemaps = new ArrayList<>();
@@ -573,7 +598,8 @@ public final class Site {
                         edition.filePrefix(),
                         output,
                         problems,
-                        round);
+                        round,
+                        search);
             }
             articles += counts.articles();
             pages += counts.pages();
@@ -589,6 +615,9 @@ public final class Site {
         long writeStart = System.nanoTime();
         beforeCommit.run();
         output.commit();
+        if (search != null) {
+            search.commit();
+        }
         listener.phase("write", output.fileCount(), Duration.ofNanos(System.nanoTime() - writeStart));
         warnings().forEach(listener::warning);
         return new Built(

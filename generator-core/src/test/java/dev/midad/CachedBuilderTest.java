@@ -49,6 +49,7 @@ class CachedBuilderTest {
         assertTrue(first.analysed() > 10, "a first build analyses every article: " + first.analysed());
         assertEquals(first.result().files(), first.changes().added().size(), "a first build adds every file");
         assertEquals(0, first.unplanned(), "a first build makes the data of every file");
+        assertTrue(first.searchShards() > 100, "a first build writes every search shard: " + first.searchShards());
         assertSameAsFullBuild();
 
         List<Path> partsOfFirst = parts();
@@ -64,6 +65,9 @@ class CachedBuilderTest {
                 rewrittenAfterFull + " of " + partsOfFirst.size() + " parts rewritten, " + nothing.resolved()
                         + " resolved");
         assertEquals(0, nothing.rendered(), "nothing changed: nothing rendered");
+        assertTrue(
+                nothing.searchShards() < first.searchShards() / 4,
+                "only the shards of the live blog, which follows the clock: " + nothing.searchShards());
         assertTrue(nothing.changes().changed().isEmpty()
                 && nothing.changes().added().isEmpty());
 
@@ -83,6 +87,10 @@ class CachedBuilderTest {
         // the edited article and those the model resolves on every build (a live blog follows the clock)
         assertEquals(edited.resolved(), edited.analysed(), "only articles resolved again are analysed again");
         assertTrue(edited.analysed() < first.analysed(), "analysed " + edited.analysed() + " of " + first.analysed());
+        // the search index: only the shards of the terms whose postings changed (an image caption is not indexed)
+        assertTrue(
+                edited.searchShards() < first.searchShards() / 4,
+                "search shards regenerated: " + edited.searchShards() + " of " + first.searchShards());
         // the other articles' pages, the lists and feeds of terms the article is not in: not even planned
         assertTrue(
                 edited.unplanned() > (edited.result().pages() + edited.result().feeds()) / 2,
@@ -90,7 +98,10 @@ class CachedBuilderTest {
                         + (edited.result().pages() + edited.result().feeds()));
 
         edit(SEED, "title: ", "title: عاجل — ");
-        incremental();
+        CachedBuilder.Outcome retitled = incremental();
+        assertTrue(
+                retitled.searchShards() > 0 && retitled.searchShards() < first.searchShards() / 4,
+                "a new word in the title: " + retitled.searchShards() + " of " + first.searchShards() + " shards");
 
         Path added = site.resolve("articles/2024/11/new-story.md");
         Files.writeString(added, """
@@ -107,6 +118,24 @@ class CachedBuilderTest {
         assertTrue(
                 add.changes().added().stream().anyMatch(f -> f.endsWith("index.html")),
                 add.changes().toJson());
+
+        assertTrue(add.searchShards() < first.searchShards() / 2, "an older article: ids shift from its id on");
+
+        // the newest article takes the next id: the other articles' docs and terms stay as they are
+        TestSites.write(site, "articles/2025/12/newest.md", """
+                ---
+                title: آخر خبر قبل رأس السنة عن المصفاة
+                date: 2025-12-31T20:00:00+02:00
+                category: اقتصاد
+                ---
+                افتتاح المصفاة الجديدة في الميناء.
+                """);
+        CachedBuilder.Outcome newest = incremental();
+        assertTrue(
+                newest.searchShards() > 0 && newest.searchShards() < first.searchShards() / 2,
+                "search shards regenerated: " + newest.searchShards() + " of " + first.searchShards());
+        Files.delete(site.resolve("articles/2025/12/newest.md"));
+        incremental();
 
         Path moved = site.resolve("articles/2023/new-story.md");
         Files.createDirectories(moved.getParent());
@@ -169,9 +198,35 @@ class CachedBuilderTest {
         assertSameAsFullBuild();
     }
 
-    /** The part files of the cache, sorted. */
-    private List<Path> parts() throws IOException {
-        return parts("part-");
+    /** The part files of the cache that hold the content files' share (read by every build), sorted. */
+    private List<Path> parts() throws Exception {
+        Path dir = new BuildCache(out).dir();
+        CachedBuilder.State state =
+                (CachedBuilder.State) new BuildCache(out).read().orElseThrow().value();
+        return state.parts().stream()
+                .map(part -> dir.resolve(part.file()))
+                .sorted()
+                .toList();
+    }
+
+    /** The part files of the cache that hold search shards' postings (read when one of their terms changes). */
+    private List<Path> searchParts() throws Exception {
+        Path dir = new BuildCache(out).dir();
+        CachedBuilder.State state =
+                (CachedBuilder.State) new BuildCache(out).read().orElseThrow().value();
+        return state.search().stream()
+                .flatMap(edition -> edition.shards().stream())
+                .map(shard -> dir.resolve(shard.part()))
+                .sorted()
+                .toList();
+    }
+
+    /** Every part file of the cache: content parts, output slices, search shards. */
+    private List<Path> allParts() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(parts("part-"));
+        all.addAll(parts("slice-"));
+        all.addAll(parts("search-"));
+        return all;
     }
 
     /** The cache's files whose names start with {@code prefix}, sorted. */
@@ -227,6 +282,18 @@ class CachedBuilderTest {
         assertSameAsFullBuild();
         assertTrue(build().fullBuild() == null, "the next build trusts the cache again");
 
+        // a search shard's part damaged: read only when one of its terms changes, then the index is written whole
+        for (Path shard : searchParts()) {
+            byte[] shardBytes = Files.readAllBytes(shard);
+            shardBytes[shardBytes.length / 2] ^= 0x5A;
+            Files.write(shard, shardBytes);
+        }
+        edit(SEED, "وقال بوتين", "وقال الرئيس الروسي بوتين");
+        CachedBuilder.Outcome lost = incremental();
+        assertTrue(lost.searchShards() > 100, "every shard written again: " + lost.searchShards());
+        edit(SEED, "وقال الرئيس الروسي بوتين", "وقال بوتين");
+        assertTrue(incremental().searchShards() < lost.searchShards() / 2, "the cache holds good shards again");
+
         // a cache another version of Midad wrote: the same format, another code key
         Object value = new BuildCache(out).read().orElseThrow().value();
         BuildCache.Keys keys = new BuildCache(out).read().orElseThrow().keys();
@@ -234,7 +301,7 @@ class CachedBuilderTest {
                 .write(
                         new BuildCache.Keys("another version", keys.sources(), keys.model()),
                         value,
-                        parts().stream()
+                        allParts().stream()
                                 .map(p -> p.getFileName().toString())
                                 .collect(java.util.stream.Collectors.toSet()));
         edit(SEED, "title: ", "title: عاجل — ");

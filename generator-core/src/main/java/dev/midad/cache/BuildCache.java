@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
  * next to the output folder {@code <name>} (for {@code target/site}: {@code target/.midad-cache/site/}). The
  * state is {@code state.bin}: a header (format version, which code wrote it, the keys of what it was made
  * from), then one value graph in {@link ValueCodec}'s format, then a CRC-32C of all that; it may name parts,
- * {@code part-<id>.bin} and {@code slice-<id>.bin} in the same format, which are written once and never changed, so that a build rewrites
+ * {@code part-<id>.bin}, {@code slice-<id>.bin} and {@code search-<id>.bin} in the same format, which are written once and never changed, so that a build rewrites
  * only the parts whose values changed. The state is replaced atomically (a temporary file moved over it) after
  * its new parts are in, so a reader sees a whole old state or a whole new one; a torn, truncated, missing or
  * foreign file reads as corrupt and the caller builds from scratch.
@@ -40,7 +40,7 @@ public final class BuildCache {
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The names of the files a state may name: content parts and output slices. */
-    private static final String PART = "(part|slice)-[0-9a-f-]+\\.bin";
+    private static final String PART = "(part|slice|search)-[0-9a-f-]+\\.bin";
 
     private final Path dir;
 
@@ -163,9 +163,12 @@ public final class BuildCache {
         return writePart("part", value);
     }
 
-    /** As {@link #writePart(Object)}, in a file whose name starts with {@code kind} ({@code part} or {@code slice}). */
+    /**
+     * As {@link #writePart(Object)}, in a file whose name starts with {@code kind}: {@code part} (content),
+     * {@code slice} (output files) or {@code search} (search index shards).
+     */
     public String writePart(String kind, Object value) throws IOException {
-        if (!kind.equals("part") && !kind.equals("slice")) {
+        if (!kind.equals("part") && !kind.equals("slice") && !kind.equals("search")) {
             throw new IllegalArgumentException("no parts of kind " + kind);
         }
         String name = kind + "-" + java.util.UUID.randomUUID() + ".bin";

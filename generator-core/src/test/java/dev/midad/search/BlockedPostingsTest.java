@@ -32,7 +32,7 @@ class BlockedPostingsTest {
     private static final String[] RARE = {"المصفاة", "الزلزال", "المنتدى", "الأرشيف", "القمح"};
 
     /** 60 articles: every one has the common words in changing proportions and fields, a few a rare one. */
-    private static Path site(Path dir) throws Exception {
+    static Path site(Path dir) throws Exception {
         Path site = TestSites.small(dir);
         for (int i = 0; i < 60; i++) {
             StringBuilder body = new StringBuilder();
@@ -70,7 +70,7 @@ class BlockedPostingsTest {
         List<ArticleView> articles = loaded.model().articles();
         List<Problem> problems = new ArrayList<>();
         try (InPlaceOutput out = new InPlaceOutput(blocked, Manifest.read(blocked), Set.of())) {
-            SearchIndex.write(articles, "", out, problems, RenderMemo.none(), 3);
+            SearchIndex.write(articles, "", out, problems, RenderMemo.none(), null, 3);
             out.commit();
         }
         assertEquals(List.of(), problems);
