@@ -28,16 +28,9 @@ final class Postings {
     int[] decode() {
         int[] pairs = new int[2 * count];
         int id = 0;
-        int at = 0;
+        int[] at = {0};
         for (int i = 0; i < count; i++) {
-            long value = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = bytes[at++];
-                value |= (long) (b & 0x7f) << shift;
-                shift += 7;
-            } while (b < 0);
+            long value = varint(at);
             id += (int) (value >>> 4);
             pairs[2 * i] = id;
             pairs[2 * i + 1] = (int) (value & 15);
@@ -45,19 +38,25 @@ final class Postings {
         return pairs;
     }
 
+    /** The varint ({@code Δid << 4 | weight}) that starts at {@code at[0]}, which it moves past. */
+    private long varint(int[] at) {
+        long value = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = bytes[at[0]++];
+            value |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        } while (b < 0);
+        return value;
+    }
+
     /** The postings as a shard file lists them: {@code [Δid, weight, …]}. */
     void appendDeltas(StringBuilder json) {
         json.append('[');
-        int at = 0;
+        int[] at = {0};
         for (int i = 0; i < count; i++) {
-            long value = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = bytes[at++];
-                value |= (long) (b & 0x7f) << shift;
-                shift += 7;
-            } while (b < 0);
+            long value = varint(at);
             json.append(i == 0 ? "" : ",").append(value >>> 4).append(',').append(value & 15);
         }
         json.append(']');
