@@ -499,10 +499,8 @@ public final class CachedBuilder {
                     .add(item);
         }
         boolean sameBuckets = previous != null && previous.state().buckets() == buckets;
-        Map<Integer, String> files = new HashMap<>();
-        if (sameBuckets) {
-            previous.state().parts().forEach(part -> files.put(part.bucket(), part.file()));
-        }
+        Map<Integer, String> files =
+                sameBuckets ? filesByBucket(previous.state().parts()) : Map.of();
         List<Part> parts = new ArrayList<>();
         for (Map.Entry<Integer, List<Item>> bucket : byBucket.entrySet()) {
             List<Item> now = bucket.getValue();
@@ -540,6 +538,13 @@ public final class CachedBuilder {
         slices.forEach(slice -> named.add(slice.file()));
         indexes.forEach(edition -> edition.shards().forEach(shard -> named.add(shard.part())));
         cache.write(keys, state, named);
+    }
+
+    /** The files a state named, by bucket: a bucket whose values did not change names its file again. */
+    private static Map<Integer, String> filesByBucket(List<Part> named) {
+        Map<Integer, String> files = new HashMap<>();
+        named.forEach(part -> files.put(part.bucket(), part.file()));
+        return files;
     }
 
     /** A power of two of buckets that gives about {@code per} values a bucket, at least 8 buckets. */
@@ -583,10 +588,8 @@ public final class CachedBuilder {
                 render -> rendered.get(bucketOf(render.file(), sliceBuckets)).add(render));
         groups.forEach(group -> planned.get(bucketOf(group.key(), sliceBuckets)).add(group));
         boolean sameBuckets = previous != null && previous.state().sliceBuckets() == sliceBuckets;
-        Map<Integer, String> files = new HashMap<>();
-        if (sameBuckets) {
-            previous.state().slices().forEach(part -> files.put(part.bucket(), part.file()));
-        }
+        Map<Integer, String> files =
+                sameBuckets ? filesByBucket(previous.state().slices()) : Map.of();
         List<Part> slices = new ArrayList<>();
         for (int i = 0; i < sliceBuckets; i++) {
             Slice slice = new Slice(hashes.get(i), sources.get(i), rendered.get(i), planned.get(i));
