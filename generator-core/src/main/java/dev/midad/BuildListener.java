@@ -12,7 +12,8 @@ public interface BuildListener {
     BuildListener NONE = (phase, count, elapsed) -> {};
 
     /**
-     * @param phase   what just finished: "read" (articles), "model" (pages), "render" (files), "write" (files)
+     * @param phase   what just finished: "cache" (build cache files read), "read" (articles), "model" (pages),
+     *                "images" (encoded), "render" (files), "write" (files), "save" (build cache files written)
      * @param count   how many items the phase handled
      * @param elapsed how long the phase took
      */

@@ -24,14 +24,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@code build} command: a build that keeps its state in a cache folder next to the output
@@ -125,7 +130,16 @@ public final class CachedBuilder {
             List<Part> parts,
             int sliceBuckets,
             List<Part> slices,
-            List<SearchMemory.Stored> search) {}
+            List<SearchMemory.Stored> search) {
+        /** The cache files this state names: its parts, its slices and its search shards' parts. */
+        Set<String> named() {
+            Set<String> named = new HashSet<>();
+            parts.forEach(part -> named.add(part.file()));
+            slices.forEach(slice -> named.add(slice.file()));
+            search.forEach(edition -> edition.shards().forEach(shard -> named.add(shard.part())));
+            return named;
+        }
+    }
 
     /** The part file holding the items of one bucket (content files by their path's hash). */
     record Part(int bucket, String file) {}
@@ -209,6 +223,7 @@ public final class CachedBuilder {
         Restored previous = null;
         String previousModel = null;
         String reason = null;
+        long cacheStart = System.nanoTime();
         if (clean) {
             reason = "--clean";
         } else {
@@ -270,6 +285,10 @@ public final class CachedBuilder {
                         SearchMemory.restore(previous.state().search(), previous.search(), searchParts(cache)));
             }
         }
+        if (previous != null) {
+            options.listener()
+                    .phase("cache", previous.state().named().size(), Duration.ofNanos(System.nanoTime() - cacheStart));
+        }
         Manifest before = incremental ? previous.manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
         RenderMemo memo = reusable.memo();
@@ -283,29 +302,32 @@ public final class CachedBuilder {
             built = loaded.build(out, output, round, cache::invalidate); // the state no longer describes the folder
             memo.commit(round);
         }
-        if (incremental) {
-            built.manifest().save(out); // in-place writing removed it (see InPlaceOutput)
-        }
         Next next = nextChange(reusable, options);
+        ZonedDateTime nextAt = next == null ? null : next.at();
+        // the manifest and the list of changes are written on another core while the cache is saved
+        Manifest after = built.manifest();
+        boolean inPlace = incremental;
+        FutureTask<Written> written = new FutureTask<>(() -> {
+            // in-place writing removed the manifest (see InPlaceOutput); staged writing wrote it
+            String manifestFile = inPlace ? after.save(out) : BuildCache.fileKey(Manifest.fileFor(out));
+            Changes changes = Changes.between(before, after, nextAt);
+            changes.write(out);
+            return new Written(manifestFile, changes);
+        });
+        Thread writer = new Thread(written, "midad-manifest");
+        writer.start();
         String note = null;
+        long saveStart = System.nanoTime();
+        int partsWritten = 0;
         try {
-            save(
-                    cache,
-                    keys,
-                    previous,
-                    reusable,
-                    memo,
-                    BuildCache.fileKey(Manifest.fileFor(out)),
-                    built.manifest(),
-                    templateStamps,
-                    staticStamps);
+            partsWritten = save(
+                    cache, keys, previous, reusable, memo, written, built.manifest(), templateStamps, staticStamps);
         } catch (IOException e) {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
         }
-        ZonedDateTime nextAt = next == null ? null : next.at();
-        Changes changes = Changes.between(before, built.manifest(), nextAt);
-        changes.write(out);
+        Changes changes = joined(written).changes();
+        options.listener().phase("save", partsWritten, Duration.ofNanos(System.nanoTime() - saveStart));
         // the first build into a folder adds every file: nothing is news to a search engine or a feed reader yet
         List<String> pinged = before.hashes().isEmpty()
                 ? List.of()
@@ -452,13 +474,13 @@ public final class CachedBuilder {
      * Writes the state: the parts whose items are the ones restored are named again as they are, the others are
      * written anew; then the state, atomically.
      */
-    private static void save(
+    private static int save(
             BuildCache cache,
             BuildCache.Keys keys,
             Restored previous,
             Site.Reusable reusable,
             RenderMemo memo,
-            String manifestFile,
+            Future<Written> written,
             Manifest manifest,
             Map<String, String> templateStamps,
             Map<String, String> staticStamps)
@@ -520,7 +542,7 @@ public final class CachedBuilder {
         List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
         List<SearchMemory.Stored> indexes = reusable.search().stored(searchParts(cache));
         State state = new State(
-                manifestFile,
+                joined(written).manifestFile(),
                 templateStamps,
                 staticStamps,
                 sources.size(),
@@ -533,11 +555,41 @@ public final class CachedBuilder {
                 sliceBuckets,
                 slices,
                 indexes);
-        Set<String> named = new java.util.HashSet<>();
-        parts.forEach(part -> named.add(part.file()));
-        slices.forEach(slice -> named.add(slice.file()));
-        indexes.forEach(edition -> edition.shards().forEach(shard -> named.add(shard.part())));
+        Set<String> named = state.named();
         cache.write(keys, state, named);
+        Set<String> before = previous == null ? Set.of() : previous.state().named();
+        return (int) named.stream().filter(file -> !before.contains(file)).count();
+    }
+
+    /** What the manifest's writer did: the manifest's key as written, and the changes it listed. */
+    private record Written(String manifestFile, Changes changes) {}
+
+    /** What {@code task} gave, waiting for it; what it threw, as it threw it. */
+    private static <T> T joined(Future<T> task) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the build goes on: the files it writes must be complete
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The files a state named, by bucket: a bucket whose values did not change names its file again. */

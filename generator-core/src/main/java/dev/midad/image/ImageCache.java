@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * A folder kept across builds: encoded files by a name made of the source's content hash and every
@@ -35,6 +38,7 @@ final class ImageCache {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    private final Future<Void> indexes;
     private volatile boolean dirty;
 
     /** A source image as the cache knows it. */
@@ -48,6 +52,16 @@ final class ImageCache {
 
     ImageCache(Path dir) {
         this.dir = dir;
+        // read on a thread of its own: a large archive's indexes take a while (100,000 entries: ~0.4 s), and a
+        // build needs them only once it meets an image, late in loading or, after one edit, not at all
+        FutureTask<Void> reading = new FutureTask<>(this::readIndexes, null);
+        Thread reader = new Thread(reading, "midad-image-index");
+        reader.setDaemon(true);
+        reader.start();
+        indexes = reading;
+    }
+
+    private void readIndexes() {
         try {
             for (String line : Files.readAllLines(dir.resolve(INDEX), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
@@ -70,8 +84,30 @@ final class ImageCache {
         }
     }
 
+    /** Waits until the indexes are read (each method that uses them calls this first). */
+    private void awaitIndexes() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                indexes.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error; // out of memory, say: as if it had happened here (readIndexes catches the rest)
+                }
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Hash and upright size of {@code file}, from the index when its size and modification time are known. */
     Source source(Path file) throws IOException {
+        awaitIndexes();
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         String key = file.toAbsolutePath().normalize().toString().replace('\t', ' ') + "\t" + attributes.size() + ":"
                 + attributes.lastModifiedTime().toMillis();
@@ -97,6 +133,7 @@ final class ImageCache {
      * stored again and the index learns it. An entry that cannot be read counts as missing: it is encoded again.
      */
     Optional<Entry> find(String name) {
+        awaitIndexes();
         Path file = entry(name);
         BasicFileAttributes attributes;
         try {
@@ -136,6 +173,7 @@ final class ImageCache {
      * a temporary file's owner-only ones): the site may publish the entry itself, hard-linked.
      */
     Entry put(String name, byte[] bytes) throws IOException {
+        awaitIndexes();
         Path target = entry(name);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(".part-" + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
@@ -160,6 +198,7 @@ final class ImageCache {
 
     /** Writes the indexes when they learnt something (builds and background encodes may both call it). */
     synchronized void save() throws IOException {
+        awaitIndexes();
         if (!dirty) {
             return;
         }

@@ -51,9 +51,11 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
     /**
      * Writes this manifest for {@code outputDir} (when a live preview ends). A manifest on disk must never be
      * stale: a later build would give a changed file the time of an unchanged one, and rsync could skip it.
+     *
+     * @return the SHA-256 (hex) of the file as written, as {@code BuildCache.fileKey} gives it
      */
-    public void save(Path outputDir) throws IOException {
-        write(outputDir.toAbsolutePath().normalize());
+    public String save(Path outputDir) throws IOException {
+        return write(outputDir.toAbsolutePath().normalize());
     }
 
     /** The manifest on disk no longer describes {@code outputDir}: the next build starts without one. */
@@ -61,16 +63,18 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
         Files.deleteIfExists(fileFor(outputDir));
     }
 
-    /** Replaces the manifest of {@code outputDir} atomically. */
-    void write(Path outputDir) throws IOException {
+    /** Replaces the manifest of {@code outputDir} atomically; returns the SHA-256 (hex) of its bytes. */
+    String write(Path outputDir) throws IOException {
         StringBuilder lines = new StringBuilder(hashes.size() * 100);
         new TreeMap<>(hashes)
                 .forEach((file, hash) ->
                         lines.append(hash).append(' ').append(file).append('\n'));
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
         Path manifest = fileFor(outputDir);
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
-        Files.writeString(temp, lines, StandardCharsets.UTF_8);
+        Files.write(temp, bytes);
         Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return sha256(bytes);
     }
 
     static String sha256(byte[] content) {
