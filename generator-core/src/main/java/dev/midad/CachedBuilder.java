@@ -14,6 +14,7 @@ import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
 import dev.midad.search.SearchMemory;
+import dev.midad.text.Spill;
 import dev.midad.write.Changes;
 import dev.midad.write.InPlaceOutput;
 import dev.midad.write.Manifest;
@@ -71,6 +72,8 @@ public final class CachedBuilder {
      * @param analysed   articles whose search terms were taken afresh (the others' were reused)
      * @param unplanned  files kept without making their data (the step that makes them had the same inputs)
      * @param searchShards search index shards regenerated (the others' files were kept)
+     * @param spilled    bytes of packed bodies the build kept on disk until used, for want of heap (see
+     *                   {@link Spill})
      */
     public record Outcome(
             BuildResult result,
@@ -84,7 +87,8 @@ public final class CachedBuilder {
             int resolved,
             int analysed,
             int unplanned,
-            int searchShards) {
+            int searchShards,
+            long spilled) {
         /** The result line, e.g. "Midad: … 246 files (5 rendered, 2 rewritten) in 41 ms -> …". */
         public String summary() {
             return new IncrementalBuilder.Rebuild(result, rendered).summary();
@@ -196,6 +200,14 @@ public final class CachedBuilder {
      */
     public static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean)
             throws BuildException {
+        // a large archive's packed bodies wait for their pages in the cache folder when they would take more
+        // than an eighth of the heap (100,000 articles: ~500 MB of a 2 GiB heap); smaller sites keep them
+        return build(siteDir, outputDir, options, clean, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    /** @param spillAbove bytes of packed bodies the build keeps on the heap (see {@link Spill}) */
+    static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean, long spillAbove)
+            throws BuildException {
         Path site = siteDir.toAbsolutePath().normalize();
         Path out = outputDir.toAbsolutePath().normalize();
         BuildCache cache = new BuildCache(out);
@@ -204,14 +216,28 @@ public final class CachedBuilder {
         } catch (IOException e) {
             throw new BuildException("cannot create the build cache " + cache.dir() + ": " + e.getMessage(), e);
         }
-        try (OutputLock lock = OutputLock.acquire(cache.dir())) {
-            return build(site, out, options, clean, cache);
+        try (OutputLock lock = OutputLock.acquire(cache.dir());
+                Spill spill = new Spill(cache.dir(), spillAbove)) {
+            removeSpillsLeft(cache.dir());
+            return build(site, out, options, clean, cache, spill);
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
     }
 
-    private static Outcome build(Path site, Path out, BuildOptions options, boolean clean, BuildCache cache)
+    /** Removes what a build that was killed left of its spill (the lock is held: no other build is running). */
+    private static void removeSpillsLeft(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().startsWith(Spill.PREFIX)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static Outcome build(
+            Path site, Path out, BuildOptions options, boolean clean, BuildCache cache, Spill spill)
             throws BuildException, IOException {
         List<Problem> problems = new ArrayList<>();
         SiteConfig main = SiteConfigLoader.load(site, problems);
@@ -262,6 +288,7 @@ public final class CachedBuilder {
                         staticStamps));
         BuildCache.Keys keys = new BuildCache.Keys(code, sourcesKey, modelKey);
         Site.Reusable reusable = new Site.Reusable();
+        reusable.spillTo(spill);
         boolean incremental = false;
         if (reason == null) {
             boolean sameModel = modelKey.equals(previousModel);
@@ -345,7 +372,8 @@ public final class CachedBuilder {
                 reusable.resolvedAfresh(),
                 SearchIndex.analysed(round),
                 round.unplanned(),
-                reusable.search().shardsWritten());
+                reusable.search().shardsWritten(),
+                spill.written());
     }
 
     /** What each output was rendered from, and each article's search terms (kept on the restored views). */

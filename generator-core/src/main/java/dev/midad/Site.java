@@ -31,6 +31,7 @@ import dev.midad.render.TemplateFunctions;
 import dev.midad.render.Templates;
 import dev.midad.search.SearchIndex;
 import dev.midad.search.SearchMemory;
+import dev.midad.text.Spill;
 import dev.midad.text.UrlPaths;
 import dev.midad.write.Manifest;
 import dev.midad.write.SiteOutput;
@@ -136,6 +137,14 @@ public final class Site {
         private Templates templates;
 
         private RenderMemo memo;
+
+        /** Where a one-off build of a large archive moves packed bodies until they are used, or null. */
+        private Spill spill;
+
+        /** Moves packed bodies to {@code to} when the archive's are more than it allows on the heap. */
+        void spillTo(Spill to) {
+            spill = to;
+        }
 
         /**
          * The templates are the ones a build in another JVM checked (the build cache's model key covers them):
@@ -317,6 +326,7 @@ public final class Site {
             }
             messages = reusable.messages;
             builders = reusable.builders;
+            boolean spilling = reusable.spill != null && spill(reusable.spill, contents);
             options.listener()
                     .phase(
                             "read",
@@ -361,6 +371,11 @@ public final class Site {
             if (!problems.isEmpty()) {
                 throw new BuildException(problems);
             }
+            if (spilling) {
+                editions.forEach(edition -> edition.model()
+                        .articles()
+                        .forEach(view -> view.content().spillTo(reusable.spill)));
+            }
             options.listener()
                     .phase(
                             "model",
@@ -373,6 +388,23 @@ public final class Site {
         } catch (IOException e) {
             throw new BuildException("cannot read the theme's message bundle: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Moves the articles' packed bodies to {@code spill} when they and the pages' bodies to come (about as
+     * large) are more than it allows on the heap; returns whether it did, so that the pages' bodies follow.
+     */
+    private static boolean spill(Spill spill, List<ContentLoader.Content> contents) {
+        long held = contents.stream()
+                .flatMap(content -> content.articles().stream())
+                .mapToLong(article -> article.body().packedLength())
+                .sum();
+        if (!spill.tooMuch(2 * held)) {
+            return false;
+        }
+        contents.forEach(
+                content -> content.articles().forEach(article -> article.body().spillTo(spill)));
+        return true;
     }
 
     /** Links to every edition as seen from edition {@code current}; empty for a single-language site. */

@@ -394,6 +394,29 @@ class CachedBuilderTest {
         return CachedBuilder.build(site, out, options, false);
     }
 
+    @Test
+    void bodiesKeptOnDiskForWantOfHeapGiveTheSameSiteAndCache() throws Exception {
+        CachedBuilder.Outcome first = CachedBuilder.build(site, out, options, false, 0); // no room for bodies
+        assertTrue(first.spilled() > 10_000, "every article's bodies were moved to disk: " + first.spilled());
+        assertSameAsFullBuild();
+        try (java.util.stream.Stream<Path> files = Files.list(new BuildCache(out).dir())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("spill-")), "the spill is gone");
+        }
+        edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
+        CachedBuilder.Outcome edited = CachedBuilder.build(site, out, options, false, 0);
+        assertNull(edited.fullBuild(), "the cache written from spilled bodies is used");
+        assertTrue(edited.spilled() > 10_000, "restored bodies are moved too: " + edited.spilled());
+        assertSameAsFullBuild();
+        CachedBuilder.Outcome roomy = build();
+        assertNull(roomy.fullBuild());
+        assertEquals(0, roomy.spilled(), "a heap with room keeps the bodies");
+        assertEquals(
+                0,
+                roomy.rendered(),
+                "and finds nothing changed: " + roomy.changes().toJson());
+        assertSameAsFullBuild();
+    }
+
     /** A build that must be incremental, then the same as a full build. */
     private CachedBuilder.Outcome incremental() throws Exception {
         CachedBuilder.Outcome outcome = build();

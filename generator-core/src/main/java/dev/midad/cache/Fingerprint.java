@@ -1,6 +1,7 @@
 package dev.midad.cache;
 
 import dev.midad.model.ArticleView;
+import dev.midad.text.PackedText;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -106,6 +107,10 @@ public final class Fingerprint {
         } else if (value instanceof String s) {
             h.mix(2);
             h.string(s);
+        } else if (value instanceof PackedText packed) {
+            h.mix(17);
+            h.string(packed.deflated());
+            h.mix(packed.bytes());
         } else if (value instanceof ArticleView article) {
             if (read != null && !read.contains(article.url())) {
                 // a busy tag's 4,000 articles sit in each of its 400 list pages' data: hash each address once

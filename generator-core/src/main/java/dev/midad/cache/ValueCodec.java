@@ -1,5 +1,6 @@
 package dev.midad.cache;
 
+import dev.midad.text.PackedText;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -58,6 +59,7 @@ public final class ValueCodec {
     private static final int URI_VALUE = 17;
     private static final int LOCALE = 18;
     private static final int LOCAL_DATE_TIME = 19;
+    private static final int PACKED = 20;
 
     private ValueCodec() {}
 
@@ -130,6 +132,10 @@ public final class ValueCodec {
                 }
             } else if (value instanceof Record record) {
                 writeRecord(record);
+            } else if (value instanceof PackedText packed) {
+                out.writeByte(PACKED);
+                bytes(packed.deflated());
+                out.writeInt(packed.bytes());
             } else if (value instanceof Enum<?> e
                     && e.getDeclaringClass().getName().startsWith(PACKAGE)) {
                 out.writeByte(ENUM);
@@ -297,6 +303,14 @@ public final class ValueCodec {
                     return URI.create(string());
                 case LOCALE:
                     return Locale.forLanguageTag(string());
+                case PACKED: {
+                    String deflated = string();
+                    int bytes = in.readInt();
+                    if (bytes < 0) {
+                        throw new UnsupportedValueException("a packed text of " + bytes + " bytes");
+                    }
+                    return new PackedText(deflated, bytes);
+                }
                 default:
                     throw new UnsupportedValueException("unknown tag " + tag);
             }

@@ -9,22 +9,36 @@ import java.util.zip.Inflater;
  * A long text kept compact in memory: its UTF-8 bytes, deflated. Article bodies are most of what a build
  * holds (three quarters of the heap at 10,000 articles: the Markdown's HTML and the page's body, two bytes a
  * character for Arabic, from reading the files until the build cache is written); packed they take about a
- * third as much. {@link #text()} unpacks on every call, so holders unpack once per use.
+ * third as much, and a large archive's build moves them to a {@link Spill} file until they are used. {@link
+ * #text()} unpacks on every call, so holders unpack once per use.
  *
- * <p>Equal texts pack to equal values (deflating is deterministic), so records holding one compare, hash and
- * fingerprint as if they held the text.
- *
- * @param deflated the deflated bytes as a Latin-1 string, one character a byte (which Java stores in one byte):
- *                 a string, so that the build cache and fingerprints take it as they take any text
- * @param bytes    the length of the text in UTF-8
+ * <p>A value: equal texts pack to equal values (deflating is deterministic), so records holding one compare,
+ * hash and fingerprint as if they held the text, wherever its bytes are kept.
  */
-public record PackedText(String deflated, int bytes) {
-    public PackedText {
+public final class PackedText {
+    /** The deflated bytes as a Latin-1 string, one character a byte; null once spilled. */
+    private volatile String deflated;
+
+    private volatile Spill spill;
+    private volatile long spilledAt;
+    private final int packed;
+    private final int bytes;
+    private final int hash;
+
+    /**
+     * @param deflated the deflated bytes as a Latin-1 string, one character a byte (which Java stores in one
+     *                 byte): a string, so that the build cache and fingerprints take it as they take any text
+     * @param bytes    the length of the text in UTF-8
+     */
+    public PackedText(String deflated, int bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("a text of " + bytes + " bytes");
         }
+        this.deflated = java.util.Objects.requireNonNull(deflated);
+        this.packed = deflated.length();
+        this.bytes = bytes;
+        this.hash = 31 * deflated.hashCode() + bytes;
     }
-
     /** The packed form of {@code text}. */
     public static PackedText of(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -54,7 +68,7 @@ public record PackedText(String deflated, int bytes) {
         }
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(deflated.getBytes(StandardCharsets.ISO_8859_1));
+            inflater.setInput(deflatedBytes());
             byte[] utf8 = new byte[bytes];
             int length = 0;
             while (length < bytes) {
@@ -70,6 +84,53 @@ public record PackedText(String deflated, int bytes) {
         } finally {
             inflater.end();
         }
+    }
+
+    /** The deflated bytes as a Latin-1 string (read back from the spill file if they were moved there). */
+    public String deflated() {
+        String held = deflated;
+        return held != null ? held : new String(spill.read(spilledAt, packed), StandardCharsets.ISO_8859_1);
+    }
+
+    private byte[] deflatedBytes() {
+        String held = deflated;
+        return held != null ? held.getBytes(StandardCharsets.ISO_8859_1) : spill.read(spilledAt, packed);
+    }
+
+    /** The length of the text in UTF-8. */
+    public int bytes() {
+        return bytes;
+    }
+
+    /** How many bytes the packed text takes. */
+    public int packedLength() {
+        return packed;
+    }
+
+    /** Moves the packed bytes to {@code to}, unless they are there already; they are read back on each use. */
+    public synchronized void spillTo(Spill to) {
+        String held = deflated;
+        if (held == null || packed == 0) {
+            return;
+        }
+        spilledAt = to.write(held.getBytes(StandardCharsets.ISO_8859_1));
+        spill = to;
+        deflated = null; // last: a reader that sees null sees the spill and the position
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof PackedText that
+                        && hash == that.hash
+                        && bytes == that.bytes
+                        && packed == that.packed
+                        && deflated().equals(that.deflated());
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** The text (templates printing the value print the text, not its packing). */

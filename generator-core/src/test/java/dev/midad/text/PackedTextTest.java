@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PackedTextTest {
     private static final String BODY = "<p>صرح معهد دراسات الحرب <bdi>ISW</bdi> أن زيارة الرئيس إلى العاصمة تعتبر"
@@ -60,5 +67,44 @@ class PackedTextTest {
         assertThrows(IllegalStateException.class, () -> new PackedText(damaged, packed.bytes()).text());
         assertThrows(IllegalStateException.class, () -> new PackedText(packed.deflated(), packed.bytes() + 1).text());
         assertThrows(IllegalArgumentException.class, () -> new PackedText("", -1));
+    }
+
+    @Test
+    void aSpilledTextReadsBackEqualFromAnyThreadUntilTheSpillIsClosed(@TempDir Path dir) throws Exception {
+        List<PackedText> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add(PackedText.of(BODY.repeat(1 + i % 7) + i));
+        }
+        List<PackedText> kept = texts.stream()
+                .map(text -> new PackedText(text.deflated(), text.bytes()))
+                .toList();
+        Spill spill = new Spill(dir, 0);
+        assertTrue(spill.tooMuch(1) && !new Spill(dir, 1000).tooMuch(1000));
+        try (Stream<Path> none = Files.list(dir)) {
+            assertEquals(0, none.count(), "no file until a text is spilled");
+        }
+        texts.forEach(text -> text.spillTo(spill));
+        texts.get(0).spillTo(spill); // once only
+        long expected = kept.stream().mapToLong(PackedText::packedLength).sum();
+        assertEquals(expected, spill.written());
+        try (Stream<Path> one = Files.list(dir)) {
+            Path file = one.filter(f -> f.getFileName().toString().startsWith(Spill.PREFIX))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(expected, Files.size(file));
+        }
+        IntStream.range(0, 2000).parallel().forEach(n -> {
+            int i = n % texts.size();
+            assertEquals(BODY.repeat(1 + i % 7) + i, texts.get(i).text());
+            assertEquals(kept.get(i), texts.get(i));
+            assertEquals(kept.get(i).hashCode(), texts.get(i).hashCode());
+            assertEquals(kept.get(i).deflated(), texts.get(i).deflated());
+        });
+        assertNotEquals(texts.get(1), texts.get(2));
+        spill.close();
+        try (Stream<Path> gone = Files.list(dir)) {
+            assertEquals(0, gone.count(), "closing removes the file");
+        }
+        assertThrows(RuntimeException.class, () -> texts.get(3).text(), "a closed spill is not read");
     }
 }
