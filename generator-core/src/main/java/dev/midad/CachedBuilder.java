@@ -63,7 +63,8 @@ public final class CachedBuilder {
      * What a build did.
      *
      * @param fullBuild  why everything was rendered, or null when the build was incremental
-     * @param cacheNote  a problem with saving the cache (the build itself succeeded), or null
+     * @param cacheNote  a problem with reading part of the cache or saving it (the build itself succeeded), or
+     *                   null
      * @param nextChange the next moment the site changes by itself (a scheduled article comes due, an article
      *                   expires), or null
      * @param nextWhy    what happens then ("a scheduled article", "an article expires"), or null
@@ -352,6 +353,9 @@ public final class CachedBuilder {
         } catch (IOException e) {
             cache.invalidate();
             note = "the build cache was not saved (" + e.getMessage() + "): the next build is a full one";
+        }
+        if (note == null && reusable.search().unreadable() != null) {
+            note = "the search index was written whole: " + reusable.search().unreadable();
         }
         Changes changes = joined(written).changes();
         options.listener().phase("save", partsWritten, Duration.ofNanos(System.nanoTime() - saveStart));

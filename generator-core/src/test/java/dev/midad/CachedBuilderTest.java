@@ -291,6 +291,10 @@ class CachedBuilderTest {
         edit(SEED, "وقال بوتين", "وقال الرئيس الروسي بوتين");
         CachedBuilder.Outcome lost = incremental();
         assertTrue(lost.searchShards() > 100, "every shard written again: " + lost.searchShards());
+        assertTrue(
+                lost.cacheNote() != null
+                        && lost.cacheNote().startsWith("the search index was written whole: the postings of shard"),
+                "and said why in one line: " + lost.cacheNote());
         edit(SEED, "وقال الرئيس الروسي بوتين", "وقال بوتين");
         assertTrue(incremental().searchShards() < lost.searchShards() / 2, "the cache holds good shards again");
 

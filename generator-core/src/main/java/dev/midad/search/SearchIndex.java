@@ -326,6 +326,7 @@ public final class SearchIndex {
                 }
             });
         } catch (UncheckedIOException e) {
+            memory.unreadable(e.getCause().getMessage()); // said in one line: a damaged cache costs time
             return -1; // a shard's postings are lost: the index is written whole, as without a memory
         }
         Map<String, SearchMemory.Shard> shards = new HashMap<>(last.shards);

@@ -91,10 +91,16 @@ public final class SearchMemory {
         ShardTerms terms(Parts parts) throws IOException {
             String known = packed;
             if (known == null) {
-                if (parts == null
-                        || !(parts.read(part) instanceof ShardPart read)
-                        || !read.name().equals(name)) {
-                    throw new IOException("the build cache's part " + part + " holds no postings of shard " + name);
+                Object value;
+                try {
+                    value = parts == null ? null : parts.read(part);
+                } catch (IOException e) {
+                    throw new IOException(
+                            "the postings of shard " + name + " cannot be read (" + e.getMessage() + ")", e);
+                }
+                if (!(value instanceof ShardPart read) || !read.name().equals(name)) {
+                    throw new IOException(
+                            "the postings of shard " + name + " are not in the build cache's part " + part);
                 }
                 known = packed = read.postings();
             }
@@ -105,6 +111,9 @@ public final class SearchMemory {
             }
         }
     }
+
+    /** Why a build could not read a shard's postings from the cache (its index was written whole), or null. */
+    private volatile String unreadable;
 
     private Map<String, Edition> committed = Map.of();
     private final Map<String, Edition> pending = new HashMap<>();
@@ -123,6 +132,15 @@ public final class SearchMemory {
     public void commit() {
         committed = Map.copyOf(pending);
         pending.clear();
+    }
+
+    /** Why the last build wrote an index whole for want of a shard's postings, or null. */
+    public String unreadable() {
+        return unreadable;
+    }
+
+    void unreadable(String why) {
+        unreadable = why;
     }
 
     /** Shards the last published build regenerated, over every edition (the others' files were kept). */
