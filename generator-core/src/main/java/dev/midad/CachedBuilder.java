@@ -109,6 +109,13 @@ public final class CachedBuilder {
                             changes.deleted().size(),
                             Changes.fileFor(result.outputDir())));
             lines.addAll(pinged);
+            if (spilled > 0) {
+                lines.add(
+                        "Midad: %d MiB of packed article bodies waited on disk until used (on the heap they would take more than an eighth of its %d MiB)"
+                                .formatted(
+                                        Math.max(1, spilled >> 20),
+                                        Runtime.getRuntime().maxMemory() >> 20));
+            }
             if (nextChange != null) {
                 lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime() + " (" + nextWhy
                         + "): build again then");

@@ -402,6 +402,9 @@ class CachedBuilderTest {
     void bodiesKeptOnDiskForWantOfHeapGiveTheSameSiteAndCache() throws Exception {
         CachedBuilder.Outcome first = CachedBuilder.build(site, out, options, false, 0); // no room for bodies
         assertTrue(first.spilled() > 10_000, "every article's bodies were moved to disk: " + first.spilled());
+        assertTrue(
+                first.lines().stream().anyMatch(line -> line.contains("packed article bodies waited on disk")),
+                "and the build says so: " + first.lines());
         assertSameAsFullBuild();
         try (java.util.stream.Stream<Path> files = Files.list(new BuildCache(out).dir())) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("spill-")), "the spill is gone");
@@ -414,6 +417,9 @@ class CachedBuilderTest {
         CachedBuilder.Outcome roomy = build();
         assertNull(roomy.fullBuild());
         assertEquals(0, roomy.spilled(), "a heap with room keeps the bodies");
+        assertTrue(
+                roomy.lines().stream().noneMatch(line -> line.contains("waited on disk")),
+                roomy.lines().toString());
         assertEquals(
                 0,
                 roomy.rendered(),
