@@ -321,8 +321,9 @@ public final class CachedBuilder {
             }
         }
         if (previous != null) {
-            options.listener()
-                    .phase("cache", previous.state().named().size(), Duration.ofNanos(System.nanoTime() - cacheStart));
+            int read =
+                    previous.state().parts().size() + previous.state().slices().size(); // search parts: lazily
+            options.listener().phase("cache", read, Duration.ofNanos(System.nanoTime() - cacheStart));
         }
         Manifest before = incremental ? previous.manifest() : Manifest.read(out);
         Site loaded = Site.load(site, options, reusable);
