@@ -581,26 +581,46 @@ public final class Site {
             SiteRenderer.Placement placement = i == 0
                     ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            SiteRenderer.Counts counts = new SiteRenderer(
-                            edition.model(),
-                            edition.builder().links(),
-                            outputs,
-                            templates.get(i),
-                            edition.messages(),
-                            placement,
-                            round)
-                    .render(output, problems);
-            if (outputs.has(BuiltInOutput.SEARCH_PAGE)) {
-                SearchIndex.write(
-                        edition.model().articles().stream()
-                                .filter(a -> !edition.drafts().contains(a.sourcePath()))
-                                .toList(),
-                        edition.filePrefix(),
-                        output,
-                        problems,
-                        round,
-                        search);
+            // the search index is written on a thread of its own while the pages render: it is one serial
+            // pass over every article, and the render keeps both cores busy around it
+            List<Problem> searchProblems = new ArrayList<>();
+            java.util.concurrent.FutureTask<Integer> index = outputs.has(BuiltInOutput.SEARCH_PAGE)
+                    ? new java.util.concurrent.FutureTask<>(() -> SearchIndex.write(
+                            edition.model().articles().stream()
+                                    .filter(a -> !edition.drafts().contains(a.sourcePath()))
+                                    .toList(),
+                            edition.filePrefix(),
+                            output,
+                            searchProblems,
+                            round,
+                            search))
+                    : null;
+            if (index != null) {
+                Thread indexer = new Thread(index, "midad-search-index");
+                indexer.setDaemon(true);
+                indexer.start();
             }
+            SiteRenderer.Counts counts;
+            try {
+                counts = new SiteRenderer(
+                                edition.model(),
+                                edition.builder().links(),
+                                outputs,
+                                templates.get(i),
+                                edition.messages(),
+                                placement,
+                                round)
+                        .render(output, problems);
+            } catch (RuntimeException | Error e) {
+                try {
+                    awaitIndex(index); // a failed render leaves no indexer writing into the output
+                } catch (IOException | RuntimeException | Error suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            awaitIndex(index);
+            problems.addAll(searchProblems);
             articles += counts.articles();
             pages += counts.pages();
             feeds += counts.feeds();
@@ -632,6 +652,40 @@ public final class Site {
                         Duration.ofNanos(System.nanoTime() - start + loadNanos)),
                 output.manifest(),
                 round.renderedCount());
+    }
+
+    /** Waits for the search index written beside the render (null: none), passing on what it threw. */
+    private static void awaitIndex(java.util.concurrent.FutureTask<Integer> index) throws IOException {
+        if (index == null) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    index.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the indexer writes into the output: it must finish first
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** What is not wrong enough to stop a build but worth fixing (images, headlines); stable order. */
