@@ -107,28 +107,27 @@ public final class Fingerprint {
             h.mix(2);
             h.string(s);
         } else if (value instanceof ArticleView article) {
+            h.articles = true;
             if (read != null && !read.contains(article.url())) {
-                // a busy tag's 4,000 articles sit in each of its 400 list pages' data: hash each address once
-                long[] address = addresses.computeIfAbsent(article.url(), url -> {
-                    Hasher inner = new Hasher();
-                    inner.string(url);
-                    return new long[] {inner.a, inner.b};
-                });
+                long[] address = address(article);
                 h.mix(3);
                 h.mix(address[0]);
                 h.mix(address[1]);
             } else {
-                Whole whole = articles.get(article.url());
-                if (whole == null || whole.article() != article) { // by identity: no hashing of the whole record
-                    Hasher inner = new Hasher();
-                    addRecord(inner, article, null);
-                    whole = new Whole(article, inner.a, inner.b);
-                    articles.put(article.url(), whole);
-                }
+                Whole whole = whole(article);
                 h.mix(4);
                 h.mix(whole.a());
                 h.mix(whole.b());
             }
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof ArticleView) {
+            ArticleList known = list.size() >= KNOWN_SIZE ? knownList(list) : null;
+            if (known != null || ArticleList.holdsArticles(list)) {
+                addArticles(h, list, known, read);
+            } else {
+                addList(h, list, read);
+            }
+        } else if (value instanceof List<?> list) {
+            addList(h, list, read);
         } else if (value instanceof Integer
                 || value instanceof Long
                 || value instanceof Short
@@ -140,12 +139,6 @@ public final class Fingerprint {
             h.mix(Double.doubleToLongBits(d));
         } else if (value instanceof Boolean b) {
             h.mix(b ? 7 : 8);
-        } else if (value instanceof List<?> list) {
-            h.mix(9);
-            h.mix(list.size());
-            for (Object item : list) {
-                add(h, item, read);
-            }
         } else if (value instanceof Map<?, ?> map) {
             h.mix(10);
             h.mix(map.size());
@@ -155,6 +148,7 @@ public final class Fingerprint {
                 Hasher inner = new Hasher();
                 add(inner, entry.getKey(), read);
                 add(inner, entry.getValue(), read);
+                h.articles |= inner.articles;
                 sumA += finish(inner.a);
                 sumB += finish(inner.b);
             }
@@ -168,13 +162,18 @@ public final class Fingerprint {
             for (Object item : set) {
                 Hasher inner = new Hasher();
                 add(inner, item, read);
+                h.articles |= inner.articles;
                 sumA += finish(inner.a);
                 sumB += finish(inner.b);
             }
             h.mix(sumA);
             h.mix(sumB);
         } else if (value instanceof Record record) {
-            addRecord(h, record, read);
+            if (ACCESSORS.get(record.getClass()).length >= SHARED_COMPONENTS) {
+                addShared(h, record, read);
+            } else {
+                addRecord(h, record, read);
+            }
         } else if (value instanceof Enum<?> e) {
             h.mix(12);
             h.string(e.getDeclaringClass().getName());
@@ -192,6 +191,197 @@ public final class Fingerprint {
         } else {
             throw new ValueCodec.UnsupportedValueException(
                     "cannot fingerprint a " + value.getClass().getName());
+        }
+    }
+
+    private void addList(Hasher h, List<?> list, Set<String> read) throws ValueCodec.UnsupportedValueException {
+        h.mix(9);
+        h.mix(list.size());
+        for (Object item : list) {
+            add(h, item, read);
+        }
+    }
+
+    /** An article's address as two lanes, hashed once per address. */
+    private long[] address(ArticleView article) {
+        return addresses.computeIfAbsent(article.url(), url -> {
+            Hasher inner = new Hasher();
+            inner.string(url);
+            return new long[] {inner.a, inner.b};
+        });
+    }
+
+    /** An article's whole hash, computed once per article object (by identity: no hashing of the whole record). */
+    private Whole whole(ArticleView article) throws ValueCodec.UnsupportedValueException {
+        Whole whole = articles.get(article.url());
+        if (whole == null || whole.article() != article) {
+            Hasher inner = new Hasher();
+            addRecord(inner, article, null);
+            whole = new Whole(article, inner.a, inner.b);
+            articles.put(article.url(), whole);
+        }
+        return whole;
+    }
+
+    /**
+     * A list of articles: the sum of one hash per position (of the position and the article, whole or by
+     * address), so that the list of a busy tag (4,000 articles, in the data of each of its 400 list pages,
+     * each page reading a few of them) is hashed once by address and then corrected for the articles read.
+     */
+    private void addArticles(Hasher h, List<?> list, ArticleList known, Set<String> read)
+            throws ValueCodec.UnsupportedValueException {
+        long sumA = 0;
+        long sumB = 0;
+        if (known != null && read != null && read.size() < list.size() / 4) {
+            sumA = known.addressA;
+            sumB = known.addressB;
+            for (String url : read) {
+                for (int i : known.positions.getOrDefault(url, NONE)) {
+                    ArticleView article = (ArticleView) list.get(i);
+                    long[] address = address(article);
+                    Whole whole = whole(article);
+                    sumA += position(i, 4, whole.a(), whole.b(), true) - position(i, 3, address[0], address[1], true);
+                    sumB += position(i, 4, whole.a(), whole.b(), false) - position(i, 3, address[0], address[1], false);
+                }
+            }
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                ArticleView article = (ArticleView) list.get(i);
+                if (read != null && !read.contains(article.url())) {
+                    long[] address = address(article);
+                    sumA += position(i, 3, address[0], address[1], true);
+                    sumB += position(i, 3, address[0], address[1], false);
+                } else {
+                    Whole whole = whole(article);
+                    sumA += position(i, 4, whole.a(), whole.b(), true);
+                    sumB += position(i, 4, whole.a(), whole.b(), false);
+                }
+            }
+        }
+        h.articles = true;
+        h.mix(17);
+        h.mix(list.size());
+        h.mix(sumA);
+        h.mix(sumB);
+    }
+
+    private static final int[] NONE = {};
+
+    /** One lane of the hash of an article ({@code kind} 3 by address, 4 whole) at position {@code i} of a list. */
+    private static long position(int i, int kind, long a, long b, boolean first) {
+        Hasher h = new Hasher();
+        h.mix(i);
+        h.mix(kind);
+        h.mix(a);
+        h.mix(b);
+        return finish(first ? h.a : h.b);
+    }
+
+    /**
+     * An immutable list of articles with its sum by address and each address's positions, by identity: the
+     * model shares one list among a term's pages. Kept until {@link #forgetShared}.
+     */
+    private ArticleList knownList(List<?> list) {
+        if (!list.getClass().getName().startsWith("java.util.ImmutableCollections")) {
+            return null; // may change under the cache
+        }
+        ArticleList known = lists.computeIfAbsent(new Same(list), same -> {
+            if (!ArticleList.holdsArticles(list)) {
+                return NOT_ARTICLES;
+            }
+            ArticleList made = new ArticleList(new java.util.HashMap<>(list.size() * 2));
+            for (int i = 0; i < list.size(); i++) {
+                ArticleView article = (ArticleView) list.get(i);
+                long[] address = address(article);
+                made.addressA += position(i, 3, address[0], address[1], true);
+                made.addressB += position(i, 3, address[0], address[1], false);
+                int[] at = made.positions.get(article.url());
+                int[] more = at == null ? new int[1] : java.util.Arrays.copyOf(at, at.length + 1);
+                more[more.length - 1] = i;
+                made.positions.put(article.url(), more);
+            }
+            return made;
+        });
+        return known == NOT_ARTICLES ? null : known;
+    }
+
+    /** Lists this long are looked up by identity (see {@link #knownList}); shorter ones are hashed directly. */
+    private static final int KNOWN_SIZE = 64;
+
+    /** Marks a known list that holds something else than articles. */
+    private static final ArticleList NOT_ARTICLES = new ArticleList(Map.of());
+
+    /**
+     * A record of many components (the site's view, in the data of every page; an image; a profile) as its own
+     * hash, kept by identity when it holds no article (its hash then does not depend on what was read).
+     */
+    private void addShared(Hasher h, Record record, Set<String> read) throws ValueCodec.UnsupportedValueException {
+        long[] known = shared.get(new Same(record));
+        if (known == null) {
+            Hasher inner = new Hasher();
+            addRecord(inner, record, read);
+            known = new long[] {inner.a, inner.b};
+            if (inner.articles) {
+                h.articles = true;
+            } else {
+                shared.put(new Same(record), known);
+            }
+        }
+        h.mix(18);
+        h.mix(known[0]);
+        h.mix(known[1]);
+    }
+
+    /** Records of this many components or more are hashed on their own (see {@link #addShared}). */
+    private static final int SHARED_COMPONENTS = 8;
+
+    private final Map<Same, long[]> shared = new ConcurrentHashMap<>();
+
+    /**
+     * Lets go of the lists and records kept by identity ({@link #knownList}, {@link #addShared}): a long-running
+     * preview makes new ones every rebuild.
+     */
+    public void forgetShared() {
+        lists.clear();
+        shared.clear();
+    }
+
+    private final Map<Same, ArticleList> lists = new ConcurrentHashMap<>();
+
+    /** A list of articles' sum by address (two lanes) and positions by address. */
+    private static final class ArticleList {
+        final Map<String, int[]> positions;
+        long addressA;
+        long addressB;
+
+        ArticleList(Map<String, int[]> positions) {
+            this.positions = positions;
+        }
+
+        /** Whether {@code list} holds articles only (and at least one). */
+        static boolean holdsArticles(List<?> list) {
+            if (list.isEmpty()) {
+                return false;
+            }
+            for (Object item : list) {
+                if (!(item instanceof ArticleView)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A value by identity. */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same s && s.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
         }
     }
 
@@ -234,6 +424,8 @@ public final class Fingerprint {
     private static final class Hasher {
         long a = 0x243F6A8885A308D3L;
         long b = 0x13198A2E03707344L;
+        /** Whether an article went into this hash (then it depends on what was read). */
+        boolean articles;
 
         void mix(long v) {
             a = (a ^ v) * P1;

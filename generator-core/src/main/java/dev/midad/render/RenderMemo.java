@@ -233,6 +233,14 @@ public final class RenderMemo {
      * fingerprinted is left out (it is rendered again next time).
      */
     public List<Stored> stored() {
+        try {
+            return storedEntries();
+        } finally {
+            fingerprints.forgetShared();
+        }
+    }
+
+    private List<Stored> storedEntries() {
         return entries.entrySet().parallelStream()
                 .map(e -> {
                     Entry entry = e.getValue();
@@ -331,6 +339,7 @@ public final class RenderMemo {
 
     /** The round's build was published: the next round compares against it. */
     public void commit(Round round) {
+        fingerprints.forgetShared(); // the lists of this round's model, compared with its restored entries
         entries = round.entries; // no longer written to
         if (made.size() > round.used.size()) {
             made.keySet().retainAll(round.used); // what deleted pages made must not stay in memory
