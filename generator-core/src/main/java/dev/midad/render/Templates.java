@@ -273,6 +273,12 @@ public final class Templates {
 
     private static final String CLOCK_READ = "dev.midad.clockRead";
 
+    /**
+     * The models of the view records the rendering on this thread has wrapped, by identity: a page reads
+     * {@code site} and its article dozens of times, and each {@link RecordModel} keeps what was read of it.
+     */
+    private static final ThreadLocal<Map<Object, TemplateModel>> PAGE_MODELS = new ThreadLocal<>();
+
     /** The default wrapper, noting every article a template gets hold of (listing, reading a field). */
     private static final class ReadTrackingWrapper extends DefaultObjectWrapper {
         ReadTrackingWrapper(Version version) {
@@ -287,6 +293,18 @@ public final class Templates {
                     read.add(article.url());
                 }
             }
+            if (object instanceof Record record && record.getClass().getName().startsWith("dev.midad.")) {
+                Map<Object, TemplateModel> page = PAGE_MODELS.get();
+                if (page == null) {
+                    return new RecordModel(record, this);
+                }
+                TemplateModel model = page.get(record);
+                if (model == null) {
+                    model = new RecordModel(record, this);
+                    page.put(record, model);
+                }
+                return model;
+            }
             return super.wrap(object);
         }
     }
@@ -299,11 +317,14 @@ public final class Templates {
             Set<String> articles = new HashSet<>();
             env.setLocale(locale);
             Set<String> outer = ARTICLES_READ.get();
+            Map<Object, TemplateModel> outerModels = PAGE_MODELS.get();
             ARTICLES_READ.set(articles);
+            PAGE_MODELS.set(new java.util.IdentityHashMap<>());
             try {
                 env.process();
             } finally {
                 ARTICLES_READ.set(outer);
+                PAGE_MODELS.set(outerModels);
             }
             return new Reads(Set.copyOf(articles), readsClock || env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
