@@ -48,7 +48,42 @@ public final class Excerpts {
      */
     public static boolean opensWith(String text, String summary) {
         String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
-        return text.strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "));
+        // compared as it goes: the body is thousands of characters, the summary a few hundred
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.codePointAt(from))) {
+            from += Character.charCount(text.codePointAt(from));
+        }
+        while (to > from && Character.isWhitespace(text.codePointBefore(to))) {
+            to -= Character.charCount(text.codePointBefore(to));
+        }
+        int i = from;
+        int j = 0;
+        while (j < lead.length()) {
+            if (i >= to) {
+                return false;
+            }
+            boolean leadSpace = isSpace(lead.charAt(j));
+            if (leadSpace != isSpace(text.charAt(i))) {
+                return false;
+            }
+            if (leadSpace) { // a run of spaces counts as one on either side
+                while (j < lead.length() && isSpace(lead.charAt(j))) {
+                    j++;
+                }
+                while (i < to && isSpace(text.charAt(i))) {
+                    i++;
+                }
+            } else if (lead.charAt(j++) != text.charAt(i++)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the regex {@code \\s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /**

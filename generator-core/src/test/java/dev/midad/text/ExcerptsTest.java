@@ -72,4 +72,29 @@ class ExcerptsTest {
             assertEquals(s.isBlank() ? 0 : s.strip().split("\\s+").length, Excerpts.words(s), s);
         }
     }
+
+    @Test
+    void opensWithComparesAsCollapsingWhitespaceRunsDoes() {
+        String[] pieces = {"كلمة", "a", "ab", " ", "  ", "\t", "\n", "\u000B", "\u00A0", "\u2003", "\u001C", "…", ""};
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            String text = random(pieces, random, 10);
+            String summary = switch (random.nextInt(3)) {
+                case 0 -> text.strip() + "…";
+                case 1 -> text.substring(0, random.nextInt(text.length() + 1)) + random(pieces, random, 1);
+                default -> random(pieces, random, 5);
+            };
+            String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+            boolean expected = text.strip().replaceAll("\\s+", " ").startsWith(lead.replaceAll("\\s+", " "));
+            assertEquals(expected, Excerpts.opensWith(text, summary), "[" + text + "] [" + summary + "]");
+        }
+    }
+
+    private static String random(String[] pieces, Random random, int most) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(most + 1); n > 0; n--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
+    }
 }
