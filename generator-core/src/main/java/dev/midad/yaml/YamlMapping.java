@@ -119,12 +119,13 @@ public final class YamlMapping {
                 .setMaxAliasesForCollections(50)
                 .build();
         try {
-            Problem shape = checkShape(file, firstLine, yaml, settings);
+            List<Event> events = new ArrayList<>();
+            Problem shape = checkShape(file, firstLine, yaml, settings, events);
             if (shape != null) {
                 problems.add(shape);
                 return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
             }
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
+            Composer composer = new Composer(settings, new Recorded(events)); // parsed once, composed from the events
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) {
                 return new YamlMapping(file, firstLine, Map.of(), Map.of(), problems);
@@ -166,12 +167,13 @@ public final class YamlMapping {
      * Walks the event stream (an iterative parser) before anything recursive runs: too deep a nesting, or an
      * alias inside the very list or mapping it names (a value that contains itself), is reported here.
      */
-    private static Problem checkShape(Path file, int firstLine, String yaml, LoadSettings settings) {
+    private static Problem checkShape(Path file, int firstLine, String yaml, LoadSettings settings, List<Event> seen) {
         ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
         Deque<String> open = new ArrayDeque<>();
         AliasExpansion expansion = new AliasExpansion();
         while (events.hasNext()) {
             Event event = events.next();
+            seen.add(event);
             if (expansion.add(event) > AliasExpansion.MAX_VALUES) {
                 return at(
                         file,
@@ -206,6 +208,41 @@ public final class YamlMapping {
             }
         }
         return null;
+    }
+
+    /** The events {@link #checkShape} walked, given again to the composer. */
+    private static final class Recorded implements org.snakeyaml.engine.v2.parser.Parser {
+        private final List<Event> events;
+        private int next;
+
+        Recorded(List<Event> events) {
+            this.events = events;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < events.size();
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return hasNext() && events.get(next).getEventId() == choice;
+        }
+
+        @Override
+        public Event peekEvent() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException("No more Events found.");
+            }
+            return events.get(next);
+        }
+
+        @Override
+        public Event next() {
+            Event event = peekEvent();
+            next++;
+            return event;
+        }
     }
 
     private static Problem at(Path file, int firstLine, Event event, String message) {
