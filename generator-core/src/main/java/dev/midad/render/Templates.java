@@ -233,10 +233,13 @@ public final class Templates {
      */
     static CachedDirective.Fragment capture(Environment env, TemplateDirectiveBody body)
             throws TemplateException, IOException {
-        Set<String> pageArticles = ARTICLES_READ.get();
+        Rendering page = RENDERING.get();
+        Rendering rendering = page != null ? page : new Rendering(null);
+        Set<String> pageArticles = rendering.articles;
         Object pageClock = env.getCustomAttribute(CLOCK_READ);
         Set<String> articles = new HashSet<>();
-        ARTICLES_READ.set(articles);
+        rendering.articles = articles;
+        RENDERING.set(rendering);
         env.removeCustomAttribute(CLOCK_READ);
         PageText text = new PageText(2048);
         boolean clock;
@@ -244,7 +247,8 @@ public final class Templates {
             body.render(text);
         } finally {
             clock = env.getCustomAttribute(CLOCK_READ) != null;
-            ARTICLES_READ.set(pageArticles);
+            rendering.articles = pageArticles;
+            RENDERING.set(page);
             if (pageClock != null) {
                 env.setCustomAttribute(CLOCK_READ, pageClock);
             }
@@ -256,9 +260,9 @@ public final class Templates {
 
     /** Notes for the page what a cached fragment read when it was rendered. */
     static void replay(Environment env, CachedDirective.Fragment fragment) {
-        Set<String> read = ARTICLES_READ.get();
-        if (read != null) {
-            read.addAll(fragment.articles());
+        Rendering rendering = RENDERING.get();
+        if (rendering != null && rendering.articles != null) {
+            rendering.articles.addAll(fragment.articles());
         }
         if (fragment.clock()) {
             env.setCustomAttribute(CLOCK_READ, Boolean.TRUE);
@@ -266,18 +270,26 @@ public final class Templates {
     }
 
     /**
-     * The articles the rendering on this thread has got hold of (a FreeMarker environment runs on one thread):
-     * one look per wrapped article, where the environment's attributes cost a synchronised map and its parents.
+     * The rendering on this thread (a FreeMarker environment runs on one thread): one look per wrapped value,
+     * where the environment's attributes cost a synchronised map and its parents.
      */
-    private static final ThreadLocal<Set<String>> ARTICLES_READ = new ThreadLocal<>();
-
-    private static final String CLOCK_READ = "dev.midad.clockRead";
+    private static final ThreadLocal<Rendering> RENDERING = new ThreadLocal<>();
 
     /**
-     * The models of the view records the rendering on this thread has wrapped, by identity: a page reads
-     * {@code site} and its article dozens of times, and each {@link RecordModel} keeps what was read of it.
+     * What one rendering noted: the articles it got hold of (a cached fragment's own while it is captured) and
+     * the models of the view records it wrapped, by identity: a page reads {@code site} and its article dozens
+     * of times, and each {@link RecordModel} keeps what was read of it.
      */
-    private static final ThreadLocal<Map<Object, TemplateModel>> PAGE_MODELS = new ThreadLocal<>();
+    private static final class Rendering {
+        Set<String> articles;
+        final Map<Object, TemplateModel> models = new java.util.IdentityHashMap<>(128);
+
+        Rendering(Set<String> articles) {
+            this.articles = articles;
+        }
+    }
+
+    private static final String CLOCK_READ = "dev.midad.clockRead";
 
     /** The default wrapper, noting every article a template gets hold of (listing, reading a field). */
     private static final class ReadTrackingWrapper extends DefaultObjectWrapper {
@@ -287,25 +299,23 @@ public final class Templates {
 
         @Override
         public TemplateModel wrap(Object object) throws TemplateModelException {
-            if (object instanceof ArticleView article) {
-                Set<String> read = ARTICLES_READ.get();
-                if (read != null) {
-                    read.add(article.url());
-                }
+            if (!(object instanceof Record record)
+                    || !record.getClass().getName().startsWith("dev.midad.")) {
+                return super.wrap(object);
             }
-            if (object instanceof Record record && record.getClass().getName().startsWith("dev.midad.")) {
-                Map<Object, TemplateModel> page = PAGE_MODELS.get();
-                if (page == null) {
-                    return new RecordModel(record, this);
-                }
-                TemplateModel model = page.get(record);
-                if (model == null) {
-                    model = new RecordModel(record, this);
-                    page.put(record, model);
-                }
-                return model;
+            Rendering rendering = RENDERING.get();
+            if (rendering == null) {
+                return new RecordModel(record, this);
             }
-            return super.wrap(object);
+            if (record instanceof ArticleView article && rendering.articles != null) {
+                rendering.articles.add(article.url());
+            }
+            TemplateModel model = rendering.models.get(record);
+            if (model == null) {
+                model = new RecordModel(record, this);
+                rendering.models.put(record, model);
+            }
+            return model;
         }
     }
 
@@ -316,15 +326,12 @@ public final class Templates {
             Environment env = template.createProcessingEnvironment(model, out);
             Set<String> articles = new HashSet<>();
             env.setLocale(locale);
-            Set<String> outer = ARTICLES_READ.get();
-            Map<Object, TemplateModel> outerModels = PAGE_MODELS.get();
-            ARTICLES_READ.set(articles);
-            PAGE_MODELS.set(new java.util.IdentityHashMap<>());
+            Rendering outer = RENDERING.get();
+            RENDERING.set(new Rendering(articles));
             try {
                 env.process();
             } finally {
-                ARTICLES_READ.set(outer);
-                PAGE_MODELS.set(outerModels);
+                RENDERING.set(outer);
             }
             return new Reads(Set.copyOf(articles), readsClock || env.getCustomAttribute(CLOCK_READ) != null);
         } catch (TemplateException e) {
