@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
@@ -365,7 +364,7 @@ public final class CachedBuilder {
         if (note == null && reusable.search().unreadable() != null) {
             note = "the search index was written whole: " + reusable.search().unreadable();
         }
-        Changes changes = joined(written).changes();
+        Changes changes = Tasks.joined(written).changes();
         options.listener().phase("save", partsWritten, Duration.ofNanos(System.nanoTime() - saveStart));
         // the first build into a folder adds every file: nothing is news to a search engine or a feed reader yet
         List<String> pinged = before.hashes().isEmpty()
@@ -582,7 +581,7 @@ public final class CachedBuilder {
         List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
         List<SearchMemory.Stored> indexes = reusable.search().stored(searchParts(cache));
         State state = new State(
-                joined(written).manifestFile(),
+                Tasks.joined(written).manifestFile(),
                 templateStamps,
                 staticStamps,
                 sources.size(),
@@ -603,34 +602,6 @@ public final class CachedBuilder {
 
     /** What the manifest's writer did: the manifest's key as written, and the changes it listed. */
     private record Written(String manifestFile, Changes changes) {}
-
-    /** What {@code task} gave, waiting for it; what it threw, as it threw it. */
-    private static <T> T joined(Future<T> task) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the build goes on: the files it writes must be complete
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            } else if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            } else if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     /** The files a state named, by bucket: a bucket whose values did not change names its file again. */
     private static Map<Integer, String> filesByBucket(List<Part> named) {

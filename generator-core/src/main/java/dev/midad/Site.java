@@ -141,6 +141,9 @@ public final class Site {
         /** Where a one-off build of a large archive moves packed bodies until they are used, or null. */
         private Spill spill;
 
+        /** This build moved its bodies to the spill: the heap is short, so the search index waits for the pages. */
+        private boolean bodiesSpilled;
+
         /** Moves packed bodies to {@code to} when the archive's are more than it allows on the heap. */
         void spillTo(Spill to) {
             spill = to;
@@ -327,6 +330,7 @@ public final class Site {
             messages = reusable.messages;
             builders = reusable.builders;
             boolean spilling = reusable.spill != null && spill(reusable.spill, contents);
+            reusable.bodiesSpilled = spilling;
             options.listener()
                     .phase(
                             "read",
@@ -614,7 +618,9 @@ public final class Site {
                     ? SiteRenderer.Placement.root(sitemaps)
                     : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
             // the search index is written on a thread of its own while the pages render: it is one serial
-            // pass over every article, and the render keeps both cores busy around it
+            // pass over every article, and the render keeps both cores busy around it. Short of heap (the
+            // bodies were moved to disk), it waits for the pages: its postings and theirs would not fit together
+            boolean beside = !reusable.bodiesSpilled;
             List<Problem> searchProblems = new ArrayList<>();
             java.util.concurrent.FutureTask<Integer> index = outputs.has(BuiltInOutput.SEARCH_PAGE)
                     ? new java.util.concurrent.FutureTask<>(() -> SearchIndex.write(
@@ -627,7 +633,7 @@ public final class Site {
                             round,
                             search))
                     : null;
-            if (index != null) {
+            if (index != null && beside) {
                 Thread indexer = new Thread(index, "midad-search-index");
                 indexer.setDaemon(true);
                 indexer.start();
@@ -645,13 +651,20 @@ public final class Site {
                         .render(output, problems);
             } catch (RuntimeException | Error e) {
                 try {
-                    awaitIndex(index); // a failed render leaves no indexer writing into the output
+                    if (index != null && beside) {
+                        Tasks.joined(index); // a failed render leaves no indexer writing into the output
+                    }
                 } catch (IOException | RuntimeException | Error suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
             }
-            awaitIndex(index);
+            if (index != null) {
+                if (!beside) {
+                    index.run();
+                }
+                Tasks.joined(index);
+            }
             problems.addAll(searchProblems);
             articles += counts.articles();
             pages += counts.pages();
@@ -684,40 +697,6 @@ public final class Site {
                         Duration.ofNanos(System.nanoTime() - start + loadNanos)),
                 output.manifest(),
                 round.renderedCount());
-    }
-
-    /** Waits for the search index written beside the render (null: none), passing on what it threw. */
-    private static void awaitIndex(java.util.concurrent.FutureTask<Integer> index) throws IOException {
-        if (index == null) {
-            return;
-        }
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    index.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the indexer writes into the output: it must finish first
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** What is not wrong enough to stop a build but worth fixing (images, headlines); stable order. */
