@@ -290,7 +290,7 @@ public final class Fingerprint {
         if (!list.getClass().getName().startsWith("java.util.ImmutableCollections")) {
             return null; // may change under the cache
         }
-        ArticleList known = lists.computeIfAbsent(new Same(list), same -> {
+        ArticleList known = lists.computeIfAbsent(new Identity(list), same -> {
             if (!ArticleList.holdsArticles(list)) {
                 return NOT_ARTICLES;
             }
@@ -321,7 +321,7 @@ public final class Fingerprint {
      * hash, kept by identity when it holds no article (its hash then does not depend on what was read).
      */
     private void addShared(Hasher h, Record record, Set<String> read) throws ValueCodec.UnsupportedValueException {
-        long[] known = shared.get(new Same(record));
+        long[] known = shared.get(new Identity(record));
         if (known == null) {
             Hasher inner = new Hasher();
             addRecord(inner, record, read);
@@ -329,7 +329,7 @@ public final class Fingerprint {
             if (inner.articles) {
                 h.articles = true;
             } else {
-                shared.put(new Same(record), known);
+                shared.put(new Identity(record), known);
             }
         }
         h.mix(18);
@@ -340,7 +340,7 @@ public final class Fingerprint {
     /** Records of this many components or more are hashed on their own (see {@link #addShared}). */
     private static final int SHARED_COMPONENTS = 8;
 
-    private final Map<Same, long[]> shared = new ConcurrentHashMap<>();
+    private final Map<Identity, long[]> shared = new ConcurrentHashMap<>();
 
     /**
      * Lets go of the lists and records kept by identity ({@link #knownList}, {@link #addShared}): a long-running
@@ -351,7 +351,7 @@ public final class Fingerprint {
         shared.clear();
     }
 
-    private final Map<Same, ArticleList> lists = new ConcurrentHashMap<>();
+    private final Map<Identity, ArticleList> lists = new ConcurrentHashMap<>();
 
     /** A list of articles' sum by address (two lanes) and positions by address. */
     private static final class ArticleList {
@@ -374,19 +374,6 @@ public final class Fingerprint {
                 }
             }
             return true;
-        }
-    }
-
-    /** A value by identity. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same s && s.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
         }
     }
 

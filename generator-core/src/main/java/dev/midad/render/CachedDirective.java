@@ -1,5 +1,6 @@
 package dev.midad.render;
 
+import dev.midad.cache.Identity;
 import freemarker.core.Environment;
 import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.AdapterTemplateModel;
@@ -38,20 +39,7 @@ final class CachedDirective implements TemplateDirectiveModel {
      * One place in a template and one key's values there. The place is compared by identity: FreeMarker does
      * not promise equality of its elements.
      */
-    private record Key(Same place, List<Object> values) {}
-
-    /** A model object (or call place) in a key, by identity: the same object is the same content within one build. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same s && s.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
-    }
+    private record Key(Identity place, List<Object> values) {}
 
     private final Map<Key, Fragment> fragments = new ConcurrentHashMap<>();
 
@@ -74,7 +62,7 @@ final class CachedDirective implements TemplateDirectiveModel {
         if (body == null) {
             return;
         }
-        Key key = new Key(new Same(env.getCurrentDirectiveCallPlace()), values((TemplateModel) params.get("key")));
+        Key key = new Key(new Identity(env.getCurrentDirectiveCallPlace()), values((TemplateModel) params.get("key")));
         Fragment fragment = fragments.get(key);
         if (fragment == null) {
             fragment = Templates.capture(env, body);
@@ -108,7 +96,7 @@ final class CachedDirective implements TemplateDirectiveModel {
             return wrapped;
         }
         if (wrapped != null) {
-            return new Same(wrapped);
+            return new Identity(wrapped);
         }
         if (model instanceof TemplateScalarModel scalar) {
             return scalar.getAsString();
@@ -119,6 +107,6 @@ final class CachedDirective implements TemplateDirectiveModel {
         if (model instanceof TemplateBooleanModel bool) {
             return bool.getAsBoolean();
         }
-        return new Same(model); // a template's own hash or sequence: only the same one is the same key
+        return new Identity(model); // a template's own hash or sequence: only the same one is the same key
     }
 }
