@@ -24,8 +24,10 @@ public final class SourceCache {
      * @param stamp size, modification time and identity of the file when it was parsed
      * @param hash  SHA-256 of its bytes then: a file that only looks changed (a fresh checkout) is not parsed again
      * @param link  the file is a symbolic link: its target may change without the watcher naming the link
+     * @param restored the value the build cache held, while the entry is that one (saved again as it is)
      */
-    private record Entry(String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {}
+    private record Entry(
+            String stamp, String hash, Object parsed, List<Problem> problems, boolean link, Saved restored) {}
 
     /** One parsed file as the build cache stores it (see {@link #saved()}). */
     public record Saved(Path file, String stamp, String hash, Object parsed, List<Problem> problems, boolean link) {}
@@ -55,11 +57,11 @@ public final class SourceCache {
             // hash before parsing: if the file changes meanwhile, the hash is the older content's
             String hash = stamp == null ? null : hash(file);
             if (entry != null && entry.hash() != null && entry.hash().equals(hash)) {
-                entry = new Entry(stamp, hash, entry.parsed(), entry.problems(), entry.link());
+                entry = new Entry(stamp, hash, entry.parsed(), entry.problems(), entry.link(), null);
             } else {
                 List<Problem> found = new java.util.ArrayList<>();
                 T parsed = parse.apply(found);
-                entry = new Entry(stamp, hash, parsed, List.copyOf(found), Files.isSymbolicLink(file));
+                entry = new Entry(stamp, hash, parsed, List.copyOf(found), Files.isSymbolicLink(file), null);
             }
             if (stamp != null) {
                 entries.put(file, entry);
@@ -163,13 +165,15 @@ public final class SourceCache {
     /** Every parsed file, for the build cache. */
     public List<Saved> saved() {
         return entries.entrySet().stream()
-                .map(e -> new Saved(
-                        e.getKey(),
-                        e.getValue().stamp(),
-                        e.getValue().hash(),
-                        e.getValue().parsed(),
-                        e.getValue().problems(),
-                        e.getValue().link()))
+                .map(e -> e.getValue().restored() != null
+                        ? e.getValue().restored()
+                        : new Saved(
+                                e.getKey(),
+                                e.getValue().stamp(),
+                                e.getValue().hash(),
+                                e.getValue().parsed(),
+                                e.getValue().problems(),
+                                e.getValue().link()))
                 .sorted(java.util.Comparator.comparing(Saved::file))
                 .toList();
     }
@@ -183,7 +187,8 @@ public final class SourceCache {
         for (Saved file : saved) {
             cache.entries.put(
                     file.file(),
-                    new Entry(file.stamp(), file.hash(), file.parsed(), List.copyOf(file.problems()), file.link()));
+                    new Entry(
+                            file.stamp(), file.hash(), file.parsed(), List.copyOf(file.problems()), file.link(), file));
         }
         return cache;
     }

@@ -37,10 +37,14 @@ import java.util.function.Supplier;
 public final class RenderMemo {
     /**
      * What one file was rendered from: its data in this JVM, or only their fingerprint when restored from the
-     * build cache ({@link #restore}).
+     * build cache ({@link #restore}), with the stored value it was restored from (saved again as it is).
      */
     private record Entry(
-            String template, Map<String, Object> data, Set<String> articlesRead, Fingerprint.Value print) {}
+            String template,
+            Map<String, Object> data,
+            Set<String> articlesRead,
+            Fingerprint.Value print,
+            Stored restored) {}
 
     /** What one file was rendered from, as the build cache stores it. */
     public record Stored(String file, String template, Fingerprint.Value print, List<String> articlesRead) {}
@@ -116,7 +120,7 @@ public final class RenderMemo {
                 rendered++;
             }
             if (memo != null && !reads.clock()) {
-                entries.put(file, new Entry(template, data, reads.articles(), null));
+                entries.put(file, new Entry(template, data, reads.articles(), null, null));
             }
         }
 
@@ -137,7 +141,7 @@ public final class RenderMemo {
                 return (T) last.value();
             }
             T value = make.get();
-            memo.made.put(key, new Made(inputs, value, null, false));
+            memo.made.put(key, new Made(inputs, value, null, false, null));
             return value;
         }
 
@@ -168,12 +172,12 @@ public final class RenderMemo {
                         kept.add(SiteRenderer.Job.kept(
                                 restored.files().get(i), restored.templates().get(i)));
                     }
-                    memo.made.put(key, new Made(inputs, kept, print, true));
+                    memo.made.put(key, new Made(inputs, kept, print, true, restored));
                     return kept;
                 }
             }
             List<SiteRenderer.Job> value = make.get();
-            memo.made.put(key, new Made(inputs, value, print, true));
+            memo.made.put(key, new Made(inputs, value, print, true, null));
             return value;
         }
 
@@ -202,8 +206,12 @@ public final class RenderMemo {
     private volatile Map<String, Entry> entries = Map.of();
     private final Map<String, Made> made = new ConcurrentHashMap<>();
 
-    /** What a step made: its inputs, its value, the inputs' fingerprint when known, and whether it made jobs. */
-    private record Made(List<Object> inputs, Object value, Fingerprint.Value print, boolean jobs) {}
+    /**
+     * What a step made: its inputs, its value, the inputs' fingerprint when known, whether it made jobs, and
+     * the stored step its kept jobs came from (saved again as it is).
+     */
+    private record Made(
+            List<Object> inputs, Object value, Fingerprint.Value print, boolean jobs, StoredGroup restored) {}
 
     /** Steps restored from the build cache, by key (see {@link StoredGroup}). */
     private Map<String, StoredGroup> groups = Map.of();
@@ -222,7 +230,8 @@ public final class RenderMemo {
         Map<String, Entry> entries = new java.util.HashMap<>(stored.size() * 2);
         for (Stored entry : stored) {
             entries.put(
-                    entry.file(), new Entry(entry.template(), null, Set.copyOf(entry.articlesRead()), entry.print()));
+                    entry.file(),
+                    new Entry(entry.template(), null, Set.copyOf(entry.articlesRead()), entry.print(), entry));
         }
         memo.entries = entries;
         return memo;
@@ -244,6 +253,9 @@ public final class RenderMemo {
         return entries.entrySet().parallelStream()
                 .map(e -> {
                     Entry entry = e.getValue();
+                    if (entry.restored() != null) {
+                        return entry.restored(); // kept: the very value read, which its slice compares at a glance
+                    }
                     try {
                         Fingerprint.Value print = entry.print() != null
                                 ? entry.print()
@@ -270,6 +282,9 @@ public final class RenderMemo {
                 .filter(e -> e.getValue().jobs())
                 .map(e -> {
                     Made step = e.getValue();
+                    if (step.restored() != null) {
+                        return step.restored();
+                    }
                     Fingerprint.Value print = step.print() != null ? step.print() : inputsPrint(step.inputs());
                     if (print == null) {
                         return null;
@@ -360,8 +375,9 @@ public final class RenderMemo {
      */
     public Map<ArticleView, Object> derivedOf(String kind) {
         Map<ArticleView, Object> values = new java.util.IdentityHashMap<>();
+        String prefix = kind + " ";
         derived.forEach((key, value) -> {
-            if (key.startsWith(kind + " ")) {
+            if (key.startsWith(prefix)) {
                 values.put(value.from(), value.value());
             }
         });

@@ -129,7 +129,10 @@ public final class SearchIndex {
         return round.computed(KIND);
     }
 
-    /** Every article's saved terms that {@code memo} holds, for the build cache (see {@link #restore}). */
+    /**
+     * Every article's saved terms that {@code memo} holds, for the build cache (see {@link #restore}), in no set
+     * order: the cache stores each with its article's file.
+     */
     public static List<Saved> saved(RenderMemo memo) {
         List<Saved> saved = new ArrayList<>();
         memo.derivedOf(KIND).forEach((article, value) -> {
@@ -137,7 +140,6 @@ public final class SearchIndex {
                 saved.add(one);
             }
         });
-        saved.sort(Comparator.comparing((Saved s) -> s.article().url()));
         return saved;
     }
 

@@ -444,10 +444,12 @@ public final class SiteModelBuilder {
         return ((Known) resolved).view();
     }
 
-    /** What the last build resolved (see {@link Memory}). */
+    /**
+     * What the last build resolved (see {@link Memory}); its articles in no set order (the build cache stores
+     * each with its file, in that file's part).
+     */
     public Memory memory() {
         List<Article> articles = new ArrayList<>(known.keySet());
-        articles.sort(Comparator.comparing(a -> a.source().toString()));
         return new Memory(
                 articles,
                 articles.stream().map(a -> (Object) known.get(a)).toList(),
