@@ -35,7 +35,7 @@ import java.util.zip.ZipFile;
  */
 public final class BuildCache {
     /** Bump when the layout of the header or of what callers store changes in a way shapes do not show. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     private static final byte[] MAGIC = "MIDAD-BUILD-CACHE\n".getBytes(StandardCharsets.US_ASCII);
 

@@ -30,14 +30,13 @@ import java.util.Set;
  * paths), used by the build cache. Not Java serialization: only records of Midad's own packages are made, and
  * only through their canonical constructors (which validate); any other class is refused. A record class is
  * written once per stream with its component names and types, so a cache written by a build whose records
- * had other shapes is rejected rather than misread. Objects met twice (the same article in the source cache
- * and in the model's memory, the same URL string in many read sets) are written once and come back as one
- * object — identity matters to the caches that are restored from it.
+ * had other shapes is rejected rather than misread. Records met twice (the same article in the source cache
+ * and in the model's memory) are written once and come back as one object — identity matters to the caches
+ * that are restored from it. Equal strings are written once too (front matter keys, term names, template
+ * names and site-wide values repeat in every article): a reader makes each of them once.
  */
 public final class ValueCodec {
     private static final String PACKAGE = "dev.midad.";
-    /** Strings shorter than this are written again rather than looked up by identity. */
-    private static final int SHARED_STRING = 16;
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -73,7 +72,11 @@ public final class ValueCodec {
     /** Writes value graphs to one stream; objects written earlier are referred to by number. */
     public static final class Writer {
         private final CheckedOutput out;
+        /** Records by identity and strings by value, numbered in the order written (the reader's order). */
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
+
+        private final Map<String, Integer> strings = new HashMap<>();
+        private int numbered;
         private final Map<Class<?>, Integer> classes = new HashMap<>();
 
         Writer(CheckedOutput out) {
@@ -85,21 +88,16 @@ public final class ValueCodec {
                 out.writeByte(NULL);
                 return;
             }
-            boolean shareable = value instanceof Record || (value instanceof String s && s.length() >= SHARED_STRING);
-            if (shareable) {
-                Integer ref = seen.get(value);
-                if (ref != null) {
-                    out.writeByte(REF);
-                    out.writeInt(ref);
-                    return;
-                }
+            Integer ref = value instanceof String s ? strings.get(s) : value instanceof Record ? seen.get(value) : null;
+            if (ref != null) {
+                out.writeByte(REF);
+                out.writeInt(ref);
+                return;
             }
             if (value instanceof String s) {
                 out.writeByte(STRING);
                 bytes(s);
-                if (shareable) {
-                    seen.put(value, seen.size());
-                }
+                strings.put(s, numbered++);
             } else if (value instanceof Integer i) {
                 out.writeByte(INT);
                 out.writeInt(i);
@@ -188,7 +186,7 @@ public final class ValueCodec {
             } else {
                 out.writeInt(id);
             }
-            seen.put(record, seen.size());
+            seen.put(record, numbered++);
             try {
                 for (Method accessor : RecordShape.of(type).accessors()) {
                     write(accessor.invoke(record));
@@ -230,9 +228,7 @@ public final class ValueCodec {
                     return null;
                 case STRING: {
                     String s = string();
-                    if (s.length() >= SHARED_STRING) {
-                        seen.add(s);
-                    }
+                    seen.add(s);
                     return s;
                 }
                 case REF: {

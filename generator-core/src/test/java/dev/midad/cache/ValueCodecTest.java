@@ -64,6 +64,33 @@ class ValueCodecTest {
     }
 
     @Test
+    void equalStringsAreWrittenOnceAndComeBackAsOne(@TempDir Path dir) throws Exception {
+        // front matter keys and term names repeat in every article: two copies, not the same object
+        String title = new String("title".toCharArray());
+        String category = new String("أخبار".toCharArray());
+        List<Object> repeated = List.of(
+                Map.of("title", "كييف"), Map.of(title, "NATO"), category, new String(category.toCharArray()), "");
+        List<Object> distinct =
+                List.of(Map.of("title", "كييف"), Map.of("titlf", "NATO"), category, "أخبات", ""); // the same lengths
+        BuildCache cache = new BuildCache(dir.resolve("out"));
+        String sharedPart = cache.writePart(repeated);
+        String distinctPart = cache.writePart(distinct);
+
+        @SuppressWarnings("unchecked")
+        List<Object> back = (List<Object>) cache.readPart(sharedPart);
+
+        assertEquals(repeated, back);
+        Object firstKey = ((Map<?, ?>) back.get(0)).keySet().iterator().next();
+        Object secondKey = ((Map<?, ?>) back.get(1)).keySet().iterator().next();
+        assertSame(firstKey, secondKey);
+        assertSame(back.get(2), back.get(3));
+        // a repeated string costs a reference (5 bytes), not its bytes again
+        long shared = Files.size(cache.dir().resolve(sharedPart));
+        long unshared = Files.size(cache.dir().resolve(distinctPart));
+        assertEquals(true, shared < unshared, shared + " bytes, against " + unshared);
+    }
+
+    @Test
     void aFlippedByteOrAShortFileIsRefused(@TempDir Path dir) throws Exception {
         BuildCache cache = new BuildCache(dir.resolve("out"));
         String part = cache.writePart(List.of("كييف ".repeat(20_000), 42));
