@@ -673,8 +673,8 @@ public final class CachedBuilder {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         Next next = null;
         for (SourceCache sources : reusable.sources()) {
-            for (SourceCache.Saved saved : sources.saved()) {
-                if (!(saved.parsed() instanceof Article article) || (article.draft() && !options.includeDrafts())) {
+            for (Object parsed : (Iterable<Object>) sources.parsed()::iterator) {
+                if (!(parsed instanceof Article article) || (article.draft() && !options.includeDrafts())) {
                     continue;
                 }
                 Expiry expiry = article.editorial().expiry();
@@ -690,8 +690,12 @@ public final class CachedBuilder {
 
     /** A moment the site changes by itself, and why. */
     private record Next(ZonedDateTime at, String why) {
+        /** The earlier of two; at the same instant the same one whatever the order (files are not sorted). */
         static Next earlier(Next a, Next b) {
-            return a == null || b.at().isBefore(a.at()) ? b : a;
+            if (a == null || b.at().isBefore(a.at())) {
+                return b;
+            }
+            return b.at().isEqual(a.at()) && b.why().compareTo(a.why()) < 0 ? b : a;
         }
     }
 }

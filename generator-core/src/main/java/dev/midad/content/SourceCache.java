@@ -162,6 +162,11 @@ public final class SourceCache {
         }
     }
 
+    /** Every file's parsed value (null for a file that could not be parsed), in no set order. */
+    public java.util.stream.Stream<Object> parsed() {
+        return entries.values().stream().map(Entry::parsed);
+    }
+
     /** Every parsed file, for the build cache. */
     public List<Saved> saved() {
         return entries.entrySet().stream()

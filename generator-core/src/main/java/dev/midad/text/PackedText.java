@@ -23,7 +23,8 @@ public final class PackedText {
     private volatile long spilledAt;
     private final int packed;
     private final int bytes;
-    private final int hash;
+    /** Taken when first asked (0: not yet): most texts a build cache restores are never hashed. */
+    private int hash;
 
     /**
      * @param deflated the deflated bytes as a Latin-1 string, one character a byte (which Java stores in one
@@ -37,7 +38,6 @@ public final class PackedText {
         this.deflated = java.util.Objects.requireNonNull(deflated);
         this.packed = deflated.length();
         this.bytes = bytes;
-        this.hash = 31 * deflated.hashCode() + bytes;
     }
     /** The packed form of {@code text}. */
     public static PackedText of(String text) {
@@ -122,15 +122,21 @@ public final class PackedText {
     public boolean equals(Object other) {
         return this == other
                 || other instanceof PackedText that
-                        && hash == that.hash
                         && bytes == that.bytes
                         && packed == that.packed
+                        && hashCode() == that.hashCode()
                         && deflated().equals(that.deflated());
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int known = hash;
+        if (known == 0) {
+            known = 31 * deflated().hashCode() + bytes;
+            known = known == 0 ? 1 : known;
+            hash = known; // racy but safe: every thread computes the same value
+        }
+        return known;
     }
 
     /** The text (templates printing the value print the text, not its packing). */

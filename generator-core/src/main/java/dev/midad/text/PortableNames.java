@@ -28,8 +28,30 @@ public final class PortableNames {
      * Windows) holds them as one: Unicode full case folding (NATO/nato, ſport/sport, ΟΔΟΣ/οδος) of the NFC form.
      */
     public static String fold(String name) {
+        if (foldsToItself(name)) {
+            return name; // nearly every output path: a build claims each of its files (51,883 at 10,000 articles)
+        }
         String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
         return Normalizer.normalize(UCharacter.foldCase(nfc, true), Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether {@code name} holds only characters that case folding leaves alone and that NFC neither
+     * decomposes nor joins with a neighbour: ASCII other than capitals, and the Arabic letters and digits
+     * (U+0621–U+063A, U+0641–U+064A, U+0660–U+0669; not the marks U+064B on, three of which compose with
+     * alef, waw and yeh).
+     */
+    private static boolean foldsToItself(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean kept = c < 0x80
+                    ? c < 'A' || c > 'Z'
+                    : (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0660 && c <= 0x0669);
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
