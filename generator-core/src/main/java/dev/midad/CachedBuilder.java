@@ -565,6 +565,7 @@ public final class CachedBuilder {
         List<Part> parts = new ArrayList<>();
         for (Map.Entry<Integer, List<Item>> bucket : byBucket.entrySet()) {
             List<Item> now = bucket.getValue();
+            now.sort(java.util.Comparator.comparing(item -> item.source().file())); // a part's order: by file
             List<Item> before = sameBuckets ? previous.items().get(bucket.getKey()) : null;
             String file = null;
             if (before != null && before.size() == now.size()) {
@@ -655,11 +656,33 @@ public final class CachedBuilder {
                 sameBuckets ? filesByBucket(previous.state().slices()) : Map.of();
         List<Part> slices = new ArrayList<>();
         for (int i = 0; i < sliceBuckets; i++) {
-            Slice slice = new Slice(hashes.get(i), sources.get(i), rendered.get(i), planned.get(i));
+            Slice before = sameBuckets ? previous.slices().get(i) : null;
+            Slice slice = new Slice(
+                    hashes.get(i),
+                    sources.get(i),
+                    inOrder(rendered.get(i), before == null ? null : before.renders(), RenderMemo.Stored::file),
+                    inOrder(planned.get(i), before == null ? null : before.groups(), RenderMemo.StoredGroup::key));
             String file = sameBuckets && slice.equals(previous.slices().get(i)) ? files.get(i) : null;
             slices.add(new Part(i, file != null ? file : cache.writePart("slice", slice)));
         }
         return slices;
+    }
+
+    /**
+     * {@code values} in a slice's order: the order they were read in when they are the very values read (most
+     * slices after one edit: nothing to sort), else sorted by {@code key}.
+     */
+    private static <T> List<T> inOrder(List<T> values, List<T> read, java.util.function.Function<T, String> key) {
+        if (read != null && read.size() == values.size()) {
+            Set<T> now = java.util.Collections.newSetFromMap(new IdentityHashMap<>(values.size() * 2));
+            now.addAll(values);
+            if (read.stream().allMatch(now::contains)) {
+                return read;
+            }
+        }
+        List<T> sorted = new ArrayList<>(values);
+        sorted.sort(java.util.Comparator.comparing(key));
+        return sorted;
     }
 
     /**

@@ -167,7 +167,7 @@ public final class SourceCache {
         return entries.values().stream().map(Entry::parsed);
     }
 
-    /** Every parsed file, for the build cache. */
+    /** Every parsed file, for the build cache, in no set order (the cache sorts each part it writes). */
     public List<Saved> saved() {
         return entries.entrySet().stream()
                 .map(e -> e.getValue().restored() != null
@@ -179,7 +179,6 @@ public final class SourceCache {
                                 e.getValue().parsed(),
                                 e.getValue().problems(),
                                 e.getValue().link()))
-                .sorted(java.util.Comparator.comparing(Saved::file))
                 .toList();
     }
 

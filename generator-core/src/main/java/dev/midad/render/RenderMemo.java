@@ -276,7 +276,8 @@ public final class RenderMemo {
 
     /**
      * The committed entries for the build cache, each with its data's fingerprint; a file whose data cannot be
-     * fingerprinted is left out (it is rendered again next time).
+     * fingerprinted is left out (it is rendered again next time). In no set order: the cache sorts each slice
+     * it writes.
      */
     public List<Stored> stored() {
         try {
@@ -306,13 +307,13 @@ public final class RenderMemo {
                     }
                 })
                 .filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(Stored::file))
                 .toList();
     }
 
     /**
      * The steps of the committed round that made jobs, for the build cache: each with its inputs' fingerprint
-     * (a step whose inputs cannot be fingerprinted is left out: it makes its jobs again next time).
+     * (a step whose inputs cannot be fingerprinted is left out: it makes its jobs again next time). In no set
+     * order, as {@link #stored}.
      */
     public List<StoredGroup> storedGroups() {
         return made.entrySet().parallelStream()
@@ -335,7 +336,6 @@ public final class RenderMemo {
                             jobs.stream().map(SiteRenderer.Job::template).toList());
                 })
                 .filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(StoredGroup::key))
                 .toList();
     }
 
