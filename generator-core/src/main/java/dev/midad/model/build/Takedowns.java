@@ -43,8 +43,7 @@ final class Takedowns {
             String rootUrl,
             Map<String, Path> claimed,
             List<Redirect> redirects) {
-        Set<String> taken = new HashSet<>(claimed.keySet());
-        redirects.forEach(r -> taken.add(r.fromPath()));
+        Set<String> taken = null; // made when an article has expired: most builds have none
         List<SiteModel.Gone> gone = new ArrayList<>();
         List<Redirect> moved = new ArrayList<>();
         Map<Redirect, Path> sources = new IdentityHashMap<>();
@@ -53,6 +52,12 @@ final class Takedowns {
                     || article.date().isAfter(now)
                     || !expired(article, options, now)) {
                 continue;
+            }
+            if (taken == null) {
+                taken = new HashSet<>(claimed.keySet());
+                for (Redirect redirect : redirects) {
+                    taken.add(redirect.fromPath());
+                }
             }
             String path = links.path(article);
             if (!taken.add(path)) {
