@@ -257,9 +257,14 @@ public final class CachedBuilder {
         String previousModel = null;
         String reason = null;
         long cacheStart = System.nanoTime();
+        // the output's manifest is hashed on another core while the cache is read (60 MB at 100,000 articles)
+        FutureTask<String> manifestKey = new FutureTask<>(() -> BuildCache.fileKey(Manifest.fileFor(out)));
         if (clean) {
             reason = "--clean";
         } else {
+            Thread hasher = new Thread(manifestKey, "midad-manifest-key");
+            hasher.setDaemon(true);
+            hasher.start();
             try {
                 Optional<BuildCache.Loaded> loaded = cache.read();
                 if (loaded.isEmpty()) {
@@ -301,23 +306,30 @@ public final class CachedBuilder {
             boolean sameModel = modelKey.equals(previousModel);
             boolean sameOutput = sameModel
                     && Files.isDirectory(out)
-                    && BuildCache.fileKey(Manifest.fileFor(out))
-                            .equals(previous.state().manifestFile());
+                    && Tasks.joined(manifestKey).equals(previous.state().manifestFile());
             if (!sameModel) {
                 reason = "templates, static files or build options changed (parsed files reused)";
             } else if (!sameOutput) {
                 reason = "the output folder changed since the cached build (parsed files reused)";
             }
             incremental = sameOutput;
+            // what the outputs were rendered from is made ready on another core while the sources are read
+            Restored read = previous;
+            FutureTask<Site.Renders> renders = sameOutput
+                    ? new FutureTask<>(() -> new Site.Renders(
+                            restoredMemo(read),
+                            SearchMemory.restore(read.state().search(), read.search(), searchParts(cache))))
+                    : null;
+            if (renders != null) {
+                Thread restorer = new Thread(renders, "midad-restore");
+                restorer.setDaemon(true);
+                restorer.start();
+            }
             reusable.restore(
                     main,
                     previous.sources().stream().map(SourceCache::restore).toList(),
                     sameModel ? previous.memories() : null,
-                    sameOutput ? restoredMemo(previous) : null);
-            if (sameOutput) {
-                reusable.restoreSearch(
-                        SearchMemory.restore(previous.state().search(), previous.search(), searchParts(cache)));
-            }
+                    renders);
         }
         if (previous != null) {
             int read =

@@ -171,6 +171,7 @@ public final class Site {
             builders = null;
             memo = null;
             search = null;
+            coming = null;
         }
 
         /** @param complete nothing else under the content folders changed (see {@link SourceCache#forget}) */
@@ -192,6 +193,7 @@ public final class Site {
         void forgetRenders() {
             memo = null;
             search = null;
+            coming = null;
         }
 
         /** Memories of another JVM's builders, handed to the builders the next load makes (see {@link CachedBuilder}). */
@@ -199,16 +201,40 @@ public final class Site {
 
         /**
          * Starts from what a build in another JVM saved: its parsed files (valid for {@code main}), and when
-         * {@code memories} is not null its model builders' memories and render memo.
+         * {@code memories} is not null its model builders' memories; when {@code renders} is not null, the
+         * render memo and search memory it is making (taken when first asked, unless forgotten before).
          */
         void restore(
-                SiteConfig main, List<SourceCache> saved, List<SiteModelBuilder.Memory> memories, RenderMemo renders) {
+                SiteConfig main,
+                List<SourceCache> saved,
+                List<SiteModelBuilder.Memory> memories,
+                java.util.concurrent.Future<Renders> renders) {
             config = main;
             sources.clear();
             sources.addAll(saved);
             restoring = memories;
-            memo = renders;
+            memo = null;
+            search = null;
+            coming = renders;
             templatesChecked = memories != null;
+        }
+
+        /** The render memo and search memory being restored, until taken (see {@link #restore}). */
+        private java.util.concurrent.Future<Renders> coming;
+
+        /** Takes what is being restored, if anything (it is ready, or this waits for it). */
+        private void arrive() {
+            java.util.concurrent.Future<Renders> pending = coming;
+            if (pending != null) {
+                coming = null;
+                try {
+                    Renders renders = Tasks.joined(pending);
+                    memo = renders.memo();
+                    search = renders.search();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
 
         List<SourceCache> sources() {
@@ -231,6 +257,7 @@ public final class Site {
         }
 
         RenderMemo memo() {
+            arrive();
             if (memo == null) {
                 memo = new RenderMemo();
             }
@@ -241,17 +268,16 @@ public final class Site {
         private SearchMemory search;
 
         SearchMemory search() {
+            arrive();
             if (search == null) {
                 search = new SearchMemory();
             }
             return search;
         }
-
-        /** Starts from the search indexes a build in another JVM wrote into the same output folder. */
-        void restoreSearch(SearchMemory restored) {
-            search = restored;
-        }
     }
+
+    /** What a build in another JVM knew of the outputs it wrote: the render memo and the search indexes. */
+    record Renders(RenderMemo memo, SearchMemory search) {}
 
     public static Site load(Path siteDir) throws BuildException {
         return load(siteDir, BuildOptions.defaults());
