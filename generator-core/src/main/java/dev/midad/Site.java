@@ -427,7 +427,7 @@ public final class Site {
     private static boolean spill(Spill spill, List<ContentLoader.Content> contents) {
         long held = contents.stream()
                 .flatMap(content -> content.articles().stream())
-                .mapToLong(article -> article.body().packedLength())
+                .mapToLong(article -> article.body().heldLength())
                 .sum();
         if (!spill.tooMuch(2 * held)) {
             return false;

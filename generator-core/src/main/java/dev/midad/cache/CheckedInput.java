@@ -23,6 +23,8 @@ final class CheckedInput {
     private final CRC32C crc = new CRC32C();
     private int position;
     private int limit;
+    /** Bytes read from the stream into the buffer so far. */
+    private long filled;
     /** Where the bytes not yet in the checksum begin. */
     private int unchecked;
 
@@ -77,6 +79,22 @@ final class CheckedInput {
         return value;
     }
 
+    /** Where the next byte lies in the stream. */
+    long offset() {
+        return filled - (limit - position);
+    }
+
+    /** Consumes {@code length} bytes (they count in the checksum) without making anything of them. */
+    void skip(int length) throws IOException {
+        int left = length;
+        while (left > 0) {
+            need(1);
+            int n = Math.min(left, limit - position);
+            position += n;
+            left -= n;
+        }
+    }
+
     /** The checksum of everything consumed so far. */
     long checksum() {
         crc.update(buffer, unchecked, position - unchecked);
@@ -109,6 +127,7 @@ final class CheckedInput {
                 return false;
             }
             limit += n;
+            filled += n;
         }
         return true;
     }

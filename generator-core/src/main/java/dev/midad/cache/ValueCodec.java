@@ -1,6 +1,7 @@
 package dev.midad.cache;
 
 import dev.midad.text.PackedText;
+import dev.midad.text.Spill;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -37,6 +38,8 @@ import java.util.Set;
  */
 public final class ValueCodec {
     private static final String PACKAGE = "dev.midad.";
+    /** Packed texts at least this long are left in a file read in place (see {@link Reader#Reader(CheckedInput, Spill)}). */
+    private static final int IN_PLACE = 512;
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -214,11 +217,22 @@ public final class ValueCodec {
     /** Reads what a {@link Writer} wrote, in the same order. */
     public static final class Reader {
         private final CheckedInput in;
+        private final Spill inPlace;
         private final List<Object> seen = new ArrayList<>();
         private final List<RecordShape> classes = new ArrayList<>();
 
         Reader(CheckedInput in) {
+            this(in, null);
+        }
+
+        /**
+         * A reader of a file that is never changed once written: its long packed texts (article bodies, their
+         * HTML, search terms: most of a content part's bytes) stay in it, read from {@code inPlace} when used,
+         * instead of on the heap. They still count in the checksum.
+         */
+        Reader(CheckedInput in, Spill inPlace) {
             this.in = in;
+            this.inPlace = inPlace;
         }
 
         public Object read() throws IOException {
@@ -300,7 +314,19 @@ public final class ValueCodec {
                 case LOCALE:
                     return Locale.forLanguageTag(string());
                 case PACKED: {
-                    String deflated = string();
+                    int size = size();
+                    int length = size >>> 1;
+                    if (inPlace != null && (size & 1) == 1 && length >= IN_PLACE) { // Latin-1: a byte a char
+                        long at = in.offset();
+                        in.skip(length);
+                        int bytes = in.readInt();
+                        if (bytes < 0) {
+                            throw new UnsupportedValueException("a packed text of " + bytes + " bytes");
+                        }
+                        return PackedText.at(inPlace, at, length, bytes);
+                    }
+                    String deflated = in.readString(
+                            length, (size & 1) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                     int bytes = in.readInt();
                     if (bytes < 0) {
                         throw new UnsupportedValueException("a packed text of " + bytes + " bytes");

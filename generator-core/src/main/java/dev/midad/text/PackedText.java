@@ -39,6 +39,27 @@ public final class PackedText {
         this.packed = deflated.length();
         this.bytes = bytes;
     }
+    /**
+     * A packed text whose {@code packed} deflated bytes lie at {@code at} in {@code source} (a build cache part
+     * read in place: the bytes stay on disk until the text is used).
+     */
+    public static PackedText at(Spill source, long at, int packed, int bytes) {
+        PackedText text = new PackedText("", bytes, packed);
+        text.spill = source;
+        text.spilledAt = at;
+        text.deflated = null;
+        return text;
+    }
+
+    private PackedText(String deflated, int bytes, int packed) {
+        if (bytes < 0 || packed < 0) {
+            throw new IllegalArgumentException("a text of " + bytes + " bytes packed in " + packed);
+        }
+        this.deflated = deflated;
+        this.packed = packed;
+        this.bytes = bytes;
+    }
+
     /** The packed form of {@code text}. */
     public static PackedText of(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -105,6 +126,11 @@ public final class PackedText {
     /** How many bytes the packed text takes. */
     public int packedLength() {
         return packed;
+    }
+
+    /** How many of its bytes are on the heap: none once spilled or while read in place. */
+    public int heldLength() {
+        return deflated == null ? 0 : packed;
     }
 
     /** Moves the packed bytes to {@code to}, unless they are there already; they are read back on each use. */

@@ -25,6 +25,8 @@ public final class Spill implements Closeable {
     private Path file;
     private volatile FileChannel channel;
     private long end;
+    /** Reads {@link #file} in place, opening it for each read; never written to nor removed. */
+    private final boolean inPlace;
 
     /**
      * A spill whose file, made when the first text is written, goes in {@code dir}.
@@ -34,6 +36,22 @@ public final class Spill implements Closeable {
     public Spill(Path dir, long above) {
         this.dir = dir;
         this.above = above;
+        this.inPlace = false;
+    }
+
+    private Spill(Path file) {
+        this.dir = file.getParent();
+        this.above = Long.MAX_VALUE;
+        this.file = file;
+        this.inPlace = true;
+    }
+
+    /**
+     * Texts that lie in {@code file}, a file that is never changed once written (a build cache part): read
+     * where they are, the file opened for each read, so no handle stays open and the file is never removed.
+     */
+    public static Spill inPlace(Path file) {
+        return new Spill(file);
     }
 
     /** Whether {@code held} bytes of packed text are more than a build should keep on the heap. */
@@ -43,6 +61,9 @@ public final class Spill implements Closeable {
 
     /** Appends {@code bytes}; returns where they start. */
     synchronized long write(byte[] bytes) {
+        if (inPlace) {
+            throw new IllegalStateException("texts are only read from " + file);
+        }
         long at = end;
         try {
             if (channel == null) {
@@ -65,15 +86,25 @@ public final class Spill implements Closeable {
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, at + buffer.position()) < 0) {
-                    throw new EOFException(file + " ends before " + (at + length));
+            if (inPlace) {
+                try (FileChannel opened = FileChannel.open(file, StandardOpenOption.READ)) {
+                    readFully(opened, buffer, at);
                 }
+            } else {
+                readFully(channel, buffer, at);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return bytes;
+    }
+
+    private void readFully(FileChannel from, ByteBuffer buffer, long at) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (from.read(buffer, at + buffer.position()) < 0) {
+                throw new EOFException(file + " ends before " + (at + buffer.capacity()));
+            }
+        }
     }
 
     /** How many bytes were moved here. */
@@ -84,7 +115,7 @@ public final class Spill implements Closeable {
     /** Closes and removes the file: texts spilled to it can no longer be read. */
     @Override
     public synchronized void close() throws IOException {
-        if (channel == null) {
+        if (inPlace || channel == null) {
             return;
         }
         try {

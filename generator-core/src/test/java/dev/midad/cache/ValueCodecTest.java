@@ -91,6 +91,36 @@ class ValueCodecTest {
     }
 
     @Test
+    void longPackedTextsOfAPartStayInItsFileUntilUsed(@TempDir Path dir) throws Exception {
+        String[] words = {"كييف", "يونيو", "قال", "معهد", "ISW", "NATO", "الحرب", "أوكرانيا", "روسيا", "الجبهة"};
+        java.util.Random random = new java.util.Random(20240620);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            text.append(words[random.nextInt(words.length)])
+                    .append(random.nextInt(100))
+                    .append(' ');
+        }
+        String body = text.toString(); // packs to well over 512 bytes
+        PackedText lead = PackedText.of("ISW");
+        List<Object> value = List.of(PackedText.of(body), lead, "after");
+        BuildCache cache = new BuildCache(dir.resolve("out"));
+        String part = cache.writePart(value);
+
+        List<?> back = (List<?>) cache.readPart(part);
+
+        PackedText inFile = (PackedText) back.get(0);
+        assertEquals(0, inFile.heldLength(), "a long text is read where it lies");
+        assertEquals(lead.packedLength(), ((PackedText) back.get(1)).heldLength(), "a short one is held");
+        assertEquals("after", back.get(2)); // what follows the text it skipped is read as written
+        assertEquals(body, inFile.text());
+        assertEquals(PackedText.of(body), inFile);
+        assertEquals(PackedText.of(body).hashCode(), inFile.hashCode());
+        // the text is read from the file when used: a part is never changed once written
+        Files.delete(cache.dir().resolve(part));
+        assertThrows(java.io.UncheckedIOException.class, inFile::text);
+    }
+
+    @Test
     void aFlippedByteOrAShortFileIsRefused(@TempDir Path dir) throws Exception {
         BuildCache cache = new BuildCache(dir.resolve("out"));
         String part = cache.writePart(List.of("كييف ".repeat(20_000), 42));
