@@ -35,4 +35,11 @@ Files.walk(site).withCloseable { s ->
         assert !read(it).contains('مسودة لا تنشر أبدا'): "draft leaked into ${site.relativize(it)}"
     }
 }
+// The lead image gets WebP variants: ImageIO must know the WebP writer under Maven too, whichever thread first
+// used ImageIO (without it the site was built in the original format only, with one warning)
+List<Path> webp = Files.walk(site.resolve('images')).withCloseable { s ->
+    s.filter { it.fileName.toString().endsWith('.webp') }.toList()
+}
+assert !webp.isEmpty(): "no WebP variant of the lead image under images/: ${Files.list(site.resolve('images')).withCloseable { it.toList() }}"
+
 return true

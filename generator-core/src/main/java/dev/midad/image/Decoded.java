@@ -32,6 +32,7 @@ final class Decoded {
     private record Read(int[] size, BufferedImage image) {}
 
     private static Read read(Path file, boolean decode) throws IOException {
+        ImageIoPlugins.ready();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

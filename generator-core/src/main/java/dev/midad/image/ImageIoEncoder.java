@@ -47,6 +47,7 @@ final class ImageIoEncoder implements Encoder {
 
     @Override
     public byte[] encode(BufferedImage image) throws IOException {
+        ImageIoPlugins.ready();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByMIMEType(format.mediaType());
         if (!writers.hasNext()) {
             throw new IOException("no ImageIO writer for " + format.mediaType());

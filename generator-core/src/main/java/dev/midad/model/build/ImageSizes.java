@@ -38,6 +38,7 @@ final class ImageSizes {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
                 return svg(file);
             }
+            dev.midad.image.ImageIoPlugins.ready();
             try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
                 Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
                 if (readers == null || !readers.hasNext()) {
