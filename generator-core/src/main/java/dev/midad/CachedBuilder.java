@@ -262,9 +262,7 @@ public final class CachedBuilder {
         if (clean) {
             reason = "--clean";
         } else {
-            Thread hasher = new Thread(manifestKey, "midad-manifest-key");
-            hasher.setDaemon(true);
-            hasher.start();
+            Tasks.startBeside(manifestKey, "midad-manifest-key");
             try {
                 Optional<BuildCache.Loaded> loaded = cache.read();
                 if (loaded.isEmpty()) {
@@ -321,9 +319,7 @@ public final class CachedBuilder {
                             SearchMemory.restore(read.state().search(), read.search(), searchParts(cache))))
                     : null;
             if (renders != null) {
-                Thread restorer = new Thread(renders, "midad-restore");
-                restorer.setDaemon(true);
-                restorer.start();
+                Tasks.startBeside(renders, "midad-restore");
             }
             reusable.restore(
                     main,

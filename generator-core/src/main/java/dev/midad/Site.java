@@ -660,9 +660,7 @@ public final class Site {
                             search))
                     : null;
             if (index != null && beside) {
-                Thread indexer = new Thread(index, "midad-search-index");
-                indexer.setDaemon(true);
-                indexer.start();
+                Tasks.startBeside(index, "midad-search-index");
             }
             SiteRenderer.Counts counts;
             try {

@@ -8,6 +8,13 @@ import java.util.concurrent.Future;
 final class Tasks {
     private Tasks() {}
 
+    /** Runs {@code task} on a thread of its own named {@code name}, one that does not keep the JVM alive. */
+    static void startBeside(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /**
      * What {@code task} gave, waiting for it even when interrupted (it writes into the output or the cache: it
      * must finish first); what it threw, as it threw it.

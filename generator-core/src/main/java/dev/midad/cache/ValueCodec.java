@@ -75,7 +75,7 @@ public final class ValueCodec {
     /** Writes value graphs to one stream; objects written earlier are referred to by number. */
     public static final class Writer {
         private final CheckedOutput out;
-        /** Records by identity and strings by value, numbered in the order written (the reader's order). */
+        /** Records by identity, strings by value: numbered together in the order written (the reader's order). */
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
 
         private final Map<String, Integer> strings = new HashMap<>();
@@ -325,8 +325,7 @@ public final class ValueCodec {
                         }
                         return PackedText.at(inPlace, at, length, bytes);
                     }
-                    String deflated = in.readString(
-                            length, (size & 1) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                    String deflated = string(size);
                     int bytes = in.readInt();
                     if (bytes < 0) {
                         throw new UnsupportedValueException("a packed text of " + bytes + " bytes");
@@ -397,7 +396,11 @@ public final class ValueCodec {
         }
 
         private String string() throws IOException {
-            int size = size();
+            return string(size());
+        }
+
+        /** A string of the {@code size} a writer's {@code bytes} gave: its length in bytes, doubled, plus Latin-1. */
+        private String string(int size) throws IOException {
             return in.readString(size >>> 1, (size & 1) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
     }

@@ -7,6 +7,7 @@ import javax.imageio.spi.ImageInputStreamSpi;
 import javax.imageio.spi.ImageOutputStreamSpi;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ImageWriterSpi;
+import javax.imageio.spi.ServiceRegistry;
 
 /**
  * Makes ImageIO know the codecs Midad ships (TwelveMonkeys' readers, the WebP writer) whatever loaded ImageIO
@@ -25,7 +26,11 @@ public final class ImageIoPlugins {
      * once they are all there).
      */
     public static void ready() {
-        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registerIn(IIORegistry.getDefaultInstance());
+    }
+
+    /** Registers in {@code registry} those of Midad's providers it lacks. */
+    static void registerIn(ServiceRegistry registry) {
         for (Object provider : OWN) {
             if (registry.getServiceProviderByClass(provider.getClass()) == null) {
                 registry.registerServiceProvider(provider);

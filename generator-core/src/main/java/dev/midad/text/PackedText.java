@@ -39,25 +39,27 @@ public final class PackedText {
         this.packed = deflated.length();
         this.bytes = bytes;
     }
+
     /**
      * A packed text whose {@code packed} deflated bytes lie at {@code at} in {@code source} (a build cache part
      * read in place: the bytes stay on disk until the text is used).
      */
     public static PackedText at(Spill source, long at, int packed, int bytes) {
-        PackedText text = new PackedText("", bytes, packed);
-        text.spill = source;
-        text.spilledAt = at;
-        text.deflated = null;
-        return text;
+        if (packed < 0) {
+            throw new IllegalArgumentException("a text packed in " + packed + " bytes");
+        }
+        return new PackedText(source, at, packed, bytes);
     }
 
-    private PackedText(String deflated, int bytes, int packed) {
-        if (bytes < 0 || packed < 0) {
-            throw new IllegalArgumentException("a text of " + bytes + " bytes packed in " + packed);
+    private PackedText(Spill source, long at, int packed, int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a text of " + bytes + " bytes");
         }
-        this.deflated = deflated;
+        this.spill = java.util.Objects.requireNonNull(source);
+        this.spilledAt = at;
         this.packed = packed;
         this.bytes = bytes;
+        // deflated stays null: the bytes are in the source
     }
 
     /** The packed form of {@code text}. */
