@@ -704,7 +704,7 @@ public final class CachedBuilder {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         Next next = null;
         for (SourceCache sources : reusable.sources()) {
-            for (Object parsed : (Iterable<Object>) sources.parsed()::iterator) {
+            for (Object parsed : sources.parsed()) {
                 if (!(parsed instanceof Article article) || (article.draft() && !options.includeDrafts())) {
                     continue;
                 }

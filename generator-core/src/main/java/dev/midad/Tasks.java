@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for work a build started on a thread of its own. */
+/** Work a build runs on a thread of its own: starting it, and waiting for it. */
 final class Tasks {
     private Tasks() {}
 

@@ -163,8 +163,8 @@ public final class SourceCache {
     }
 
     /** Every file's parsed value (null for a file that could not be parsed), in no set order. */
-    public java.util.stream.Stream<Object> parsed() {
-        return entries.values().stream().map(Entry::parsed);
+    public List<Object> parsed() {
+        return entries.values().stream().map(Entry::parsed).toList();
     }
 
     /** Every parsed file, for the build cache, in no set order (the cache sorts each part it writes). */
