@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 public final class LivePreview implements AutoCloseable {
     /** Editors save in bursts (temporary file, rename); wait for quiet before rebuilding. */
     static final long QUIET_MILLIS = 120;
+    /** How long closing waits for a rebuild under way, then for an interrupted one. */
+    private static final long STOP_MILLIS = 60_000;
 
     private final Path siteDir;
     private final Path outputDir;
@@ -234,9 +236,21 @@ public final class LivePreview implements AutoCloseable {
         } catch (IllegalStateException e) {
             // already shutting down: the hook saves it
         }
-        loop.interrupt();
-        encoder.shutdownNow();
+        // the loop ends at its next wait for events: a rebuild under way finishes first (an interrupt would
+        // close the channels it writes with), so nothing writes into the folder once this returns
         watcher.close();
+        encoder.shutdownNow(); // encodes not started are dropped; those running finish their write
+        try {
+            loop.join(STOP_MILLIS);
+            if (loop.isAlive()) {
+                loop.interrupt();
+                loop.join(STOP_MILLIS);
+            }
+            encoder.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            loop.interrupt();
+            Thread.currentThread().interrupt();
+        }
         server.close();
         builder.close();
     }
