@@ -340,20 +340,25 @@ public final class CachedBuilder {
         if (!incremental) {
             loaded.checkOutputLocation(out);
         }
+        InPlaceOutput inPlaceOutput = null;
         try (SiteOutput output =
                 incremental ? new InPlaceOutput(out, previous.manifest(), Set.of()) : new StagedOutput(out)) {
             built = loaded.build(out, output, round, cache::invalidate); // the state no longer describes the folder
             memo.commit(round);
+            if (output instanceof InPlaceOutput inPlace) {
+                inPlaceOutput = inPlace;
+            }
         }
         Next next = nextChange(reusable, options);
         ZonedDateTime nextAt = next == null ? null : next.at();
         // the manifest and the list of changes are written on another core while the cache is saved
         Manifest after = built.manifest();
-        boolean inPlace = incremental;
+        InPlaceOutput inPlace = inPlaceOutput;
         FutureTask<Written> written = new FutureTask<>(() -> {
             // in-place writing removed the manifest (see InPlaceOutput); staged writing wrote it
-            String manifestFile = inPlace ? after.save(out) : BuildCache.fileKey(Manifest.fileFor(out));
-            Changes changes = Changes.between(before, after, nextAt);
+            String manifestFile = inPlace != null ? after.save(out) : BuildCache.fileKey(Manifest.fileFor(out));
+            // written in place, the output knows what it changed; staged, every file is compared
+            Changes changes = inPlace != null ? inPlace.changes(nextAt) : Changes.between(before, after, nextAt);
             changes.write(out);
             return new Written(manifestFile, changes);
         });

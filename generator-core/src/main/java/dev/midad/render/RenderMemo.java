@@ -65,7 +65,7 @@ public final class RenderMemo {
     /** One build's entries, published by {@link #commit(Round)}. */
     public static final class Round {
         private final RenderMemo memo;
-        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private final Map<String, Entry> entries;
         private final Map<String, Derived> derived;
         private final Set<String> used = ConcurrentHashMap.newKeySet();
         private final Map<String, Integer> computed = new ConcurrentHashMap<>();
@@ -77,6 +77,8 @@ public final class RenderMemo {
         private Round(RenderMemo memo) {
             this.memo = memo;
             this.derived = memo == null ? new ConcurrentHashMap<>() : memo.derived;
+            // sized for as many files as last time: growing a map of 500,000 entries copies it over and over
+            this.entries = new ConcurrentHashMap<>(memo == null ? 16 : memo.entries.size() + 16);
         }
 
         /**

@@ -11,11 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Which producer writes which output file: every file once, none outside the folder, no symbolic links copied. */
 final class Claims {
     private final Path root;
-    private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
-    private final Map<String, String> byFoldedName = new ConcurrentHashMap<>();
+    private final Map<String, String> writtenBy;
+    private final Map<String, String> byFoldedName;
 
-    Claims(Path root) {
+    /** @param expected about how many files will be claimed (the previous build's), so the maps need not grow */
+    Claims(Path root, int expected) {
         this.root = root;
+        this.writtenBy = new ConcurrentHashMap<>(expected + 16);
+        this.byFoldedName = new ConcurrentHashMap<>(expected + 16);
     }
 
     /** The file {@code relativeFile} names under the root, now claimed by {@code producer}. */

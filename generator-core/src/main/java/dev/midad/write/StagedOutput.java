@@ -74,7 +74,7 @@ public final class StagedOutput implements SiteOutput {
             recoverAndClean(parent, prefix);
             checkReplaceable(this.outputDir);
             this.staging = createStaging(parent, prefix + STAGING);
-            this.claims = new Claims(staging);
+            this.claims = new Claims(staging, 1 << 10);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
