@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a build wrote: every output file's SHA-256 and, for files copied from the site (static/, assets), a
@@ -65,10 +64,12 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
 
     /** Replaces the manifest of {@code outputDir} atomically; returns the SHA-256 (hex) of its bytes. */
     String write(Path outputDir) throws IOException {
+        String[] files = hashes.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(files); // an array, not a TreeMap: 500,000 files at 100,000 articles
         StringBuilder lines = new StringBuilder(hashes.size() * 100);
-        new TreeMap<>(hashes)
-                .forEach((file, hash) ->
-                        lines.append(hash).append(' ').append(file).append('\n'));
+        for (String file : files) {
+            lines.append(hashes.get(file)).append(' ').append(file).append('\n');
+        }
         byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
         Path manifest = fileFor(outputDir);
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
