@@ -16,6 +16,7 @@ import dev.midad.search.SearchIndex;
 import dev.midad.search.SearchMemory;
 import dev.midad.text.Spill;
 import dev.midad.write.Changes;
+import dev.midad.write.FileBuckets;
 import dev.midad.write.InPlaceOutput;
 import dev.midad.write.Manifest;
 import dev.midad.write.OutputLock;
@@ -446,7 +447,7 @@ public final class CachedBuilder {
             throw (BuildCache.Unusable) e.getCause();
         }
         List<Object> values = read.subList(0, state.parts().size());
-        Map<String, String> hashes = new HashMap<>();
+        List<Map<String, String>> hashes = new ArrayList<>();
         Map<String, String> copied = new HashMap<>();
         List<RenderMemo.Stored> renders = new ArrayList<>();
         List<RenderMemo.StoredGroup> groups = new ArrayList<>();
@@ -455,7 +456,7 @@ public final class CachedBuilder {
             if (!(read.get(state.parts().size() + i) instanceof Slice slice)) {
                 throw new BuildCache.Unusable("the build cache holds something else");
             }
-            hashes.putAll(slice.hashes());
+            hashes.add(slice.hashes());
             copied.putAll(slice.sources());
             renders.addAll(slice.renders());
             groups.addAll(slice.groups());
@@ -502,17 +503,26 @@ public final class CachedBuilder {
             memories.add(new SiteModelBuilder.Memory(
                     articles.get(i), resolved.get(i), memory.relatedUrls(), memory.relatedInput(), memory.profiles()));
         }
-        return new Restored(
-                state,
-                sources,
-                memories,
-                search,
-                byBucket,
-                prints,
-                new Manifest(hashes, copied),
-                renders,
-                groups,
-                slices);
+        Manifest manifest = manifest(state, hashes, copied);
+        // each slice holds its bucket as the manifest keeps it: a bucket in which no file changes stays that object
+        slices.replaceAll((bucket, slice) ->
+                new Slice(manifest.buckets().bucket(bucket), slice.sources(), slice.renders(), slice.groups()));
+        return new Restored(state, sources, memories, search, byBucket, prints, manifest, renders, groups, slices);
+    }
+
+    /** The manifest the slices hold: their buckets as they are (one slice a bucket, in bucket order). */
+    private static Manifest manifest(State state, List<Map<String, String>> hashes, Map<String, String> copied)
+            throws BuildCache.Unusable {
+        for (int i = 0; i < state.slices().size(); i++) {
+            if (state.slices().get(i).bucket() != i) {
+                throw new BuildCache.Unusable("the build cache holds something else");
+            }
+        }
+        try {
+            return new Manifest(FileBuckets.ofBuckets(hashes), copied);
+        } catch (IllegalArgumentException e) {
+            throw new BuildCache.Unusable("the build cache holds something else (" + e.getMessage() + ")");
+        }
     }
 
     /** A part that cannot be read, out of a parallel stream. */
@@ -591,7 +601,7 @@ public final class CachedBuilder {
             }
             parts.add(new Part(bucket.getKey(), file != null ? file : cache.writePart(now)));
         }
-        int sliceBuckets = bucketsFor(manifest.hashes().size(), 512);
+        int sliceBuckets = bucketsFor(manifest.hashes().size(), FileBuckets.PER_BUCKET);
         List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
         List<SearchMemory.Stored> indexes = reusable.search().stored(searchParts(cache));
         State state = new State(
@@ -624,13 +634,12 @@ public final class CachedBuilder {
         return files;
     }
 
-    /** A power of two of buckets that gives about {@code per} values a bucket, at least 8 buckets. */
     private static int bucketsFor(int values, int per) {
-        return Integer.highestOneBit(Math.max(8, values / per) * 2 - 1);
+        return FileBuckets.bucketsFor(values, per);
     }
 
     private static int bucketOf(String key, int buckets) {
-        return (key.hashCode() & 0x7fffffff) % buckets;
+        return FileBuckets.bucketOf(key, buckets);
     }
 
     /**
@@ -655,9 +664,15 @@ public final class CachedBuilder {
             rendered.add(new ArrayList<>());
             planned.add(new ArrayList<>());
         }
-        manifest.hashes()
-                .forEach(
-                        (file, hash) -> hashes.get(bucketOf(file, sliceBuckets)).put(file, hash));
+        FileBuckets<String> buckets = manifest.buckets();
+        if (buckets.bucketCount() == sliceBuckets) { // the manifest's own buckets: kept ones are the slices read
+            for (int i = 0; i < sliceBuckets; i++) {
+                hashes.set(i, buckets.bucket(i));
+            }
+        } else {
+            buckets.forEach(
+                    (file, hash) -> hashes.get(bucketOf(file, sliceBuckets)).put(file, hash));
+        }
         manifest.sources()
                 .forEach((file, stamp) ->
                         sources.get(bucketOf(file, sliceBuckets)).put(file, stamp));

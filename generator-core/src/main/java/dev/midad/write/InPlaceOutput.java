@@ -34,10 +34,9 @@ public final class InPlaceOutput implements SiteOutput {
     private final Claims claims;
     private final OutputLock lock;
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
-    /** Copies whose source did not change, with their hashes (kept files are known from the claims). */
-    private final Map<String, String> kept = new ConcurrentHashMap<>();
-
+    /** Files the previous build wrote with the bytes this one has: kept, copies whose source did not change. */
     private final java.util.concurrent.atomic.LongAdder keptCount = new java.util.concurrent.atomic.LongAdder();
+
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     private Manifest committed;
     /** What {@link #commit()} changed: files it added and rewrote with other bytes, files it deleted. */
@@ -94,7 +93,7 @@ public final class InPlaceOutput implements SiteOutput {
         boolean reported = changedSources == null
                 || changedSources.contains(source.toAbsolutePath().normalize());
         if (hash != null && !reported && stamp.equals(previous.sources().get(relativeFile))) {
-            kept.put(relativeFile, hash);
+            keptCount.increment();
         } else {
             pending.put(relativeFile, Files.readAllBytes(source));
         }
@@ -106,7 +105,7 @@ public final class InPlaceOutput implements SiteOutput {
     public void copyImmutable(Path source, String sha256, String relativeFile, String producer) throws IOException {
         claims.claim(relativeFile, producer);
         if (sha256.equals(previous.hashes().get(relativeFile))) {
-            kept.put(relativeFile, sha256); // nothing read, so nothing to refuse
+            keptCount.increment(); // nothing read, so nothing to refuse
         } else {
             Claims.refuseLink(source, producer);
             pending.put(relativeFile, Files.readAllBytes(source));
@@ -133,27 +132,18 @@ public final class InPlaceOutput implements SiteOutput {
     @Override
     public void commit() throws IOException {
         long stillThere = keptCount.sum()
-                + kept.size()
                 + pending.keySet().stream()
                         .filter(previous.hashes()::containsKey)
                         .count();
         boolean noneGone = stillThere == previous.hashes().size();
-        // kept files have the previous build's hashes: start from those when no file went (new ones are pending)
-        Map<String, String> hashes = new HashMap<>(noneGone ? previous.hashes() : Map.of());
-        if (!noneGone) {
-            for (String file : claims.files()) {
-                String hash = previous.hashes().get(file);
-                if (hash != null) {
-                    hashes.put(file, hash);
-                }
-            }
-        }
-        hashes.putAll(kept);
+        // every file claimed was either written now or is in the previous manifest with the same hash (kept):
+        // the new manifest is the previous one with the written files' hashes, without the files gone
+        Map<String, String> written = new HashMap<>();
         Set<Path> madeDirs = new HashSet<>();
         for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
             String file = entry.getKey();
             String hash = Manifest.sha256(entry.getValue());
-            hashes.put(file, hash);
+            written.put(file, hash);
             Path target = outputDir.resolve(file);
             String was = previous.hashes().get(file);
             if (hash.equals(was) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -183,7 +173,7 @@ public final class InPlaceOutput implements SiteOutput {
             }
         }
         unchanged = claims.size() - rewritten;
-        committed = new Manifest(hashes, sources);
+        committed = new Manifest(previous.buckets().with(written, deleted), sources);
         Manifest.discard(outputDir); // the folder changed: see Manifest#save
     }
 

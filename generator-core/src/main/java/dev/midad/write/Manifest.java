@@ -15,15 +15,20 @@ import java.util.Map;
  * stamp of the source (size and modification time), so the next build in the same JVM can skip reading an
  * unchanged source. Kept on disk next to the output folder ({@code .<name>.manifest}, hashes only).
  *
- * @param hashes  SHA-256 (hex) by output file, forward slashes
+ * @param hashes  SHA-256 (hex) by output file, forward slashes (kept as {@link FileBuckets})
  * @param sources source stamp by output file, for copied files; empty when read from disk
  */
 public record Manifest(Map<String, String> hashes, Map<String, String> sources) {
     private static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
 
     public Manifest {
-        hashes = Map.copyOf(hashes);
+        hashes = FileBuckets.of(hashes); // one edit's manifest shares all buckets but a few with the last one
         sources = Map.copyOf(sources);
+    }
+
+    /** The hashes as they are kept: in buckets by file (see {@link FileBuckets}). */
+    public FileBuckets<String> buckets() {
+        return (FileBuckets<String>) hashes;
     }
 
     /** Where the manifest of {@code outputDir} is kept. */
