@@ -1,6 +1,7 @@
 package dev.midad.model.build;
 
 import dev.midad.model.ArticleView;
+import dev.midad.text.Digests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +45,7 @@ final class RelatedArticles {
             relatedInput = List.of();
             return Map.of();
         }
-        List<Object> input = new ArrayList<>(views.size() * 2 + 1);
-        input.add(count);
-        for (ArticleView view : views) {
-            input.add(view.url());
-            input.add(tagsByUrl.get(view.url()));
-        }
+        List<Object> input = input(views, tagsByUrl, count);
         if (!input.equals(relatedInput)) {
             Map<String, List<String>> urls = new HashMap<>();
             related(views, tagsByUrl, count)
@@ -64,6 +60,43 @@ final class RelatedArticles {
         relatedUrls.forEach(
                 (url, list) -> related.put(url, list.stream().map(byUrl::get).toList()));
         return related;
+    }
+
+    /**
+     * What the lists are computed from, as the count asked and the SHA-256 of every article's address and tags
+     * in order: the build cache keeps 32 bytes, not every address again (100,000 articles: ~13 MB).
+     */
+    private static List<Object> input(List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count) {
+        java.security.MessageDigest digest = Digests.sha256();
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
+        for (ArticleView view : views) {
+            // every string and list after its length: no two inputs give the same bytes
+            List<String> tags = tagsByUrl.get(view.url());
+            write(buffer, view.url());
+            writeInt(buffer, tags.size());
+            for (String tag : tags) {
+                write(buffer, tag);
+            }
+            if (buffer.size() >= 1 << 15) {
+                digest.update(buffer.toByteArray());
+                buffer.reset();
+            }
+        }
+        digest.update(buffer.toByteArray());
+        return List.of(count, java.util.HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void write(java.io.ByteArrayOutputStream buffer, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeInt(buffer, bytes.length);
+        buffer.writeBytes(bytes);
+    }
+
+    private static void writeInt(java.io.ByteArrayOutputStream buffer, int value) {
+        buffer.write(value >>> 24);
+        buffer.write(value >>> 16);
+        buffer.write(value >>> 8);
+        buffer.write(value);
     }
 
     private static Map<String, List<ArticleView>> related(
