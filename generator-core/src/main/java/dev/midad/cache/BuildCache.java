@@ -328,7 +328,17 @@ public final class BuildCache {
 
     /** SHA-256 of a file's bytes, or "" when it does not exist. */
     public static String fileKey(Path file) throws IOException {
-        return Files.isRegularFile(file) ? HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file))) : "";
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (java.io.InputStream in = Files.newInputStream(file)) { // in pieces: a manifest can be 55 MB
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {
