@@ -125,7 +125,9 @@ public final class Fingerprint {
                 h.mix(whole.b());
             }
         } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof ArticleView) {
-            ArticleList known = list.size() >= KNOWN_SIZE ? knownList(list) : null;
+            // known lists serve to correct a sum by address for the articles read; counted whole (read is null,
+            // as for every planning step) a list is summed as it is
+            ArticleList known = read != null && list.size() >= KNOWN_SIZE ? knownList(list) : null;
             if (known != null || ArticleList.holdsArticles(list)) {
                 addArticles(h, list, known, read);
             } else {
