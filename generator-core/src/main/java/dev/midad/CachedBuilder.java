@@ -576,10 +576,11 @@ public final class CachedBuilder {
             }
         }
         // about 128 files a part: one edit rewrites a part of that size, whatever the archive's size
-        int buckets = bucketsFor(items.size(), 128);
+        int buckets = FileBuckets.bucketsFor(items.size(), 128);
         Map<Integer, List<Item>> byBucket = new java.util.TreeMap<>();
         for (Item item : items) {
-            byBucket.computeIfAbsent(bucketOf(item.source().file().toString(), buckets), b -> new ArrayList<>())
+            byBucket.computeIfAbsent(
+                            FileBuckets.bucketOf(item.source().file().toString(), buckets), b -> new ArrayList<>())
                     .add(item);
         }
         boolean sameBuckets = previous != null && previous.state().buckets() == buckets;
@@ -601,7 +602,7 @@ public final class CachedBuilder {
             }
             parts.add(new Part(bucket.getKey(), file != null ? file : cache.writePart(now)));
         }
-        int sliceBuckets = bucketsFor(manifest.hashes().size(), FileBuckets.PER_BUCKET);
+        int sliceBuckets = FileBuckets.bucketsFor(manifest.hashes().size(), FileBuckets.PER_BUCKET);
         List<Part> slices = slices(cache, previous, sliceBuckets, manifest, renders, groups);
         List<SearchMemory.Stored> indexes = reusable.search().stored(searchParts(cache));
         State state = new State(
@@ -634,14 +635,6 @@ public final class CachedBuilder {
         return files;
     }
 
-    private static int bucketsFor(int values, int per) {
-        return FileBuckets.bucketsFor(values, per);
-    }
-
-    private static int bucketOf(String key, int buckets) {
-        return FileBuckets.bucketOf(key, buckets);
-    }
-
     /**
      * Writes the slices of the output files that changed; a slice equal to the one read is named again as it
      * is. A render and a hash go by their file, a planning step by its key.
@@ -670,15 +663,16 @@ public final class CachedBuilder {
                 hashes.set(i, buckets.bucket(i));
             }
         } else {
-            buckets.forEach(
-                    (file, hash) -> hashes.get(bucketOf(file, sliceBuckets)).put(file, hash));
+            buckets.forEach((file, hash) ->
+                    hashes.get(FileBuckets.bucketOf(file, sliceBuckets)).put(file, hash));
         }
         manifest.sources()
                 .forEach((file, stamp) ->
-                        sources.get(bucketOf(file, sliceBuckets)).put(file, stamp));
-        renders.forEach(
-                render -> rendered.get(bucketOf(render.file(), sliceBuckets)).add(render));
-        groups.forEach(group -> planned.get(bucketOf(group.key(), sliceBuckets)).add(group));
+                        sources.get(FileBuckets.bucketOf(file, sliceBuckets)).put(file, stamp));
+        renders.forEach(render ->
+                rendered.get(FileBuckets.bucketOf(render.file(), sliceBuckets)).add(render));
+        groups.forEach(group ->
+                planned.get(FileBuckets.bucketOf(group.key(), sliceBuckets)).add(group));
         boolean sameBuckets = previous != null && previous.state().sliceBuckets() == sliceBuckets;
         Map<Integer, String> files =
                 sameBuckets ? filesByBucket(previous.state().slices()) : Map.of();

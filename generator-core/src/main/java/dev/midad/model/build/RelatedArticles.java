@@ -68,35 +68,27 @@ final class RelatedArticles {
      */
     private static List<Object> input(List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count) {
         java.security.MessageDigest digest = Digests.sha256();
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
-        for (ArticleView view : views) {
-            // every string and list after its length: no two inputs give the same bytes
-            List<String> tags = tagsByUrl.get(view.url());
-            write(buffer, view.url());
-            writeInt(buffer, tags.size());
-            for (String tag : tags) {
-                write(buffer, tag);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), 1 << 15))) {
+            for (ArticleView view : views) {
+                // every string and list after its length: no two inputs give the same bytes
+                List<String> tags = tagsByUrl.get(view.url());
+                write(out, view.url());
+                out.writeInt(tags.size());
+                for (String tag : tags) {
+                    write(out, tag);
+                }
             }
-            if (buffer.size() >= 1 << 15) {
-                digest.update(buffer.toByteArray());
-                buffer.reset();
-            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a stream into a digest does not fail
         }
-        digest.update(buffer.toByteArray());
         return List.of(count, java.util.HexFormat.of().formatHex(digest.digest()));
     }
 
-    private static void write(java.io.ByteArrayOutputStream buffer, String text) {
+    private static void write(java.io.DataOutputStream out, String text) throws java.io.IOException {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        writeInt(buffer, bytes.length);
-        buffer.writeBytes(bytes);
-    }
-
-    private static void writeInt(java.io.ByteArrayOutputStream buffer, int value) {
-        buffer.write(value >>> 24);
-        buffer.write(value >>> 16);
-        buffer.write(value >>> 8);
-        buffer.write(value);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     private static Map<String, List<ArticleView>> related(
