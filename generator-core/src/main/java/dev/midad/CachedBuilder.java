@@ -111,10 +111,8 @@ public final class CachedBuilder {
             lines.addAll(pinged);
             if (spilled > 0) {
                 lines.add(
-                        "Midad: %d MiB of packed article bodies waited on disk until used (on the heap they would take more than an eighth of its %d MiB)"
-                                .formatted(
-                                        Math.max(1, spilled >> 20),
-                                        Runtime.getRuntime().maxMemory() >> 20));
+                        "Midad: %d MiB of packed article bodies waited on disk until used (a build keeps at most %d MiB of them on the heap)"
+                                .formatted(Math.max(1, spilled >> 20), spillAbove() >> 20));
             }
             if (nextChange != null) {
                 lines.add("Midad: the site changes by itself at " + nextChange.toOffsetDateTime() + " (" + nextWhy
@@ -208,9 +206,17 @@ public final class CachedBuilder {
      */
     public static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean)
             throws BuildException {
-        // a large archive's packed bodies wait for their pages in the cache folder when they would take more
-        // than an eighth of the heap (100,000 articles: ~500 MB of a 2 GiB heap); smaller sites keep them
-        return build(siteDir, outputDir, options, clean, Runtime.getRuntime().maxMemory() / 8);
+        return build(siteDir, outputDir, options, clean, spillAbove());
+    }
+
+    /**
+     * How many bytes of packed bodies a build keeps on the heap: a large archive's wait for their pages in the
+     * cache folder (100,000 articles: ~560 MB). At most 256 MiB, whatever the heap, so that the heap a build
+     * needs grows more slowly than the archive (a heap allowed to grow would otherwise hold them all); at most
+     * an eighth of a small heap. Sites of up to ~50,000 articles keep them.
+     */
+    static long spillAbove() {
+        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** @param spillAbove bytes of packed bodies the build keeps on the heap (see {@link Spill}) */

@@ -399,6 +399,15 @@ class CachedBuilderTest {
     }
 
     @Test
+    void theBodiesKeptOnTheHeapAreBoundedWhateverTheHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        long kept = CachedBuilder.spillAbove();
+        assertTrue(kept > 0, "a small site keeps its bodies");
+        assertTrue(kept <= 256L << 20, "a large heap does not keep a large archive's bodies: " + kept);
+        assertTrue(kept <= max / 8, "nor does a small heap fill an eighth with them: " + kept + " of " + max);
+    }
+
+    @Test
     void bodiesKeptOnDiskForWantOfHeapGiveTheSameSiteAndCache() throws Exception {
         CachedBuilder.Outcome first = CachedBuilder.build(site, out, options, false, 0); // no room for bodies
         assertTrue(first.spilled() > 10_000, "every article's bodies were moved to disk: " + first.spilled());
