@@ -213,7 +213,7 @@ public final class CachedBuilder {
      * How many bytes of packed bodies a build keeps on the heap: a large archive's wait for their pages in the
      * cache folder (100,000 articles: ~560 MB). At most 256 MiB, whatever the heap, so that the heap a build
      * needs grows more slowly than the archive (a heap allowed to grow would otherwise hold them all); at most
-     * an eighth of a small heap. Sites of up to ~50,000 articles keep them.
+     * an eighth of a small heap. Sites of up to ~45,000 articles keep them.
      */
     static long spillAbove() {
         return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
