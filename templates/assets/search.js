@@ -147,15 +147,16 @@
     return { exact: exact, stems: stems };
   }
 
-  function shardLength(term) {
+  // How many first characters (past an ال-group) name a term's shard: the index's meta.json says (Analyser.shardOf).
+  function shardLength(term, depth) {
     for (var i = 0; i < SHARD_ARTICLES.length; i++) {
-      if (term.startsWith(SHARD_ARTICLES[i])) return SHARD_ARTICLES[i].length + 2;
+      if (term.startsWith(SHARD_ARTICLES[i])) return SHARD_ARTICLES[i].length + Math.max(1, depth - 1);
     }
-    return 3;
+    return depth;
   }
 
-  function shardOf(term) {
-    var prefix = term.substring(0, Math.min(shardLength(term), term.length)), hex = '';
+  function shardOf(term, depth) {
+    var prefix = term.substring(0, Math.min(shardLength(term, depth), term.length)), hex = '';
     for (var i = 0; i < prefix.length; i++) hex += ('000' + prefix.charCodeAt(i).toString(16)).slice(-4);
     return hex;
   }
@@ -194,7 +195,7 @@
    * begins. A list is whole ([Δid, weight, …]) or, for a term in many articles, blocked: {n: count, h: best
    * postings, b: first id of each block, f: the blocks' file name}.
    */
-  function wordLists(shard, word, prefix) {
+  function wordLists(shard, depth, word, prefix) {
     var names = [word.exact].concat(word.stems);
     return Promise.all(names.map(shard)).then(function (shards) {
       var lists = [];
@@ -203,7 +204,7 @@
       }
       add(shards[0] && shards[0].e, 'e', word.exact, EXACT);
       word.stems.forEach(function (stem, i) { add(shards[i + 1] && shards[i + 1].s, 's', stem, STEM); });
-      if (prefix && shards[0] && word.exact.length >= shardLength(word.exact)) {
+      if (prefix && shards[0] && word.exact.length >= shardLength(word.exact, depth)) {
         Object.keys(shards[0].e).forEach(function (term) {
           if (term.length > word.exact.length && term.startsWith(word.exact)) add(shards[0].e, 'e', term, PREFIX);
         });
@@ -293,8 +294,11 @@
    * search(text) resolves to {ids, query} — the best document ids, and the query's terms for highlighting.
    */
   function createSearch(load) {
-    function shard(term) { return load('terms/' + shardOf(term) + '.json'); }
     return function (text) {
+      return load('meta.json').then(function (meta) { return searchWith(text, (meta && meta.depth) || 3); });
+    };
+    function searchWith(text, depth) {
+      function shard(term) { return load('terms/' + shardOf(term, depth) + '.json'); }
       var analysed = [];
       words(text).forEach(function (w) { var t = terms(w); if (t) analysed.push(t); });
       var typing = !/[\s\u060C.,!?؟]$/.test(text);
@@ -302,15 +306,15 @@
       analysed.forEach(function (t) { query.exact.add(t.exact); t.stems.forEach(function (s) { query.stems.add(s); }); });
       if (!analysed.length) return Promise.resolve({ ids: [], query: query });
       var last = analysed[analysed.length - 1];
-      if (typing && last.exact.length >= shardLength(last.exact)) query.prefix = last.exact;
+      if (typing && last.exact.length >= shardLength(last.exact, depth)) query.prefix = last.exact;
       return Promise.all(analysed.map(function (t, i) {
-        return wordLists(shard, t, typing && i === analysed.length - 1);
+        return wordLists(shard, depth, t, typing && i === analysed.length - 1);
       })).then(function (perWordLists) {
         return candidatesOf(perWordLists, load).then(function (candidates) {
           return Promise.all(perWordLists.map(function (lists) { return wordScores(lists, load, candidates); }));
         });
       }).then(function (perWord) { return { ids: rank(perWord), query: query }; });
-    };
+    }
   }
 
   var api = { words: words, normalise: normalise, terms: terms, shardOf: shardOf, createSearch: createSearch };

@@ -350,7 +350,7 @@ class IncrementalBuilderTest {
                             || out.relativize(f)
                                     .toString()
                                     .replace('\\', '/')
-                                    .matches("(.*/)?search/(terms|docs)/.*\\.json"))
+                                    .matches("(.*/)?search/((terms|docs)/.*|meta)\\.json"))
                     .count();
         }
     }

@@ -234,14 +234,15 @@ public final class Analyser {
     }
 
     /**
-     * The index file a term lives in: its first three characters, past a leading ال-group (الحك, والحك), so
-     * that the common ال words spread over many files; the browser computes the same.
+     * The index file a term lives in: its first {@code depth} characters, past a leading ال-group (الح, والح at
+     * depth 1 or 2; الحك, والحك at 3) so that the common ال words spread over many files; the browser computes
+     * the same from the depth in the index's {@code meta.json} (see {@link SearchIndex#shardDepth}).
      */
-    public static String shardOf(String term) {
-        int length = 3;
+    public static String shardOf(String term, int depth) {
+        int length = depth;
         for (String article : SHARD_ARTICLES) {
             if (term.startsWith(article)) {
-                length = article.length() + 2;
+                length = article.length() + Math.max(1, depth - 1);
                 break;
             }
         }

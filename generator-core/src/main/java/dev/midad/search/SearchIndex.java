@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
 import org.jsoup.Jsoup;
 
 /**
  * The static search index of one edition, read by the theme's {@code assets/search.js}:
  * <ul>
+ *   <li>{@code search/meta.json}: {@code {"depth": n}}, how many first characters of a term name its shard
+ *       ({@link #shardDepth}: fewer for a smaller archive, which then writes a few dozen shards, not
+ *       hundreds);</li>
  *   <li>{@code search/terms/<shard>.json}: every term whose first characters make {@link Analyser#shardOf}, as
  *       {@code {"e": {exact term: postings}, "s": {stem: postings}}}; postings are {@code [id, weight, Δid,
  *       weight, …]}, ids ascending and delta-coded;</li>
@@ -76,6 +80,15 @@ public final class SearchIndex {
     private static final double B = 0.75;
     private static final double REFERENCE_LENGTH = 300;
 
+    /**
+     * Archives below this many articles name shards by one character, below {@link #DEPTH_3} by two, larger
+     * ones by three: a shard then holds roughly 50–150 terms at every size, and a small site writes tens of
+     * files (and cache parts) where three characters would make one per few terms.
+     */
+    static final int DEPTH_2 = 100;
+
+    static final int DEPTH_3 = 2_000;
+
     private static final char[] KINDS = {'e', 's'};
     private static final String KIND = "search";
 
@@ -122,6 +135,11 @@ public final class SearchIndex {
         byte[] weightsOf(char kind) {
             return kind == 'e' ? exactWeights : stemWeights;
         }
+    }
+
+    /** How many first characters name the shard of a term in an index of {@code articles} articles. */
+    static int shardDepth(int articles) {
+        return articles < DEPTH_2 ? 1 : articles < DEPTH_3 ? 2 : 3;
     }
 
     /** How many articles {@code round} analysed (the others' terms were reused). */
@@ -205,10 +223,13 @@ public final class SearchIndex {
             RenderMemo.Round round,
             SearchMemory memory)
             throws IOException {
-        return write(articles, filePrefix, out, problems, round, memory, BLOCK);
+        return write(articles, filePrefix, out, problems, round, memory, BLOCK, SearchIndex::shardDepth);
     }
 
-    /** {@link #write} with postings blocked past {@code block} (small in tests, to exercise the blocks). */
+    /**
+     * {@link #write} with postings blocked past {@code block} and shards named by {@code depthOf} the number
+     * of articles (in tests: small blocks and deep shards on a small site, to exercise them).
+     */
     static int write(
             List<ArticleView> articles,
             String filePrefix,
@@ -216,21 +237,23 @@ public final class SearchIndex {
             List<Problem> problems,
             RenderMemo.Round round,
             SearchMemory memory,
-            int block)
+            int block,
+            IntUnaryOperator depthOf)
             throws IOException {
         List<ArticleView> oldestFirst = new ArrayList<>(articles);
         oldestFirst.sort(Comparator.comparingLong((ArticleView a) -> a.date().epochMilli())
                 .thenComparing(ArticleView::url));
         SearchMemory.Edition last = memory == null ? null : memory.committed(filePrefix);
-        if (last != null && last.block == block) {
-            int files = update(last, oldestFirst, filePrefix, out, problems, round, memory, block);
-            if (files >= 0) {
-                return files;
+        int depth = depthOf.applyAsInt(oldestFirst.size());
+        int files = write(out, filePrefix + FOLDER + "meta.json", "{\"depth\":" + depth + "}\n", problems);
+        if (last != null && last.block == block && depthOf.applyAsInt(last.byId.size()) == depth) {
+            int updated = update(last, oldestFirst, filePrefix, out, problems, round, memory, block, depth);
+            if (updated >= 0) {
+                return files + updated;
             }
         }
         SearchIndex index = new SearchIndex();
         List<Saved> byId = new ArrayList<>(oldestFirst.size());
-        int files = 0;
         for (int id = 0; id < oldestFirst.size(); id++) {
             ArticleView article = oldestFirst.get(id);
             Saved saved = round.derived(KIND, article, index::analyse);
@@ -245,7 +268,7 @@ public final class SearchIndex {
             files += write(out, docFile(filePrefix, id), docJson(article), problems);
         }
         Map<String, SearchMemory.Shard> shards = new HashMap<>();
-        files += index.writeShards(filePrefix, out, problems, block, shards);
+        files += index.writeShards(filePrefix, out, problems, block, depth, shards);
         if (memory != null) {
             memory.written(filePrefix, new SearchMemory.Edition(block, List.copyOf(byId), shards, null, shards.size()));
         }
@@ -266,7 +289,8 @@ public final class SearchIndex {
             List<Problem> problems,
             RenderMemo.Round round,
             SearchMemory memory,
-            int block)
+            int block,
+            int depth)
             throws IOException {
         int before = last.byId.size();
         int after = now.size();
@@ -303,12 +327,12 @@ public final class SearchIndex {
                         int weight = is.weightsOf(kind)[i];
                         Integer had = old.remove(term);
                         if (had == null || had != weight) { // an edit leaves most terms' weights alone
-                            change(changes, kind, term, id, weight);
+                            change(changes, depth, kind, term, id, weight);
                         }
                     }
                 }
                 for (String term : old.keySet()) {
-                    change(changes, kind, term, id, 0);
+                    change(changes, depth, kind, term, id, 0);
                 }
             }
         }
@@ -401,8 +425,8 @@ public final class SearchIndex {
         }
     }
 
-    private static void change(TreeMap<String, Change> changes, char kind, String term, int id, int weight) {
-        Postings.IntList updates = changes.computeIfAbsent(Analyser.shardOf(term), s -> new Change())
+    private static void change(TreeMap<String, Change> changes, int depth, char kind, String term, int id, int weight) {
+        Postings.IntList updates = changes.computeIfAbsent(Analyser.shardOf(term, depth), s -> new Change())
                 .of(kind)
                 .computeIfAbsent(term, t -> new Postings.IntList());
         updates.add(id);
@@ -445,14 +469,19 @@ public final class SearchIndex {
 
     /** Writes every shard from the postings, each packed into {@code into} and released once written. */
     private int writeShards(
-            String filePrefix, SiteOutput out, List<Problem> problems, int block, Map<String, SearchMemory.Shard> into)
+            String filePrefix,
+            SiteOutput out,
+            List<Problem> problems,
+            int block,
+            int depth,
+            Map<String, SearchMemory.Shard> into)
             throws IOException {
         TreeMap<String, Postings.IntList[]> byShard = new TreeMap<>(); // exact and stem term numbers
         for (int term = 0; term < terms.size(); term++) {
             boolean isExact = exact.has(term);
             boolean isStem = stems.has(term);
             if (isExact || isStem) {
-                Postings.IntList[] numbered = byShard.computeIfAbsent(Analyser.shardOf(terms.get(term)), s ->
+                Postings.IntList[] numbered = byShard.computeIfAbsent(Analyser.shardOf(terms.get(term), depth), s ->
                         new Postings.IntList[] {new Postings.IntList(), new Postings.IntList()});
                 if (isExact) {
                     numbered[0].add(term);

@@ -79,7 +79,8 @@ class AnalyserParityTest {
         Analyser.Terms terms = analyser.terms(word);
         return terms == null
                 ? "-"
-                : terms.exact() + "\t" + String.join(",", terms.stems()) + "\t" + Analyser.shardOf(terms.exact());
+                : terms.exact() + "\t" + String.join(",", terms.stems()) + "\t" + Analyser.shardOf(terms.exact(), 1)
+                        + "\t" + Analyser.shardOf(terms.exact(), 2) + "\t" + Analyser.shardOf(terms.exact(), 3);
     }
 
     @Test
@@ -112,7 +113,8 @@ class AnalyserParityTest {
                 const out = input.texts.map(t => a.words(t).join(' '));
                 for (const w of input.words) {
                   const t = a.terms(w);
-                  out.push(t === null ? '-' : t.exact + '\\t' + t.stems.join(',') + '\\t' + a.shardOf(t.exact));
+                  out.push(t === null ? '-' : t.exact + '\\t' + t.stems.join(',') + '\\t' + a.shardOf(t.exact, 1)
+                    + '\\t' + a.shardOf(t.exact, 2) + '\\t' + a.shardOf(t.exact, 3));
                 }
                 require('fs').writeFileSync(process.argv[4], out.join('\\n'), 'utf8');
                 """, StandardCharsets.UTF_8);

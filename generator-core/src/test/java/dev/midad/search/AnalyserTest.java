@@ -156,9 +156,14 @@ class AnalyserTest {
 
     @Test
     void shardsSpreadTheArticleWords() {
-        assertEquals(Analyser.shardOf("الحكومه"), Analyser.shardOf("الحكم"));
-        assertFalse(Analyser.shardOf("الحكومه").equals(Analyser.shardOf("الحرب")));
-        assertEquals("006e00610074", Analyser.shardOf("nato"));
-        assertEquals("0066", Analyser.shardOf("f"));
+        assertEquals(Analyser.shardOf("الحكومه", 3), Analyser.shardOf("الحكم", 3));
+        assertFalse(Analyser.shardOf("الحكومه", 3).equals(Analyser.shardOf("الحرب", 3)));
+        assertEquals("006e00610074", Analyser.shardOf("nato", 3));
+        assertEquals("0066", Analyser.shardOf("f", 3));
+        assertEquals("006e0061", Analyser.shardOf("nato", 2));
+        assertEquals("006e", Analyser.shardOf("nato", 1));
+        assertEquals(Analyser.shardOf("الحرب", 1), Analyser.shardOf("الحكومه", 2), "ال and one letter");
+        assertFalse(Analyser.shardOf("الحرب", 1).equals(Analyser.shardOf("السلام", 1)));
+        assertEquals(Analyser.shardOf("والحرب", 1), Analyser.shardOf("والحكومه", 1));
     }
 }

@@ -70,7 +70,7 @@ class BlockedPostingsTest {
         List<ArticleView> articles = loaded.model().articles();
         List<Problem> problems = new ArrayList<>();
         try (InPlaceOutput out = new InPlaceOutput(blocked, Manifest.read(blocked), Set.of())) {
-            SearchIndex.write(articles, "", out, problems, RenderMemo.none(), null, 3);
+            SearchIndex.write(articles, "", out, problems, RenderMemo.none(), null, 3, n -> 3);
             out.commit();
         }
         assertEquals(List.of(), problems);

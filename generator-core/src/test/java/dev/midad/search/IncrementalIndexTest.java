@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The index written from what the last published build wrote ({@link SearchMemory}) against the index written
  * whole: after every kind of change to the articles its files are the same, byte for byte, and only the shards
  * of the changed articles' terms were regenerated. Blocks of 3 postings, so that common words' blocks are kept
- * and rewritten too.
+ * and rewritten too, and shards named by three characters as a large archive's are (sixty articles would make
+ * one-character shards, a few dozen).
  */
 class IncrementalIndexTest {
     private static final int BLOCK = 3;
+
+    IntUnaryOperator depthOf = n -> 3;
 
     @TempDir
     Path tmp;
@@ -53,7 +57,7 @@ class IncrementalIndexTest {
         out = tmp.resolve("out");
         List<Problem> problems = new ArrayList<>();
         try (StagedOutput staged = new StagedOutput(out)) {
-            SearchIndex.write(articles, "", staged, problems, RenderMemo.none(), memory, BLOCK);
+            SearchIndex.write(articles, "", staged, problems, RenderMemo.none(), memory, BLOCK, depthOf);
             staged.commit();
             published = staged.manifest();
         }
@@ -74,7 +78,7 @@ class IncrementalIndexTest {
         replace(middle, edited);
         int shards = update();
         assertTrue(shards > 0 && shards < all / 3, "an edit: " + shards + " of " + all + " shards");
-        String unique = "search/terms/" + Analyser.shardOf("qxzv1234") + ".json";
+        String unique = "search/terms/" + Analyser.shardOf("qxzv1234", 3) + ".json";
         assertTrue(Files.exists(out.resolve(unique)));
         replace(edited, middle);
         update();
@@ -107,7 +111,7 @@ class IncrementalIndexTest {
         ArticleView one = byId.get(10);
         replace(one, one.withContentHtml(one.contentHtml() + "<p>الزلزال</p>"));
         try (InPlaceOutput unpublished = new InPlaceOutput(out, published, Set.of())) {
-            SearchIndex.write(articles, "", unpublished, new ArrayList<>(), RenderMemo.none(), memory, BLOCK);
+            SearchIndex.write(articles, "", unpublished, new ArrayList<>(), RenderMemo.none(), memory, BLOCK, depthOf);
             // closed without committing, as a build that failed after the index was written
         }
         ArticleView other = byId.get(20);
@@ -162,11 +166,38 @@ class IncrementalIndexTest {
         assertEquals(all, update());
     }
 
+    @Test
+    void anArchiveGrowingPastADepthIsWrittenWholeWithTheNewShardNames() throws Exception {
+        int size = articles.size();
+        depthOf = n -> n <= size ? 1 : 2;
+        memory = new SearchMemory();
+        int shallow = update(); // no memory: written whole, in one-character shards
+        String refinery = "search/terms/" + Analyser.shardOf("مصفاه", 1) + ".json";
+        assertTrue(Files.exists(out.resolve(refinery)));
+        ArticleView last = byId().get(size - 1);
+        articles.remove(last);
+        int edited = update();
+        assertTrue(edited < shallow, "the same depth: updated in place, " + edited + " of " + shallow);
+
+        articles.add(last);
+        ArticleView newest = copy(last, last.url() + "b/", later(last.date(), 120_000L), "مصفاة جديدة");
+        articles.add(newest);
+        int deeper = update();
+        assertEquals("{\"depth\":2}\n", Files.readString(out.resolve("search/meta.json")));
+        assertTrue(Files.exists(out.resolve("search/terms/" + Analyser.shardOf("مصفاه", 2) + ".json")));
+        assertFalse(Files.exists(out.resolve(refinery)), "the one-character shards are gone");
+        assertTrue(deeper > shallow, "two-character shards, written whole: " + deeper + " against " + shallow);
+
+        articles.remove(newest);
+        assertEquals(shallow, update(), "back to one-character shards, written whole");
+        assertEquals("{\"depth\":1}\n", Files.readString(out.resolve("search/meta.json")));
+    }
+
     /** Writes the index from the memory into the published folder, as the next build does; its regenerated shards. */
     private int update() throws Exception {
         List<Problem> problems = new ArrayList<>();
         try (InPlaceOutput inPlace = new InPlaceOutput(out, published, Set.of())) {
-            SearchIndex.write(articles, "", inPlace, problems, RenderMemo.none(), memory, BLOCK);
+            SearchIndex.write(articles, "", inPlace, problems, RenderMemo.none(), memory, BLOCK, depthOf);
             inPlace.commit();
             published = inPlace.manifest();
         }
@@ -180,7 +211,7 @@ class IncrementalIndexTest {
         step++;
         Path whole = tmp.resolve("whole-" + step);
         try (StagedOutput staged = new StagedOutput(whole)) {
-            SearchIndex.write(articles, "", staged, new ArrayList<>(), RenderMemo.none(), null, BLOCK);
+            SearchIndex.write(articles, "", staged, new ArrayList<>(), RenderMemo.none(), null, BLOCK, depthOf);
             staged.commit();
         }
         TestSites.assertSameFiles(whole.resolve("search"), out.resolve("search"), "step " + step);

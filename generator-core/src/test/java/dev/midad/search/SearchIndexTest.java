@@ -2,7 +2,6 @@ package dev.midad.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.json.Json;
@@ -36,16 +36,23 @@ class SearchIndexTest {
 
     /** Decoded postings of a term: doc id → weight. */
     private static Map<Integer, Integer> postings(Path out, String kind, String term) throws IOException {
-        Path shard = out.resolve("search/terms/" + Analyser.shardOf(term) + ".json");
-        Map<Integer, Integer> decoded = new TreeMap<>();
+        Path shard = out.resolve(shardFile(out, term));
         if (!Files.exists(shard)) {
-            return decoded;
+            return new TreeMap<>();
         }
         JsonObject terms = json(shard).getJsonObject(kind);
-        if (!terms.containsKey(term)) {
-            return decoded;
-        }
-        JsonArray list = terms.getJsonArray(term);
+        return terms.containsKey(term) ? decode(terms.getJsonArray(term)) : new TreeMap<>();
+    }
+
+    /** The shard file of {@code term} in the index under {@code out}, named at the depth its meta.json says. */
+    private static String shardFile(Path out, String term) throws IOException {
+        int depth = json(out.resolve("search/meta.json")).getInt("depth");
+        return "search/terms/" + Analyser.shardOf(term, depth) + ".json";
+    }
+
+    /** Postings {@code [Δid, weight, …]} as doc id → weight. */
+    private static Map<Integer, Integer> decode(JsonArray list) {
+        Map<Integer, Integer> decoded = new TreeMap<>();
         int id = 0;
         for (int i = 0; i < list.size(); i += 2) {
             int delta = list.getInt(i);
@@ -157,11 +164,19 @@ class SearchIndexTest {
                 changed.add(file);
             }
         });
-        String refinery = "search/terms/" + Analyser.shardOf("مصفاه") + ".json";
-        assertFalse(a.containsKey(refinery));
-        assertTrue(c.containsKey(refinery));
+        assertTrue(postings(tmp.resolve("a"), "e", "مصفاه").isEmpty());
+        assertEquals(Set.of(3), postings(tmp.resolve("c"), "e", "مصفاه").keySet());
         assertTrue(c.containsKey("search/docs/3.json"), "the newest article takes the next id");
-        assertEquals(List.of(), changed, "older documents and unrelated shards keep their bytes");
+        assertEquals(a.get("search/meta.json").length, c.get("search/meta.json").length);
+        for (String file : changed) { // older documents and unrelated shards keep their bytes
+            assertTrue(file.startsWith("search/terms/"), file);
+            JsonObject shard = json(tmp.resolve("c").resolve(file));
+            assertTrue(
+                    shard.values().stream()
+                            .flatMap(kind -> kind.asJsonObject().values().stream())
+                            .anyMatch(list -> decode(list.asJsonArray()).containsKey(3)),
+                    file + " holds a term of the new article");
+        }
         assertNotEquals(a.size(), c.size());
     }
 }
