@@ -18,6 +18,11 @@ public record BuildResult(
         int unchanged,
         Duration elapsed) {
 
+    /** This result, the build having taken {@code elapsed} in all (a cached build: its cache read and saved). */
+    BuildResult took(Duration elapsed) {
+        return new BuildResult(outputDir, articles, draftsLeftOut, pages, feeds, files, unchanged, elapsed);
+    }
+
     /** One-line summary for logs: "Midad: 3 articles, 1 draft not published, 5 pages, …". */
     public String summary() {
         return "Midad: %s, %d pages, %d feeds, %d files (%d unchanged) in %d ms -> %s"

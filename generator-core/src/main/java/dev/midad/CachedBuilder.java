@@ -253,6 +253,7 @@ public final class CachedBuilder {
     private static Outcome build(
             Path site, Path out, BuildOptions options, boolean clean, BuildCache cache, Spill spill)
             throws BuildException, IOException {
+        long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         SiteConfig main = SiteConfigLoader.load(site, problems);
         if (main == null) {
@@ -392,7 +393,7 @@ public final class CachedBuilder {
                 : Pings.read(main.params(), new ArrayList<>())
                         .send(changes, main.baseUrl().toString(), options.listener()::warning);
         return new Outcome(
-                built.result(),
+                built.result().took(Duration.ofNanos(System.nanoTime() - start)), // the cache's reading and saving too
                 built.rendered(),
                 reason,
                 note,

@@ -394,6 +394,29 @@ class CachedBuilderTest {
         assertEquals(0, incremental().rendered(), "the same clock again: nothing rendered");
     }
 
+    @Test
+    void theSummaryTimeCountsReadingAndSavingTheCache() throws Exception {
+        java.util.Map<String, java.time.Duration> phases = new java.util.concurrent.ConcurrentHashMap<>();
+        options = options.withListener(new BuildListener() {
+            @Override
+            public void phase(String phase, int count, java.time.Duration elapsed) {
+                phases.put(phase, elapsed);
+            }
+
+            @Override
+            public void warning(dev.midad.problem.Problem warning) {}
+        });
+        build();
+        edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
+        CachedBuilder.Outcome edited = build();
+        assertNull(edited.fullBuild());
+        java.time.Duration counted =
+                phases.get("cache").plus(phases.get("render")).plus(phases.get("save"));
+        assertTrue(
+                edited.result().elapsed().compareTo(counted) >= 0,
+                edited.result().elapsed() + " against the phases' " + counted + ": " + phases);
+    }
+
     private CachedBuilder.Outcome build() throws BuildException {
         return CachedBuilder.build(site, out, options, false);
     }
