@@ -18,9 +18,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -123,13 +125,20 @@ public final class ContentLoader {
             return new SourceCache.Listing(List.of(), List.of());
         }
         List<Problem> problems = new ArrayList<>();
-        try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
-            List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
+        // the walk's own attributes say what each entry is: no more calls per file (100,000 articles: 200,000)
+        Set<Path> links = new HashSet<>();
+        try (Stream<Path> files = Files.find(
+                dir,
+                recursive ? Integer.MAX_VALUE : 1,
+                (p, attributes) -> p.getFileName().toString().endsWith(".md")
+                        && (attributes.isRegularFile()
+                                || attributes.isSymbolicLink() && Files.isRegularFile(p) && links.add(p)))) {
+            List<Path> found = files.sorted().toList();
             return new SourceCache.Listing(
-                    found.stream().filter(file -> insideSite(file, problems)).toList(), problems);
+                    found.stream()
+                            .filter(file -> !links.contains(file) || insideSite(file, problems))
+                            .toList(),
+                    problems);
         } catch (IOException | UncheckedIOException e) {
             return new SourceCache.Listing(
                     List.of(), List.of(Problem.of(siteDir.relativize(dir), "cannot list folder: " + e.getMessage())));

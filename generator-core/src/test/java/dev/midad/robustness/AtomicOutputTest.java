@@ -197,6 +197,36 @@ class AtomicOutputTest {
         }
     }
 
+    /**
+     * An article that is a link to a file inside the site is published, a dangling link is not content, and
+     * every link that leaves the site is named, in file order.
+     */
+    @Test
+    void articleLinksInsideTheSiteArePublishedAndEveryOneOutsideIsNamed() throws Exception {
+        Path out = tmp.resolve("out");
+        Path site = Sites.builtSmallSite(tmp, out);
+        int before = Sites.build(site, out).articles();
+        Path shared = Files.createDirectories(site.resolve("shared"));
+        Files.writeString(
+                shared.resolve("story.md"),
+                "---\ntitle: خبر مشترك\ndate: 2024-03-01T10:00:00+03:00\n---\nنص الخبر.\n",
+                StandardCharsets.UTF_8);
+        Files.createSymbolicLink(site.resolve("articles/shared-story.md"), shared.resolve("story.md"));
+        Files.createSymbolicLink(site.resolve("articles/gone.md"), site.resolve("nowhere.md"));
+        assertEquals(before + 1, Sites.build(site, out).articles(), "the linked article, not the dangling link");
+
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "private key");
+        Files.createSymbolicLink(site.resolve("articles/z-leak.md"), secret);
+        Files.createSymbolicLink(site.resolve("articles/a-leak.md"), secret);
+        List<String> problems =
+                Sites.failingBuild(site, out).stream().map(Problem::toString).toList();
+        assertEquals(
+                List.of(
+                        "articles/a-leak.md: is a link to a file outside the site folder: copy the file into the site instead",
+                        "articles/z-leak.md: is a link to a file outside the site folder: copy the file into the site instead"),
+                problems.stream().filter(p -> p.contains("leak")).toList());
+    }
+
     /** Two builds of one output folder in one JVM: the second is refused, the first is unaffected. */
     @Test
     void oneBuildAtATimePerOutputFolder() throws Exception {
