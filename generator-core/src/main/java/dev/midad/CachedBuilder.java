@@ -206,7 +206,38 @@ public final class CachedBuilder {
      */
     public static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean)
             throws BuildException {
-        return build(siteDir, outputDir, options, clean, spillAbove());
+        try {
+            return build(siteDir, outputDir, options, clean, FullBuilds.PROCEED);
+        } catch (FullBuildDeclined e) {
+            throw new AssertionError(e); // a build that proceeds is never declined
+        }
+    }
+
+    /**
+     * As {@link #build(Path, Path, BuildOptions, boolean)}; with {@link FullBuilds#DECLINE}, a build that the
+     * cache shows will render everything (no cache, another Midad, site.yaml, templates, static files or
+     * options changed) is not started: a launcher that gave the JVM the flags of a small incremental build (a
+     * large heap to start with, the parallel collector) runs it again with the flags of a full one.
+     *
+     * @throws FullBuildDeclined before anything is written, with the reason the build would have given
+     */
+    public static Outcome build(
+            Path siteDir, Path outputDir, BuildOptions options, boolean clean, FullBuilds fullBuilds)
+            throws BuildException, FullBuildDeclined {
+        return build(siteDir, outputDir, options, clean, spillAbove(), fullBuilds);
+    }
+
+    /** Whether a build that turns out to be a full one goes on (see {@link #build(Path, Path, BuildOptions, boolean, FullBuilds)}). */
+    public enum FullBuilds {
+        PROCEED,
+        DECLINE
+    }
+
+    /** A full build that was not started (see {@link FullBuilds#DECLINE}); nothing was written. */
+    public static final class FullBuildDeclined extends Exception {
+        FullBuildDeclined(String reason) {
+            super(reason);
+        }
     }
 
     /**
@@ -222,6 +253,16 @@ public final class CachedBuilder {
     /** @param spillAbove bytes of packed bodies the build keeps on the heap (see {@link Spill}) */
     static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean, long spillAbove)
             throws BuildException {
+        try {
+            return build(siteDir, outputDir, options, clean, spillAbove, FullBuilds.PROCEED);
+        } catch (FullBuildDeclined e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Outcome build(
+            Path siteDir, Path outputDir, BuildOptions options, boolean clean, long spillAbove, FullBuilds fullBuilds)
+            throws BuildException, FullBuildDeclined {
         Path site = siteDir.toAbsolutePath().normalize();
         Path out = outputDir.toAbsolutePath().normalize();
         BuildCache cache = new BuildCache(out);
@@ -233,7 +274,7 @@ public final class CachedBuilder {
         try (OutputLock lock = OutputLock.acquire(cache.dir());
                 Spill spill = new Spill(cache.dir(), spillAbove)) {
             removeSpillsLeft(cache.dir());
-            return build(site, out, options, clean, cache, spill);
+            return build(site, out, options, clean, cache, spill, fullBuilds);
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
@@ -251,8 +292,14 @@ public final class CachedBuilder {
     }
 
     private static Outcome build(
-            Path site, Path out, BuildOptions options, boolean clean, BuildCache cache, Spill spill)
-            throws BuildException, IOException {
+            Path site,
+            Path out,
+            BuildOptions options,
+            boolean clean,
+            BuildCache cache,
+            Spill spill,
+            FullBuilds fullBuilds)
+            throws BuildException, IOException, FullBuildDeclined {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         SiteConfig main = SiteConfigLoader.load(site, problems);
@@ -261,6 +308,7 @@ public final class CachedBuilder {
         }
         String code = BuildCache.codeKey();
         String sourcesKey = BuildCache.key(code, BuildCache.fileKey(site.resolve(SiteConfigLoader.FILE_NAME)));
+        State stored = null;
         Restored previous = null;
         String previousModel = null;
         String reason = null;
@@ -277,14 +325,13 @@ public final class CachedBuilder {
                     reason = "no build cache yet";
                 } else if (!loaded.get().keys().code().equals(code)) {
                     reason = "the build cache was written by another version of Midad";
-                } else if (loaded.get().value() instanceof State state) {
-                    previous = restored(cache, state);
-                    previousModel = loaded.get().keys().model();
-                    if (!loaded.get().keys().sources().equals(sourcesKey)) {
-                        reason = "site.yaml changed";
-                    }
-                } else {
+                } else if (!(loaded.get().value() instanceof State state)) {
                     reason = "the build cache holds something else";
+                } else if (!loaded.get().keys().sources().equals(sourcesKey)) {
+                    reason = "site.yaml changed"; // nothing in the cache is of use: its parts are not read
+                } else {
+                    stored = state;
+                    previousModel = loaded.get().keys().model();
                 }
             } catch (BuildCache.Unusable e) {
                 reason = e.getMessage();
@@ -298,12 +345,20 @@ public final class CachedBuilder {
                 "future=" + options.includeFuture(),
                 BuildCache.treeKey(
                         site.resolve(Site.TEMPLATES),
-                        previous == null ? Map.of() : previous.state().templateStamps(),
+                        stored == null ? Map.of() : stored.templateStamps(),
                         templateStamps),
                 BuildCache.treeKey(
-                        site.resolve(Site.STATIC),
-                        previous == null ? Map.of() : previous.state().staticStamps(),
-                        staticStamps));
+                        site.resolve(Site.STATIC), stored == null ? Map.of() : stored.staticStamps(), staticStamps));
+        if (fullBuilds == FullBuilds.DECLINE && (reason != null || !modelKey.equals(previousModel))) {
+            throw new FullBuildDeclined(reason != null ? reason : "templates, static files or build options changed");
+        }
+        if (stored != null) {
+            try {
+                previous = restored(cache, stored);
+            } catch (BuildCache.Unusable e) {
+                reason = e.getMessage();
+            }
+        }
         BuildCache.Keys keys = new BuildCache.Keys(code, sourcesKey, modelKey);
         Site.Reusable reusable = new Site.Reusable();
         reusable.spillTo(spill);

@@ -1,7 +1,9 @@
 package dev.midad;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.midad.cache.BuildCache;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +199,50 @@ class CachedBuilderTest {
         options = options.withDrafts(true);
         assertTrue(build().fullBuild().startsWith("templates, static files or build options changed"));
         assertSameAsFullBuild();
+    }
+
+    @Test
+    void aBuildAskedToDeclineAFullOneWritesNothingAndGoesOnWhenItIsIncremental() throws Exception {
+        build();
+        edit(SEED, "بيونغ يانغ", "العاصمة الكورية");
+        CachedBuilder.Outcome edited = CachedBuilder.build(site, out, options, false, CachedBuilder.FullBuilds.DECLINE);
+        assertNull(edited.fullBuild(), "an incremental build is not declined");
+        assertSameAsFullBuild();
+
+        edit("site.yaml", "per_page: ", "per_page: 1");
+        assertDeclined("site.yaml changed");
+        edit("site.yaml", "per_page: 1", "per_page: ");
+        Files.writeString(site.resolve("static/extra.txt"), "x", StandardCharsets.UTF_8);
+        assertDeclined("templates, static files or build options changed");
+        Files.delete(site.resolve("static/extra.txt"));
+        assertNull(
+                CachedBuilder.build(site, out, options, false, CachedBuilder.FullBuilds.DECLINE)
+                        .fullBuild(),
+                "the cache was left as it was");
+        assertSameAsFullBuild();
+    }
+
+    /** A build with {@link CachedBuilder.FullBuilds#DECLINE} is declined for {@code reason}: output and cache untouched. */
+    private void assertDeclined(String reason) throws Exception {
+        Map<Path, byte[]> before = filesUnder(work.resolve("target"));
+        CachedBuilder.FullBuildDeclined declined = assertThrows(
+                CachedBuilder.FullBuildDeclined.class,
+                () -> CachedBuilder.build(site, out, options, false, CachedBuilder.FullBuilds.DECLINE));
+        assertEquals(reason, declined.getMessage());
+        Map<Path, byte[]> after = filesUnder(work.resolve("target"));
+        assertEquals(before.keySet(), after.keySet(), "no file added or removed");
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file + " unchanged"));
+    }
+
+    /** Every file under {@code root} with its bytes (the output, its manifest, the build cache). */
+    private static Map<Path, byte[]> filesUnder(Path root) throws IOException {
+        Map<Path, byte[]> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     /** The part files of the cache that hold the content files' share (read by every build), sorted. */

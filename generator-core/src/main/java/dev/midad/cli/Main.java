@@ -49,6 +49,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Main {
     private static final int DEFAULT_PORT = 8080;
+    /**
+     * A system property: when set, a {@code build} that would be a full one exits with this status before
+     * writing anything (see {@link CachedBuilder.FullBuilds#DECLINE}); bin/midad then runs it with other flags.
+     */
+    static final String FULL_BUILD_STATUS = "midad.fullBuildStatus";
     /** Each command's usage line and what it does, with its defaults: {@code help CMD} prints one. */
     private static final Map<String, String> HELP = new LinkedHashMap<>();
 
@@ -253,7 +258,19 @@ public final class Main {
                         serve(siteDir, outputDir, port, out);
                         yield 0;
                     }
-                    CachedBuilder.Outcome outcome = CachedBuilder.build(siteDir, outputDir, options, clean);
+                    // bin/midad asks for this status when it gave the JVM the flags of an incremental build
+                    Integer declined = Integer.getInteger(FULL_BUILD_STATUS);
+                    CachedBuilder.Outcome outcome;
+                    try {
+                        outcome = CachedBuilder.build(
+                                siteDir,
+                                outputDir,
+                                options,
+                                clean,
+                                declined == null ? CachedBuilder.FullBuilds.PROCEED : CachedBuilder.FullBuilds.DECLINE);
+                    } catch (CachedBuilder.FullBuildDeclined e) {
+                        yield declined;
+                    }
                     outcome.lines().forEach(out::println);
                     if (outcome.cacheNote() != null) {
                         err.println("Midad: " + outcome.cacheNote());
