@@ -494,12 +494,17 @@ public final class CachedBuilder {
     private static Restored restored(BuildCache cache, State state) throws BuildCache.Unusable {
         List<Part> named = new ArrayList<>(state.parts());
         named.addAll(state.slices());
+        // an article's address, once: the parts and slices hold it as often as pages list the article
+        Map<String, String> addresses = new HashMap<>();
+        state.memories().forEach(memory -> memory.relatedUrls().keySet().forEach(url -> addresses.put(url, url)));
+        java.util.function.UnaryOperator<String> strings =
+                text -> text.length() > 1 && text.charAt(0) == '/' ? addresses.getOrDefault(text, text) : text;
         List<Object> read;
         try {
             read = named.parallelStream()
                     .map(part -> {
                         try {
-                            return cache.readPart(part.file());
+                            return cache.readPart(part.file(), strings);
                         } catch (BuildCache.Unusable e) {
                             throw new UnusablePart(e);
                         }

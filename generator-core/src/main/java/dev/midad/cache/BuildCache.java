@@ -77,7 +77,11 @@ public final class BuildCache {
     /** The stored state; empty when there is none. */
     public java.util.Optional<Loaded> read() throws Unusable {
         try {
-            Object[] read = readFile(stateFile(), 4, false); // rewritten by every build: read whole
+            Object[] read = readFile(
+                    stateFile(),
+                    4,
+                    false,
+                    java.util.function.UnaryOperator.identity()); // rewritten by every build: read whole
             return java.util.Optional.of(new Loaded(new Keys(text(read[0]), text(read[1]), text(read[2])), read[3]));
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
@@ -89,11 +93,16 @@ public final class BuildCache {
      * state unusable.
      */
     public Object readPart(String name) throws Unusable {
+        return readPart(name, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #readPart(String)}, each string read replaced by {@code strings}' value for it (one object for many copies). */
+    public Object readPart(String name, java.util.function.UnaryOperator<String> strings) throws Unusable {
         if (!name.matches(PART)) {
             throw new Unusable("the cache names a part it cannot hold (" + name + ")");
         }
         try {
-            return readFile(dir.resolve(name), 1, true)[0]; // never changed once written: texts read in place
+            return readFile(dir.resolve(name), 1, true, strings)[0]; // never changed once written: texts read in place
         } catch (NoSuchFileException e) {
             throw new Unusable("a part of the cache is missing (" + name + ")");
         }
@@ -103,7 +112,9 @@ public final class BuildCache {
      * {@code count} values from one file in the cache's format, its magic, format and checksum checked; with
      * {@code inPlace}, long packed texts stay in the file (see {@link ValueCodec.Reader}).
      */
-    private static Object[] readFile(Path file, int count, boolean inPlace) throws Unusable, NoSuchFileException {
+    private static Object[] readFile(
+            Path file, int count, boolean inPlace, java.util.function.UnaryOperator<String> strings)
+            throws Unusable, NoSuchFileException {
         try (InputStream raw = Files.newInputStream(file)) {
             CheckedInput in = new CheckedInput(raw);
             byte[] magic = new byte[MAGIC.length];
@@ -116,7 +127,7 @@ public final class BuildCache {
                 throw new Unusable("the cache has format " + format + ", this Midad writes " + FORMAT);
             }
             ValueCodec.Reader reader =
-                    inPlace ? new ValueCodec.Reader(in, dev.midad.text.Spill.inPlace(file)) : new ValueCodec.Reader(in);
+                    new ValueCodec.Reader(in, inPlace ? dev.midad.text.Spill.inPlace(file) : null, strings);
             Object[] values = new Object[count];
             for (int i = 0; i < count; i++) {
                 values[i] = reader.read();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * An explicit binary format for Midad's immutable value graphs (records, lists, maps, strings, numbers, dates,
@@ -184,7 +185,7 @@ public final class ValueCodec {
             if (id == null) {
                 out.writeInt(-1);
                 bytes(type.getName());
-                bytes(signature(type));
+                bytes(RecordShape.of(type).signature());
                 classes.put(type, classes.size());
             } else {
                 out.writeInt(id);
@@ -218,6 +219,7 @@ public final class ValueCodec {
     public static final class Reader {
         private final CheckedInput in;
         private final Spill inPlace;
+        private final UnaryOperator<String> strings;
         private final List<Object> seen = new ArrayList<>();
         private final List<RecordShape> classes = new ArrayList<>();
 
@@ -231,8 +233,18 @@ public final class ValueCodec {
          * instead of on the heap. They still count in the checksum.
          */
         Reader(CheckedInput in, Spill inPlace) {
+            this(in, inPlace, UnaryOperator.identity());
+        }
+
+        /**
+         * As {@link #Reader(CheckedInput, Spill)}, each string read replaced by {@code strings}' value for it:
+         * one object for a string that many files of one cache hold (an article's address is in its own part
+         * and in every output slice whose pages list it: 100,000 articles, a million copies).
+         */
+        Reader(CheckedInput in, Spill inPlace, UnaryOperator<String> strings) {
             this.in = in;
             this.inPlace = inPlace;
+            this.strings = strings;
         }
 
         public Object read() throws IOException {
@@ -241,7 +253,7 @@ public final class ValueCodec {
                 case NULL:
                     return null;
                 case STRING: {
-                    String s = string();
+                    String s = strings.apply(string());
                     seen.add(s);
                     return s;
                 }
@@ -344,7 +356,7 @@ public final class ValueCodec {
                 String name = string();
                 String signature = string();
                 shape = RecordShape.named(name);
-                if (!signature(shape.type()).equals(signature)) {
+                if (!shape.signature().equals(signature)) {
                     throw new UnsupportedValueException(name + " has another shape in this version");
                 }
                 classes.add(shape);
@@ -419,7 +431,7 @@ public final class ValueCodec {
     }
 
     /** A record class of Midad's, with its accessors and canonical constructor opened for the codec. */
-    private record RecordShape(Class<?> type, List<Method> accessors, Constructor<?> constructor) {
+    private record RecordShape(Class<?> type, List<Method> accessors, Constructor<?> constructor, String signature) {
         private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
             @Override
             protected RecordShape computeValue(Class<?> type) {
@@ -435,7 +447,7 @@ public final class ValueCodec {
                 try {
                     Constructor<?> constructor = type.getDeclaredConstructor(types);
                     constructor.setAccessible(true);
-                    return new RecordShape(type, List.copyOf(accessors), constructor);
+                    return new RecordShape(type, List.copyOf(accessors), constructor, ValueCodec.signature(type));
                 } catch (NoSuchMethodException e) {
                     throw new IllegalStateException("a record without its canonical constructor: " + type, e);
                 }

@@ -1,10 +1,12 @@
 package dev.midad.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.midad.text.PackedText;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,6 +90,28 @@ class ValueCodecTest {
         long shared = Files.size(cache.dir().resolve(sharedPart));
         long unshared = Files.size(cache.dir().resolve(distinctPart));
         assertEquals(true, shared < unshared, shared + " bytes, against " + unshared);
+    }
+
+    @Test
+    void stringsOfManyPartsComeBackAsTheObjectsTheReaderIsGiven(@TempDir Path dir) throws Exception {
+        // an article's address is in its own part and in every slice whose pages list it
+        String address = "/2024/06/" + java.net.URLEncoder.encode("بوتين-كوريا-الشمالية", StandardCharsets.UTF_8) + "/";
+        BuildCache cache = new BuildCache(dir.resolve("out"));
+        String ownPart = cache.writePart(List.of(address, "كييف"));
+        String listing = cache.writePart(List.of(List.of(new String(address.toCharArray()), "/other/")));
+        Map<String, String> known = Map.of(address, address);
+        java.util.function.UnaryOperator<String> strings = text -> known.getOrDefault(text, text);
+
+        List<?> own = (List<?>) cache.readPart(ownPart, strings);
+        List<?> listed = (List<?>) ((List<?>) cache.readPart(listing, strings)).get(0);
+
+        assertSame(address, own.get(0));
+        assertSame(address, listed.get(0));
+        assertEquals(List.of("كييف"), own.subList(1, 2));
+        assertEquals("/other/", listed.get(1));
+        List<?> plain = (List<?>) ((List<?>) cache.readPart(listing)).get(0);
+        assertEquals(address, plain.get(0));
+        assertNotSame(address, plain.get(0), "without the operator, a string of its own");
     }
 
     @Test
