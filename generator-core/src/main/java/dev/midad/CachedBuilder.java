@@ -206,11 +206,7 @@ public final class CachedBuilder {
      */
     public static Outcome build(Path siteDir, Path outputDir, BuildOptions options, boolean clean)
             throws BuildException {
-        try {
-            return build(siteDir, outputDir, options, clean, FullBuilds.PROCEED);
-        } catch (FullBuildDeclined e) {
-            throw new AssertionError(e); // a build that proceeds is never declined
-        }
+        return build(siteDir, outputDir, options, clean, spillAbove());
     }
 
     /**
@@ -256,7 +252,7 @@ public final class CachedBuilder {
         try {
             return build(siteDir, outputDir, options, clean, spillAbove, FullBuilds.PROCEED);
         } catch (FullBuildDeclined e) {
-            throw new AssertionError(e);
+            throw new AssertionError(e); // a build that proceeds is never declined
         }
     }
 

@@ -39,7 +39,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ValueCodec {
     private static final String PACKAGE = "dev.midad.";
-    /** Packed texts at least this long are left in a file read in place (see {@link Reader#Reader(CheckedInput, Spill)}). */
+    /** Packed texts at least this long are left in a file read in place (see {@link Reader#Reader(CheckedInput, Spill, UnaryOperator)}). */
     private static final int IN_PLACE = 512;
 
     private static final int NULL = 0;
@@ -223,23 +223,13 @@ public final class ValueCodec {
         private final List<Object> seen = new ArrayList<>();
         private final List<RecordShape> classes = new ArrayList<>();
 
-        Reader(CheckedInput in) {
-            this(in, null);
-        }
-
         /**
-         * A reader of a file that is never changed once written: its long packed texts (article bodies, their
-         * HTML, search terms: most of a content part's bytes) stay in it, read from {@code inPlace} when used,
-         * instead of on the heap. They still count in the checksum.
-         */
-        Reader(CheckedInput in, Spill inPlace) {
-            this(in, inPlace, UnaryOperator.identity());
-        }
-
-        /**
-         * As {@link #Reader(CheckedInput, Spill)}, each string read replaced by {@code strings}' value for it:
-         * one object for a string that many files of one cache hold (an article's address is in its own part
-         * and in every output slice whose pages list it: 100,000 articles, a million copies).
+         * A reader of {@code in}. With {@code inPlace}, the file is one that is never changed once written: its
+         * long packed texts (article bodies, their HTML, search terms: most of a content part's bytes) stay in
+         * it, read from {@code inPlace} when used, instead of on the heap; they still count in the checksum.
+         * Each string read is replaced by {@code strings}' value for it: one object for a string that many
+         * files of one cache hold (an article's address is in its own part and in every output slice whose
+         * pages list it: 100,000 articles, a million copies).
          */
         Reader(CheckedInput in, Spill inPlace, UnaryOperator<String> strings) {
             this.in = in;
