@@ -10,11 +10,12 @@ import java.util.stream.Stream;
 
 /**
  * "Related articles": the articles sharing most tags with an article (as many as site.yaml's {@code related:}
- * asks), ties to the newer one. Remembers the previous build's lists and reuses them while no article's address
- * or tags changed.
+ * asks), ties to the one nearest in time: an archive's article gets the coverage around it, and a new article
+ * changes only recent articles' lists. Remembers the previous build's lists and reuses them while no article's
+ * address or tags changed.
  */
 final class RelatedArticles {
-    /** Related articles are searched among the newest this-many articles of each shared tag. */
+    /** Related articles are searched among this many articles of each shared tag, the nearest in time. */
     private static final int RELATED_SCAN_PER_TAG = 200;
 
     /** The previous build's related articles (by URL) and the articles' tags it was computed from. */
@@ -104,39 +105,40 @@ final class RelatedArticles {
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, int[]> scanned = new HashMap<>();
-        byTag.forEach((tag, tagged) -> scanned.put(
-                tag,
-                tagged.stream()
-                        .limit(RELATED_SCAN_PER_TAG)
-                        .mapToInt(Integer::intValue)
-                        .toArray()));
+        Map<String, int[]> positions = new HashMap<>(); // each tag's articles, newest first
+        byTag.forEach((tag, tagged) ->
+                positions.put(tag, tagged.stream().mapToInt(Integer::intValue).toArray()));
         int[] shared = new int[count];
         Map<String, List<ArticleView>> related = new HashMap<>();
         for (int i = 0; i < count; i++) {
             List<int[]> lists = new ArrayList<>();
             int total = 0;
+            List<int[]> windows = new ArrayList<>();
             for (String tag : tagsOf.get(i)) {
-                int[] tagged = scanned.get(tag);
+                int[] tagged = positions.get(tag);
+                int[] window = nearest(tagged, java.util.Arrays.binarySearch(tagged, i));
+                windows.add(window);
+                total += window[1] - window[0];
                 lists.add(tagged);
-                total += tagged.length;
             }
             int[] candidates = new int[total];
             int found = 0;
-            for (int[] tagged : lists) {
-                for (int other : tagged) {
+            for (int t = 0; t < lists.size(); t++) {
+                int[] tagged = lists.get(t);
+                for (int k = windows.get(t)[0]; k < windows.get(t)[1]; k++) {
+                    int other = tagged[k];
                     if (other != i && shared[other]++ == 0) {
                         candidates[found++] = other;
                     }
                 }
             }
-            // the wanted most shared tags, ties to the newer article: insertion into a short sorted array
+            // the wanted most shared tags, ties to the nearer in time: insertion into a short sorted array
             int[] best = new int[wanted];
             int kept = 0;
             for (int c = 0; c < found; c++) {
                 int other = candidates[c];
                 int at = kept;
-                while (at > 0 && ranksBefore(other, best[at - 1], shared)) {
+                while (at > 0 && ranksBefore(other, best[at - 1], i, shared)) {
                     at--;
                 }
                 if (at < wanted) {
@@ -157,8 +159,26 @@ final class RelatedArticles {
         return related;
     }
 
-    /** More shared tags first, then the newer article (the lower position). */
-    private static boolean ranksBefore(int a, int b, int[] shared) {
-        return shared[a] > shared[b] || (shared[a] == shared[b] && a < b);
+    /**
+     * Where in a tag's articles (newest first) the {@value #RELATED_SCAN_PER_TAG} nearest in time to the one at
+     * {@code at} lie, as {from, to}: half newer, half older, all from one end near the ends. A new article
+     * falls into the windows of its tags' newest articles only, so it leaves older pages as they were.
+     */
+    private static int[] nearest(int[] tagged, int at) {
+        int from = Math.max(0, Math.min(at - RELATED_SCAN_PER_TAG / 2, tagged.length - RELATED_SCAN_PER_TAG));
+        return new int[] {from, Math.min(tagged.length, from + RELATED_SCAN_PER_TAG)};
+    }
+
+    /**
+     * More shared tags first, then the article nearer in time to {@code of} (positions are in date order), then
+     * the newer (the lower position).
+     */
+    private static boolean ranksBefore(int a, int b, int of, int[] shared) {
+        if (shared[a] != shared[b]) {
+            return shared[a] > shared[b];
+        }
+        int nearA = Math.abs(a - of);
+        int nearB = Math.abs(b - of);
+        return nearA != nearB ? nearA < nearB : a < b;
     }
 }
