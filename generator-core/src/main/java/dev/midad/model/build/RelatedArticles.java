@@ -111,21 +111,13 @@ final class RelatedArticles {
         int[] shared = new int[count];
         Map<String, List<ArticleView>> related = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            List<int[]> lists = new ArrayList<>();
-            int total = 0;
-            List<int[]> windows = new ArrayList<>();
-            for (String tag : tagsOf.get(i)) {
-                int[] tagged = positions.get(tag);
-                int[] window = nearest(tagged, java.util.Arrays.binarySearch(tagged, i));
-                windows.add(window);
-                total += window[1] - window[0];
-                lists.add(tagged);
-            }
-            int[] candidates = new int[total];
+            List<String> tags = tagsOf.get(i);
+            int[] candidates = new int[tags.size() * RELATED_SCAN_PER_TAG];
             int found = 0;
-            for (int t = 0; t < lists.size(); t++) {
-                int[] tagged = lists.get(t);
-                for (int k = windows.get(t)[0]; k < windows.get(t)[1]; k++) {
+            for (String tag : tags) {
+                int[] tagged = positions.get(tag);
+                int from = nearestFrom(tagged, java.util.Arrays.binarySearch(tagged, i));
+                for (int k = from; k < Math.min(tagged.length, from + RELATED_SCAN_PER_TAG); k++) {
                     int other = tagged[k];
                     if (other != i && shared[other]++ == 0) {
                         candidates[found++] = other;
@@ -161,12 +153,11 @@ final class RelatedArticles {
 
     /**
      * Where in a tag's articles (newest first) the {@value #RELATED_SCAN_PER_TAG} nearest in time to the one at
-     * {@code at} lie, as {from, to}: half newer, half older, all from one end near the ends. A new article
-     * falls into the windows of its tags' newest articles only, so it leaves older pages as they were.
+     * {@code at} begin: half newer, half older, all from one end near the ends. A new article falls into the
+     * windows of its tags' newest articles only, so it leaves older pages as they were.
      */
-    private static int[] nearest(int[] tagged, int at) {
-        int from = Math.max(0, Math.min(at - RELATED_SCAN_PER_TAG / 2, tagged.length - RELATED_SCAN_PER_TAG));
-        return new int[] {from, Math.min(tagged.length, from + RELATED_SCAN_PER_TAG)};
+    private static int nearestFrom(int[] tagged, int at) {
+        return Math.max(0, Math.min(at - RELATED_SCAN_PER_TAG / 2, tagged.length - RELATED_SCAN_PER_TAG));
     }
 
     /**
