@@ -141,6 +141,17 @@ public final class CachedBuilder {
             int sliceBuckets,
             List<Part> slices,
             List<SearchMemory.Stored> search) {
+        /**
+         * The article addresses the state holds itself (the related lists' keys, the search index's articles,
+         * whichever a site has), each as its own value: the one object restored parts and slices use for it.
+         */
+        Map<String, String> addresses() {
+            Map<String, String> addresses = new HashMap<>();
+            memories.forEach(memory -> memory.relatedUrls().keySet().forEach(url -> addresses.put(url, url)));
+            search.forEach(edition -> edition.urls().forEach(url -> addresses.putIfAbsent(url, url)));
+            return addresses;
+        }
+
         /** The cache files this state names: its parts, its slices and its search shards' parts. */
         Set<String> named() {
             Set<String> named = new HashSet<>();
@@ -491,8 +502,7 @@ public final class CachedBuilder {
         List<Part> named = new ArrayList<>(state.parts());
         named.addAll(state.slices());
         // an article's address, once: the parts and slices hold it as often as pages list the article
-        Map<String, String> addresses = new HashMap<>();
-        state.memories().forEach(memory -> memory.relatedUrls().keySet().forEach(url -> addresses.put(url, url)));
+        Map<String, String> addresses = state.addresses();
         java.util.function.UnaryOperator<String> strings =
                 text -> text.length() > 1 && text.charAt(0) == '/' ? addresses.getOrDefault(text, text) : text;
         List<Object> read;
