@@ -14,6 +14,7 @@ import dev.midad.publish.Pings;
 import dev.midad.render.RenderMemo;
 import dev.midad.search.SearchIndex;
 import dev.midad.search.SearchMemory;
+import dev.midad.text.Digests;
 import dev.midad.text.Spill;
 import dev.midad.write.Changes;
 import dev.midad.write.FileBuckets;
@@ -128,6 +129,7 @@ public final class CachedBuilder {
      *
      * @param memories each edition's model memory, without its articles and views (they are in the parts)
      * @param slices   the output files' share (their hashes, what they were rendered from), in parts too
+     * @param manifestFile the {@link Digests#stamp} of the manifest the build left next to the output
      * @param search   each edition's search index (its shards' postings are in parts of their own)
      */
     record State(
@@ -320,12 +322,9 @@ public final class CachedBuilder {
         String previousModel = null;
         String reason = null;
         long cacheStart = System.nanoTime();
-        // the output's manifest is hashed on another core while the cache is read (60 MB at 100,000 articles)
-        FutureTask<String> manifestKey = new FutureTask<>(() -> BuildCache.fileKey(Manifest.fileFor(out)));
         if (clean) {
             reason = "--clean";
         } else {
-            Tasks.startBeside(manifestKey, "midad-manifest-key");
             try {
                 Optional<BuildCache.Loaded> loaded = cache.read();
                 if (loaded.isEmpty()) {
@@ -372,9 +371,7 @@ public final class CachedBuilder {
         boolean incremental = false;
         if (reason == null) {
             boolean sameModel = modelKey.equals(previousModel);
-            boolean sameOutput = sameModel
-                    && Files.isDirectory(out)
-                    && Tasks.joined(manifestKey).equals(previous.state().manifestFile());
+            boolean sameOutput = sameModel && Files.isDirectory(out) && wroteManifest(out, previous);
             if (!sameModel) {
                 reason = "templates, static files or build options changed (parsed files reused)";
             } else if (!sameOutput) {
@@ -426,7 +423,7 @@ public final class CachedBuilder {
         InPlaceOutput inPlace = inPlaceOutput;
         FutureTask<Written> written = new FutureTask<>(() -> {
             // in-place writing removed the manifest (see InPlaceOutput); staged writing wrote it
-            String manifestFile = inPlace != null ? after.save(out) : BuildCache.fileKey(Manifest.fileFor(out));
+            String manifestFile = inPlace != null ? after.save(out) : Digests.stamp(Manifest.fileFor(out));
             // written in place, the output knows what it changed; staged, every file is compared
             Changes changes = inPlace != null ? inPlace.changes(nextAt) : Changes.between(before, after, nextAt);
             changes.write(out);
@@ -476,6 +473,19 @@ public final class CachedBuilder {
         SearchIndex.restore(memo, previous.search());
         previous.prints().forEach(memo::restoreArticlePrint);
         return memo;
+    }
+
+    /**
+     * Whether the output's manifest is the one the cached build left: the same file (its stamp), or, when the
+     * folder and its cache were copied (a CI cache restored), the same content.
+     */
+    private static boolean wroteManifest(Path out, Restored previous) throws IOException {
+        Path file = Manifest.fileFor(out);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        return Digests.stamp(file).equals(previous.state().manifestFile())
+                || Manifest.read(out).hashes().equals(previous.manifest().hashes());
     }
 
     /** The build cache's parts as the search index keeps its shards' postings in them. */

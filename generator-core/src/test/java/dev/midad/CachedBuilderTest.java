@@ -2,6 +2,7 @@ package dev.midad;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -373,6 +374,40 @@ class CachedBuilderTest {
         Site.load(site, options).build(out);
         assertTrue(build().fullBuild().startsWith("the output folder changed"));
         assertSameAsFullBuild();
+    }
+
+    @Test
+    void anOutputAndCacheRestoredAsCopiesStayIncremental() throws Exception {
+        build();
+        Path manifest = dev.midad.write.Manifest.fileFor(out);
+        String written = dev.midad.text.Digests.stamp(manifest);
+        // as a CI job restores them from its cache: the same bytes in new files, with times of their own
+        Path target = out.getParent();
+        Path saved = work.resolve("saved");
+        copyTree(target, saved);
+        dev.midad.write.StagedOutput.deleteTree(target);
+        Thread.sleep(5); // a time that differs even where the file system keeps milliseconds only
+        copyTree(saved, target);
+        assertNotEquals(written, dev.midad.text.Digests.stamp(manifest), "the manifest is another file now");
+        edit(SEED, "title: ", "title: عاجل — ");
+        incremental();
+
+        // a copy whose manifest lists other files is another folder
+        build();
+        Files.writeString(manifest, Files.readString(manifest, StandardCharsets.UTF_8) + "0".repeat(64) + " x.html\n");
+        edit(SEED, "عاجل — ", "");
+        assertTrue(build().fullBuild().startsWith("the output folder changed"));
+        assertSameAsFullBuild();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
     }
 
     @Test

@@ -342,14 +342,7 @@ public final class BuildCache {
         if (!Files.isRegularFile(file)) {
             return "";
         }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (java.io.InputStream in = Files.newInputStream(file)) { // in pieces: a manifest can be 55 MB
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Digests.sha256Hex(Files.readAllBytes(file));
     }
 
     private static MessageDigest sha256() {

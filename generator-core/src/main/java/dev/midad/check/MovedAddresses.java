@@ -1,7 +1,7 @@
 package dev.midad.check;
 
 import dev.midad.problem.Problem;
-import dev.midad.write.Manifest;
+import dev.midad.text.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class MovedAddresses {
             Path file = fileFor(outputDir);
             String now;
             try {
-                now = Files.isRegularFile(file) ? Manifest.stamp(file) : "none";
+                now = Files.isRegularFile(file) ? Digests.stamp(file) : "none";
             } catch (IOException e) {
                 now = null; // unreadable now: read (and fail) again next time
             }

@@ -5,7 +5,6 @@ import dev.midad.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +145,7 @@ public final class SourceCache {
 
     private static String stamp(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "@"
-                    + (attributes.fileKey() == null ? "" : attributes.fileKey());
+            return Digests.stamp(file);
         } catch (IOException e) {
             return null; // vanished meanwhile: parse, which reports it
         }

@@ -1,10 +1,17 @@
 package dev.midad.text;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, the one content hash of the build: cache keys, manifest entries, stable file names. */
+/**
+ * SHA-256, the one content hash of the build (cache keys, manifest entries, stable file names), and the stamp
+ * that stands in for a file's hash where reading the file would cost more than it saves.
+ */
 public final class Digests {
     private Digests() {}
 
@@ -20,5 +27,18 @@ public final class Digests {
     /** The SHA-256 of {@code content} in lower-case hex. */
     public static String sha256Hex(byte[] content) {
         return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    /**
+     * Size, modification time and, where the system has one, the file's identity (device and inode): a file
+     * rewritten or replaced by any ordinary writer gets another stamp. Equal stamps are taken for equal content
+     * (what rsync and make do); a copy of the file elsewhere has another one, so where copies matter compare
+     * content after a stamp differs.
+     */
+    public static String stamp(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Object identity = attributes.fileKey();
+        return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "@"
+                + (identity == null ? "" : identity);
     }
 }

@@ -1,5 +1,6 @@
 package dev.midad.write;
 
+import dev.midad.text.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -87,7 +88,7 @@ public final class InPlaceOutput implements SiteOutput {
     @Override
     public void copy(Path source, String relativeFile, String producer) throws IOException {
         Claims.refuseLink(source, producer);
-        String stamp = Manifest.stamp(source);
+        String stamp = Digests.stamp(source);
         String hash = previous.hashes().get(relativeFile);
         claims.claim(relativeFile, producer);
         boolean reported = changedSources == null

@@ -1,5 +1,6 @@
 package dev.midad.write;
 
+import dev.midad.text.Digests;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -181,7 +182,7 @@ public final class StagedOutput implements SiteOutput {
     public void copy(Path source, String relativeFile, String producer) throws IOException {
         Claims.refuseLink(source, producer);
         write(relativeFile, Files.readAllBytes(source), producer);
-        sources.put(relativeFile, Manifest.stamp(source));
+        sources.put(relativeFile, Digests.stamp(source));
     }
 
     /**
