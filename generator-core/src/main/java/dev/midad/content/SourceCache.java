@@ -40,17 +40,31 @@ public final class SourceCache {
     private volatile boolean reportsComplete;
 
     /** Source files of one content folder, sorted, and problems with files left out (links leaving the site). */
-    record Listing(List<Path> files, List<Problem> problems) {}
+    record Listing(List<Path> files, List<Problem> problems, Map<Path, String> stamps) {
+        /**
+         * @param stamps the files' stamps as the walk that listed them read them (none for links and for a
+         *               listing brought up to date from reports): {@link #get} need not read them again
+         */
+        Listing {}
 
-    /** The file's problems are added to {@code problems}; the parsed value (null with problems) is returned. */
+        Listing(List<Path> files, List<Problem> problems) {
+            this(files, problems, Map.of());
+        }
+    }
+
+    /**
+     * The file's problems are added to {@code problems}; the parsed value (null with problems) is returned.
+     *
+     * @param walked the file's stamp as its folder's walk read it just now, or null: read here
+     */
     @SuppressWarnings("unchecked")
-    <T> T get(Path file, List<Problem> problems, Function<List<Problem>, T> parse) {
+    <T> T get(Path file, String walked, List<Problem> problems, Function<List<Problem>, T> parse) {
         Entry known = !reportsComplete || changedSinceLoad.contains(file) ? null : entries.get(file);
         if (known != null && !known.link()) { // nothing else changed: no need to look at the file
             problems.addAll(known.problems());
             return (T) known.parsed();
         }
-        String stamp = stamp(file);
+        String stamp = walked != null ? walked : stamp(file);
         Entry entry = stamp == null ? null : entries.get(file);
         if (entry == null || !entry.stamp().equals(stamp)) {
             // hash before parsing: if the file changes meanwhile, the hash is the older content's
@@ -110,7 +124,9 @@ public final class SourceCache {
         Listing last = listings.get(dir);
         Listing listing;
         if (!reportsComplete || last == null) {
-            listing = list.get();
+            Listing walked = list.get();
+            listings.put(dir, new Listing(walked.files(), walked.problems())); // its stamps age
+            return walked;
         } else if (changed.stream().noneMatch(file -> file.startsWith(dir))) {
             listing = last;
         } else {

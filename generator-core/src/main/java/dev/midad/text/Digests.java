@@ -36,7 +36,11 @@ public final class Digests {
      * content after a stamp differs.
      */
     public static String stamp(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return stamp(Files.readAttributes(file, BasicFileAttributes.class));
+    }
+
+    /** The {@link #stamp(Path)} of a file whose attributes were read already (a folder's walk reads them). */
+    public static String stamp(BasicFileAttributes attributes) {
         Object identity = attributes.fileKey();
         return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "@"
                 + (identity == null ? "" : identity);

@@ -39,14 +39,33 @@ final class RelatedArticles {
         relatedInput = input;
     }
 
-    /** {@link #related}, or the previous build's lists when no article's address or tags changed. */
-    Map<String, List<ArticleView>> of(List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count) {
+    /**
+     * {@link #related}, or the previous build's lists when no article's address or tags changed, when the
+     * supplier is called. What the lists are computed from is digested from now on, on a thread of its own
+     * (100,000 articles: 0.3 s of SHA-256), while the caller builds the rest of the model; {@code views} and
+     * {@code tagsByUrl} must not change meanwhile.
+     */
+    java.util.function.Supplier<Map<String, List<ArticleView>>> begin(
+            List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count) {
+        if (count == 0) {
+            return () -> of(views, tagsByUrl, count, List.of());
+        }
+        java.util.concurrent.CompletableFuture<List<Object>> input =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> input(views, tagsByUrl, count), task -> {
+                    Thread thread = new Thread(task, "midad-related-input");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        return () -> of(views, tagsByUrl, count, input.join());
+    }
+
+    private Map<String, List<ArticleView>> of(
+            List<ArticleView> views, Map<String, List<String>> tagsByUrl, int count, List<Object> input) {
         if (count == 0) {
             relatedUrls = Map.of();
             relatedInput = List.of();
             return Map.of();
         }
-        List<Object> input = input(views, tagsByUrl, count);
         if (!input.equals(relatedInput)) {
             Map<String, List<String>> urls = new HashMap<>();
             related(views, tagsByUrl, count)

@@ -304,6 +304,7 @@ public final class SiteModelBuilder {
             tagsByUrl.put(view.url(), article.tags());
         }
         this.known = nextKnown;
+        var relatedLists = related.begin(views, tagsByUrl, config.outputs().related());
 
         List<ArticleView> homeOrder = new ArrayList<>();
         Set<ArticleView> onTop = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -410,7 +411,7 @@ public final class SiteModelBuilder {
                 List.copyOf(homeOrder),
                 siteTaxonomies,
                 List.copyOf(pages),
-                related.of(views, tagsByUrl, config.outputs().related()),
+                relatedLists.get(),
                 List.copyOf(redirects),
                 newsroom.profiles(),
                 content.breaking().stream()
