@@ -23,22 +23,40 @@ final class XmlSafeWriter extends FilterWriter {
      * into a UTF-8 stream (an unpaired surrogate becomes {@code ?} in both), encoded in one go.
      */
     static byte[] utf8(CharSequence text) {
+        // encoded first and the bytes looked at: a loop over bytes costs a fraction of one over chars
+        byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (!forbidsAny(encoded)) {
+            return encoded;
+        }
+        // dropping a character can join the halves of a surrogate pair around it, as the writer does
         int length = text.length();
-        int i = 0;
-        while (i < length && allowed(text.charAt(i))) {
-            i++;
-        }
-        if (i == length) {
-            return text.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        StringBuilder kept = new StringBuilder(length).append(text, 0, i);
-        for (; i < length; i++) {
+        StringBuilder kept = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (allowed(c)) {
                 kept.append(c);
             }
         }
         return kept.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether UTF-8 {@code bytes} hold a character XML forbids: a C0 control is its own byte, U+FFFE and U+FFFF
+     * are EF BF BE and EF BF BF (no byte of a longer sequence is below 0x80, and EF only ever begins one).
+     */
+    private static boolean forbidsAny(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20
+                    ? b != '\t' && b != '\n' && b != '\r'
+                    : b == 0xEF
+                            && i + 2 < bytes.length
+                            && (bytes[i + 1] & 0xff) == 0xBF
+                            && (bytes[i + 2] & 0xfe) == 0xBE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -27,6 +27,10 @@ class XmlSafeWriterTest {
             "\u0007\u0008 only controls then text \uD83D\uDE00 emoji",
             "unpaired \uD800 high and \uDC00 low surrogates",
             "\uD83D", // a lone high surrogate at the end
+            "\uD83D\u0001\uDE00", // the halves of a pair around a dropped control: joined, as streamed
+            "\uFEFB \uFDF2 \uFFFD \uFFFC \uFFEE", // Arabic presentation forms and other EF-led characters
+            "x\uFFFF", // a forbidden character at the very end
+            "\uFFFEx\uFFFF",
         };
         for (String text : texts) {
             assertArrayEquals(streamed(text), XmlSafeWriter.utf8(text), text);
