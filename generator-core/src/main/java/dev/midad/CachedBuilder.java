@@ -2,6 +2,7 @@ package dev.midad;
 
 import dev.midad.cache.BuildCache;
 import dev.midad.cache.Fingerprint;
+import dev.midad.cache.SharedStrings;
 import dev.midad.config.SiteConfig;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.content.Article;
@@ -145,12 +146,12 @@ public final class CachedBuilder {
             List<SearchMemory.Stored> search) {
         /**
          * The article addresses the state holds itself (the related lists' keys, the search index's articles,
-         * whichever a site has), each as its own value: the one object restored parts and slices use for it.
+         * whichever a site has): the objects restored parts and slices use for them.
          */
-        Map<String, String> addresses() {
-            Map<String, String> addresses = new HashMap<>();
-            memories.forEach(memory -> memory.relatedUrls().keySet().forEach(url -> addresses.put(url, url)));
-            search.forEach(edition -> edition.urls().forEach(url -> addresses.putIfAbsent(url, url)));
+        Set<String> addresses() {
+            Set<String> addresses = new HashSet<>();
+            memories.forEach(memory -> addresses.addAll(memory.relatedUrls().keySet()));
+            search.forEach(edition -> addresses.addAll(edition.urls()));
             return addresses;
         }
 
@@ -512,9 +513,7 @@ public final class CachedBuilder {
         List<Part> named = new ArrayList<>(state.parts());
         named.addAll(state.slices());
         // an article's address, once: the parts and slices hold it as often as pages list the article
-        Map<String, String> addresses = state.addresses();
-        java.util.function.UnaryOperator<String> strings =
-                text -> text.length() > 1 && text.charAt(0) == '/' ? addresses.getOrDefault(text, text) : text;
+        SharedStrings strings = SharedStrings.of(state.addresses());
         List<Object> read;
         try {
             read = named.parallelStream()

@@ -77,11 +77,8 @@ public final class BuildCache {
     /** The stored state; empty when there is none. */
     public java.util.Optional<Loaded> read() throws Unusable {
         try {
-            Object[] read = readFile(
-                    stateFile(),
-                    4,
-                    false,
-                    java.util.function.UnaryOperator.identity()); // rewritten by every build: read whole
+            Object[] read =
+                    readFile(stateFile(), 4, false, SharedStrings.none()); // rewritten by every build: read whole
             return java.util.Optional.of(new Loaded(new Keys(text(read[0]), text(read[1]), text(read[2])), read[3]));
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
@@ -93,11 +90,11 @@ public final class BuildCache {
      * state unusable.
      */
     public Object readPart(String name) throws Unusable {
-        return readPart(name, java.util.function.UnaryOperator.identity());
+        return readPart(name, SharedStrings.none());
     }
 
-    /** As {@link #readPart(String)}, each string read replaced by {@code strings}' value for it (one object for many copies). */
-    public Object readPart(String name, java.util.function.UnaryOperator<String> strings) throws Unusable {
+    /** As {@link #readPart(String)}, a string among {@code strings} read as its object there. */
+    public Object readPart(String name, SharedStrings strings) throws Unusable {
         if (!name.matches(PART)) {
             throw new Unusable("the cache names a part it cannot hold (" + name + ")");
         }
@@ -112,8 +109,7 @@ public final class BuildCache {
      * {@code count} values from one file in the cache's format, its magic, format and checksum checked; with
      * {@code inPlace}, long packed texts stay in the file (see {@link ValueCodec.Reader}).
      */
-    private static Object[] readFile(
-            Path file, int count, boolean inPlace, java.util.function.UnaryOperator<String> strings)
+    private static Object[] readFile(Path file, int count, boolean inPlace, SharedStrings strings)
             throws Unusable, NoSuchFileException {
         try (InputStream raw = Files.newInputStream(file)) {
             CheckedInput in = new CheckedInput(raw);

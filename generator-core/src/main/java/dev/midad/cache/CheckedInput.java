@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -77,6 +78,24 @@ final class CheckedInput {
         String value = new String(buffer, position, length, charset);
         position += length;
         return value;
+    }
+
+    /**
+     * The string of a codec's {@code size} (its length in bytes, doubled, plus one for Latin-1 rather than
+     * UTF-8): the shared one with those bytes when there is one, else one of its own.
+     */
+    String readString(int size, SharedStrings shared) throws IOException {
+        int length = size >>> 1;
+        boolean latin1 = (size & 1) == 1;
+        if (length <= buffer.length) {
+            need(length);
+            String found = shared.find(buffer, position, length, latin1);
+            if (found != null) {
+                position += length;
+                return found;
+            }
+        }
+        return readString(length, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     /** Where the next byte lies in the stream. */

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * An explicit binary format for Midad's immutable value graphs (records, lists, maps, strings, numbers, dates,
@@ -39,7 +38,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ValueCodec {
     private static final String PACKAGE = "dev.midad.";
-    /** Packed texts at least this long are left in a file read in place (see {@link Reader#Reader(CheckedInput, Spill, UnaryOperator)}). */
+    /** Packed texts at least this long are left in a file read in place (see {@link Reader#Reader(CheckedInput, Spill, SharedStrings)}). */
     private static final int IN_PLACE = 512;
 
     private static final int NULL = 0;
@@ -205,21 +204,33 @@ public final class ValueCodec {
          * packed text is Latin-1 (one character a byte), which UTF-8 would lengthen by half and decode slowly.
          */
         private void bytes(String s) throws IOException {
-            boolean latin1 = true;
-            for (int i = 0; i < s.length() && latin1; i++) {
-                latin1 = s.charAt(i) <= 0xff;
-            }
-            byte[] bytes = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            boolean latin1 = isLatin1(s);
+            byte[] bytes = encode(s, latin1);
             out.writeInt(bytes.length * 2 + (latin1 ? 1 : 0));
             out.write(bytes);
         }
+    }
+
+    /** Whether the codec writes {@code s} as Latin-1 (every character below 256) rather than UTF-8. */
+    static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bytes the codec writes for {@code s}. */
+    static byte[] encode(String s, boolean latin1) {
+        return s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     /** Reads what a {@link Writer} wrote, in the same order. */
     public static final class Reader {
         private final CheckedInput in;
         private final Spill inPlace;
-        private final UnaryOperator<String> strings;
+        private final SharedStrings shared;
         private final List<Object> seen = new ArrayList<>();
         private final List<RecordShape> classes = new ArrayList<>();
 
@@ -227,14 +238,12 @@ public final class ValueCodec {
          * A reader of {@code in}. With {@code inPlace}, the file is one that is never changed once written: its
          * long packed texts (article bodies, their HTML, search terms: most of a content part's bytes) stay in
          * it, read from {@code inPlace} when used, instead of on the heap; they still count in the checksum.
-         * Each string read is replaced by {@code strings}' value for it: one object for a string that many
-         * files of one cache hold (an article's address is in its own part and in every output slice whose
-         * pages list it: 100,000 articles, a million copies).
+         * A string among {@code shared} is read as its object there.
          */
-        Reader(CheckedInput in, Spill inPlace, UnaryOperator<String> strings) {
+        Reader(CheckedInput in, Spill inPlace, SharedStrings shared) {
             this.in = in;
             this.inPlace = inPlace;
-            this.strings = strings;
+            this.shared = shared;
         }
 
         public Object read() throws IOException {
@@ -243,7 +252,7 @@ public final class ValueCodec {
                 case NULL:
                     return null;
                 case STRING: {
-                    String s = strings.apply(string());
+                    String s = in.readString(size(), shared);
                     seen.add(s);
                     return s;
                 }

@@ -39,14 +39,13 @@ public final class SourceCache {
     /** Whether every report since the last completed load was complete (named every change). */
     private volatile boolean reportsComplete;
 
-    /** Source files of one content folder, sorted, and problems with files left out (links leaving the site). */
+    /**
+     * Source files of one content folder, sorted, and problems with files left out (links leaving the site).
+     *
+     * @param stamps the files' stamps as the walk that listed them read them (none for links and for a listing
+     *               brought up to date from reports): {@link #get} need not read them again
+     */
     record Listing(List<Path> files, List<Problem> problems, Map<Path, String> stamps) {
-        /**
-         * @param stamps the files' stamps as the walk that listed them read them (none for links and for a
-         *               listing brought up to date from reports): {@link #get} need not read them again
-         */
-        Listing {}
-
         Listing(List<Path> files, List<Problem> problems) {
             this(files, problems, Map.of());
         }

@@ -2,6 +2,7 @@ package dev.midad.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -99,8 +100,7 @@ class ValueCodecTest {
         BuildCache cache = new BuildCache(dir.resolve("out"));
         String ownPart = cache.writePart(List.of(address, "كييف"));
         String listing = cache.writePart(List.of(List.of(new String(address.toCharArray()), "/other/")));
-        Map<String, String> known = Map.of(address, address);
-        java.util.function.UnaryOperator<String> strings = text -> known.getOrDefault(text, text);
+        SharedStrings strings = SharedStrings.of(List.of(address, "كييف", "/another/"));
 
         List<?> own = (List<?>) cache.readPart(ownPart, strings);
         List<?> listed = (List<?>) ((List<?>) cache.readPart(listing, strings)).get(0);
@@ -108,7 +108,11 @@ class ValueCodecTest {
         assertSame(address, own.get(0));
         assertSame(address, listed.get(0));
         assertEquals(List.of("كييف"), own.subList(1, 2));
+        assertSame(strings.find("كييف".getBytes(StandardCharsets.UTF_8), 0, 8, false), own.get(1), "UTF-8 too");
         assertEquals("/other/", listed.get(1));
+        assertNull(strings.find("/other/".getBytes(StandardCharsets.ISO_8859_1), 0, 7, true), "not shared");
+        assertNull(strings.find("/another/x".getBytes(StandardCharsets.ISO_8859_1), 0, 10, true), "a longer one");
+        assertNull(strings.find("كييف".getBytes(StandardCharsets.UTF_8), 0, 8, true), "the same bytes as Latin-1");
         List<?> plain = (List<?>) ((List<?>) cache.readPart(listing)).get(0);
         assertEquals(address, plain.get(0));
         assertNotSame(address, plain.get(0), "without the operator, a string of its own");
