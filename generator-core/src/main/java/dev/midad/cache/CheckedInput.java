@@ -84,7 +84,7 @@ final class CheckedInput {
      * The string of a codec's {@code size} (its length in bytes, doubled, plus one for Latin-1 rather than
      * UTF-8): the shared one with those bytes when there is one, else one of its own.
      */
-    String readString(int size, SharedStrings shared) throws IOException {
+    String readCodecString(int size, SharedStrings shared) throws IOException {
         int length = size >>> 1;
         boolean latin1 = (size & 1) == 1;
         if (length <= buffer.length) {

@@ -252,7 +252,7 @@ public final class ValueCodec {
                 case NULL:
                     return null;
                 case STRING: {
-                    String s = in.readString(size(), shared);
+                    String s = in.readCodecString(size(), shared);
                     seen.add(s);
                     return s;
                 }
@@ -410,9 +410,9 @@ public final class ValueCodec {
             return string(size());
         }
 
-        /** A string of the {@code size} a writer's {@code bytes} gave: its length in bytes, doubled, plus Latin-1. */
+        /** A string of the {@code size} a writer's {@code bytes} gave, never one of the shared ones. */
         private String string(int size) throws IOException {
-            return in.readString(size >>> 1, (size & 1) == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            return in.readCodecString(size, SharedStrings.none());
         }
     }
 
