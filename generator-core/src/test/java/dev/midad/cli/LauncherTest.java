@@ -38,7 +38,7 @@ class LauncherTest {
     void largeSiteWithACacheAndAStandInJava() throws IOException {
         site = work.resolve("site");
         Files.createDirectories(site.resolve("articles"));
-        for (int i = 0; i < 2_000; i++) { // the launcher counts up to 2,000 Markdown files
+        for (int i = 0; i < 2_000; i++) { // 2,000 Markdown files or more: a large site's flags
             Files.writeString(site.resolve("articles/" + i + ".md"), "", StandardCharsets.UTF_8);
         }
         Path state = site.resolve("target/.midad-cache/site/state.bin");
@@ -90,6 +90,22 @@ class LauncherTest {
         List<String> clean = calls();
         assertEquals(1, clean.size());
         assertFullBuild(clean.get(0));
+    }
+
+    @Test
+    void aFullBuildOfFewerThan20000FilesUsesTheFirstCompilerOnlyALargerOneBoth() throws Exception {
+        assertEquals(0, launch(List.of(0), "build", site.toString(), "--clean"));
+        String smaller = calls().get(0);
+        assertFullBuild(smaller);
+        assertTrue(smaller.contains("-XX:TieredStopAtLevel=1"), smaller);
+
+        for (int i = 2_000; i < 20_000; i++) {
+            Files.writeString(site.resolve("articles/" + i + ".md"), "", StandardCharsets.UTF_8);
+        }
+        assertEquals(0, launch(List.of(0), "build", site.toString(), "--clean"));
+        String larger = calls().get(0);
+        assertFullBuild(larger);
+        assertFalse(larger.contains("TieredStopAtLevel"), larger);
     }
 
     private static void assertFullBuild(String call) {
