@@ -9,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one content hash of the build (cache keys, manifest entries, stable file names), and the stamp
- * that stands in for a file's hash where reading the file would cost more than it saves.
+ * SHA-256, the content hash of the build's cache keys and stable file names (the output manifest, which hashes
+ * every byte written only to see what changed, has a faster one of its own), and the stamp that stands in for a
+ * file's hash where reading the file would cost more than it saves.
  */
 public final class Digests {
     private Digests() {}

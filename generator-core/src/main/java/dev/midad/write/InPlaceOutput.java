@@ -143,7 +143,7 @@ public final class InPlaceOutput implements SiteOutput {
         Set<Path> madeDirs = new HashSet<>();
         for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
             String file = entry.getKey();
-            String hash = Manifest.sha256(entry.getValue());
+            String hash = Manifest.hash(entry.getValue());
             written.put(file, hash);
             Path target = outputDir.resolve(file);
             String was = previous.hashes().get(file);

@@ -1,7 +1,9 @@
 package dev.midad.write;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.midad.text.Digests;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,10 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,12 +166,24 @@ public final class StagedOutput implements SiteOutput {
     @Override
     public Writer open(String relativeFile, String producer) throws IOException {
         Path target = claim(relativeFile, producer);
-        MessageDigest digest = Manifest.sha256();
-        OutputStream file = new DigestOutputStream(Files.newOutputStream(target), digest) {
+        HashStream128 hash = Manifest.hashStream();
+        OutputStream file = new FilterOutputStream(Files.newOutputStream(target)) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                hash.putByte((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int offset, int length) throws IOException {
+                out.write(b, offset, length);
+                hash.putBytes(b, offset, length);
+            }
+
             @Override
             public void close() throws IOException {
                 super.close();
-                hashes.put(relativeFile, HexFormat.of().formatHex(digest.digest()));
+                hashes.put(relativeFile, Manifest.hex(hash.get()));
             }
         };
         return new XmlSafeWriter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16));
@@ -210,7 +221,7 @@ public final class StagedOutput implements SiteOutput {
     @Override
     public void write(String relativeFile, byte[] content, String producer) throws IOException {
         Files.write(claim(relativeFile, producer), content);
-        hashes.put(relativeFile, Manifest.sha256(content));
+        hashes.put(relativeFile, Manifest.hash(content));
     }
 
     /** Copies the previous build's file into the new site (rare here: {@link InPlaceOutput} is made for this). */
