@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,29 +137,19 @@ public final class InPlaceOutput implements SiteOutput {
         boolean noneGone = stillThere == previous.hashes().size();
         // every file claimed was either written now or is in the previous manifest with the same hash (kept):
         // the new manifest is the previous one with the written files' hashes, without the files gone
-        Map<String, String> written = new HashMap<>();
-        Set<Path> madeDirs = new HashSet<>();
-        for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
-            String file = entry.getKey();
-            String hash = Manifest.hash(entry.getValue());
-            written.put(file, hash);
-            Path target = outputDir.resolve(file);
-            String was = previous.hashes().get(file);
-            if (hash.equals(was) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            if (was == null) {
-                added.add(file);
-            } else if (!was.equals(hash)) {
-                changed.add(file);
-            }
-            if (madeDirs.add(target.getParent())) {
-                Files.createDirectories(target.getParent());
-            }
-            Path temp = target.resolveSibling("." + target.getFileName() + ".midad-tmp");
-            Files.write(temp, entry.getValue());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            rewritten++;
+        Map<String, String> written = new ConcurrentHashMap<>();
+        Map<Path, Boolean> madeDirs = new ConcurrentHashMap<>();
+        // on every core: an added article rewrites thousands of list pages, each hashed, written and renamed
+        try {
+            pending.entrySet().parallelStream().forEach(entry -> {
+                try {
+                    commit(entry.getKey(), entry.getValue(), written, madeDirs);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         if (!noneGone) { // some file of the previous build is no longer produced
             for (String gone : previous.hashes().keySet()) {
@@ -176,6 +164,38 @@ public final class InPlaceOutput implements SiteOutput {
         unchanged = claims.size() - rewritten;
         committed = new Manifest(previous.buckets().with(written, deleted), sources);
         Manifest.discard(outputDir); // the folder changed: see Manifest#save
+    }
+
+    /** Replaces {@code file} with {@code content} unless the previous build wrote those bytes there. */
+    private void commit(String file, byte[] content, Map<String, String> written, Map<Path, Boolean> madeDirs)
+            throws IOException {
+        String hash = Manifest.hash(content);
+        written.put(file, hash);
+        Path target = outputDir.resolve(file);
+        String was = previous.hashes().get(file);
+        if (hash.equals(was) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        synchronized (this) {
+            if (was == null) {
+                added.add(file);
+            } else if (!was.equals(hash)) {
+                changed.add(file);
+            }
+            rewritten++;
+        }
+        // once per folder, and no thread writes into one before it exists (computeIfAbsent waits for it)
+        madeDirs.computeIfAbsent(target.getParent(), dir -> {
+            try {
+                Files.createDirectories(dir);
+                return Boolean.TRUE;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path temp = target.resolveSibling("." + target.getFileName() + ".midad-tmp");
+        Files.write(temp, content);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes {@code dir} and its parents up to the output folder while they are empty (a deleted page's). */

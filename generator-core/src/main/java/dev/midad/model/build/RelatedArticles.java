@@ -127,47 +127,68 @@ final class RelatedArticles {
         Map<String, int[]> positions = new HashMap<>(); // each tag's articles, newest first
         byTag.forEach((tag, tagged) ->
                 positions.put(tag, tagged.stream().mapToInt(Integer::intValue).toArray()));
-        int[] shared = new int[count];
+        // each article's list depends on nothing but the lists above: ranked in chunks, on every core
+        @SuppressWarnings("unchecked")
+        List<ArticleView>[] lists = new List[count];
+        int chunks =
+                Math.max(1, Math.min(count / 64, 8 * java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()));
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int[] shared = new int[count]; // per chunk: how many tags each candidate shares, reset after each article
+            for (int i = (int) ((long) count * chunk / chunks); i < (long) count * (chunk + 1) / chunks; i++) {
+                lists[i] = rank(i, views, tagsOf, positions, shared, wanted);
+            }
+        });
         Map<String, List<ArticleView>> related = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            List<String> tags = tagsOf.get(i);
-            int[] candidates = new int[tags.size() * RELATED_SCAN_PER_TAG];
-            int found = 0;
-            for (String tag : tags) {
-                int[] tagged = positions.get(tag);
-                int from = nearestFrom(tagged, java.util.Arrays.binarySearch(tagged, i));
-                for (int k = from; k < Math.min(tagged.length, from + RELATED_SCAN_PER_TAG); k++) {
-                    int other = tagged[k];
-                    if (other != i && shared[other]++ == 0) {
-                        candidates[found++] = other;
-                    }
-                }
-            }
-            // the wanted most shared tags, ties to the nearer in time: insertion into a short sorted array
-            int[] best = new int[wanted];
-            int kept = 0;
-            for (int c = 0; c < found; c++) {
-                int other = candidates[c];
-                int at = kept;
-                while (at > 0 && ranksBefore(other, best[at - 1], i, shared)) {
-                    at--;
-                }
-                if (at < wanted) {
-                    System.arraycopy(best, at, best, at + 1, Math.min(kept, wanted - 1) - at);
-                    best[at] = other;
-                    kept = Math.min(kept + 1, wanted);
-                }
-            }
-            ArticleView[] picked = new ArticleView[kept];
-            for (int k = 0; k < kept; k++) {
-                picked[k] = views.get(best[k]);
-            }
-            for (int c = 0; c < found; c++) {
-                shared[candidates[c]] = 0;
-            }
-            related.put(views.get(i).url(), Stream.of(picked).toList());
+            related.put(views.get(i).url(), lists[i]);
         }
         return related;
+    }
+
+    /** The related articles of the one at {@code i} of {@code views}; {@code shared} is all zeros, and left so. */
+    private static List<ArticleView> rank(
+            int i,
+            List<ArticleView> views,
+            List<List<String>> tagsOf,
+            Map<String, int[]> positions,
+            int[] shared,
+            int wanted) {
+        List<String> tags = tagsOf.get(i);
+        int[] candidates = new int[tags.size() * RELATED_SCAN_PER_TAG];
+        int found = 0;
+        for (String tag : tags) {
+            int[] tagged = positions.get(tag);
+            int from = nearestFrom(tagged, java.util.Arrays.binarySearch(tagged, i));
+            for (int k = from; k < Math.min(tagged.length, from + RELATED_SCAN_PER_TAG); k++) {
+                int other = tagged[k];
+                if (other != i && shared[other]++ == 0) {
+                    candidates[found++] = other;
+                }
+            }
+        }
+        // the wanted most shared tags, ties to the nearer in time: insertion into a short sorted array
+        int[] best = new int[wanted];
+        int kept = 0;
+        for (int c = 0; c < found; c++) {
+            int other = candidates[c];
+            int at = kept;
+            while (at > 0 && ranksBefore(other, best[at - 1], i, shared)) {
+                at--;
+            }
+            if (at < wanted) {
+                System.arraycopy(best, at, best, at + 1, Math.min(kept, wanted - 1) - at);
+                best[at] = other;
+                kept = Math.min(kept + 1, wanted);
+            }
+        }
+        ArticleView[] picked = new ArticleView[kept];
+        for (int k = 0; k < kept; k++) {
+            picked[k] = views.get(best[k]);
+        }
+        for (int c = 0; c < found; c++) {
+            shared[candidates[c]] = 0;
+        }
+        return Stream.of(picked).toList();
     }
 
     /**
