@@ -635,72 +635,87 @@ public final class Site {
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
+        // images (a new article's card drawn, every copy claimed) go into the output beside the render
+        List<Problem> imageProblems = new ArrayList<>();
+        java.util.concurrent.FutureTask<ImagePipeline.Report> images =
+                new java.util.concurrent.FutureTask<>(() -> writeImages(output, imageProblems));
+        Tasks.startBeside(images, "midad-images");
         int articles = 0;
         int pages = 0;
         int feeds = 0;
-        for (int i = 0; i < editions.size(); i++) {
-            Edition edition = editions.get(i);
-            SiteRenderer.Placement placement = i == 0
-                    ? SiteRenderer.Placement.root(sitemaps)
-                    : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
-            // the search index is written on a thread of its own while the pages render: it is one serial
-            // pass over every article, and the render keeps both cores busy around it. A large archive's (its
-            // bodies were moved to disk) waits for the pages: its postings and theirs would not fit together in
-            // a 2 GiB heap, and with a larger one writing it beside them was measured no faster
-            boolean beside = !reusable.bodiesSpilled;
-            List<Problem> searchProblems = new ArrayList<>();
-            java.util.concurrent.FutureTask<Integer> index = outputs.has(BuiltInOutput.SEARCH_PAGE)
-                    ? new java.util.concurrent.FutureTask<>(() -> SearchIndex.write(
-                            edition.model().articles().stream()
-                                    .filter(a -> !edition.drafts().contains(a.sourcePath()))
-                                    .toList(),
-                            edition.filePrefix(),
-                            output,
-                            searchProblems,
-                            round,
-                            search))
-                    : null;
-            if (index != null && beside) {
-                Tasks.startBeside(index, "midad-search-index");
-            }
-            SiteRenderer.Counts counts;
-            try {
-                counts = new SiteRenderer(
-                                edition.model(),
-                                edition.builder().links(),
-                                outputs,
-                                templates.get(i),
-                                edition.messages(),
-                                placement,
-                                round)
-                        .render(output, problems);
-            } catch (RuntimeException | Error e) {
+        try {
+            for (int i = 0; i < editions.size(); i++) {
+                Edition edition = editions.get(i);
+                SiteRenderer.Placement placement = i == 0
+                        ? SiteRenderer.Placement.root(sitemaps)
+                        : new SiteRenderer.Placement(false, edition.filePrefix(), List.of());
+                // the search index is written on a thread of its own while the pages render: it is one serial
+                // pass over every article, and the render keeps both cores busy around it. A large archive's (its
+                // bodies were moved to disk) waits for the pages: its postings and theirs would not fit together in
+                // a 2 GiB heap, and with a larger one writing it beside them was measured no faster
+                boolean beside = !reusable.bodiesSpilled;
+                List<Problem> searchProblems = new ArrayList<>();
+                java.util.concurrent.FutureTask<Integer> index = outputs.has(BuiltInOutput.SEARCH_PAGE)
+                        ? new java.util.concurrent.FutureTask<>(() -> SearchIndex.write(
+                                edition.model().articles().stream()
+                                        .filter(a -> !edition.drafts().contains(a.sourcePath()))
+                                        .toList(),
+                                edition.filePrefix(),
+                                output,
+                                searchProblems,
+                                round,
+                                search))
+                        : null;
+                if (index != null && beside) {
+                    Tasks.startBeside(index, "midad-search-index");
+                }
+                SiteRenderer.Counts counts;
                 try {
-                    if (index != null && beside) {
-                        Tasks.joined(index); // a failed render leaves no indexer writing into the output
+                    counts = new SiteRenderer(
+                                    edition.model(),
+                                    edition.builder().links(),
+                                    outputs,
+                                    templates.get(i),
+                                    edition.messages(),
+                                    placement,
+                                    round)
+                            .render(output, problems);
+                } catch (RuntimeException | Error e) {
+                    try {
+                        if (index != null && beside) {
+                            Tasks.joined(index); // a failed render leaves no indexer writing into the output
+                        }
+                    } catch (IOException | RuntimeException | Error suppressed) {
+                        e.addSuppressed(suppressed);
                     }
-                } catch (IOException | RuntimeException | Error suppressed) {
-                    e.addSuppressed(suppressed);
+                    throw e;
                 }
-                throw e;
-            }
-            if (index != null) {
-                if (!beside) {
-                    index.run();
+                if (index != null) {
+                    if (!beside) {
+                        index.run();
+                    }
+                    Tasks.joined(index);
                 }
-                Tasks.joined(index);
+                problems.addAll(searchProblems);
+                articles += counts.articles();
+                pages += counts.pages();
+                feeds += counts.feeds();
             }
-            problems.addAll(searchProblems);
-            articles += counts.articles();
-            pages += counts.pages();
-            feeds += counts.feeds();
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Tasks.joined(images); // a failed render leaves no image writer in the output either
+            } catch (IOException | RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        ImagePipeline.Report images = writeImages(output, problems);
+        ImagePipeline.Report imagesWritten = Tasks.joined(images);
+        problems.addAll(imageProblems);
         copyAssets(output, problems);
         if (!problems.isEmpty()) {
             throw new BuildException(problems);
         }
-        listener.phase("images", images.encoded(), Duration.ofNanos(images.nanos()));
+        listener.phase("images", imagesWritten.encoded(), Duration.ofNanos(imagesWritten.nanos()));
         listener.phase("render", output.fileCount(), Duration.ofNanos(System.nanoTime() - start));
         long writeStart = System.nanoTime();
         beforeCommit.run();
