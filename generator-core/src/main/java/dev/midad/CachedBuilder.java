@@ -758,18 +758,27 @@ public final class CachedBuilder {
         boolean sameBuckets = previous != null && previous.state().sliceBuckets() == sliceBuckets;
         Map<Integer, String> files =
                 sameBuckets ? filesByBucket(previous.state().slices()) : Map.of();
-        List<Part> slices = new ArrayList<>();
-        for (int i = 0; i < sliceBuckets; i++) {
-            Slice before = sameBuckets ? previous.slices().get(i) : null;
-            Slice slice = new Slice(
-                    hashes.get(i),
-                    sources.get(i),
-                    inOrder(rendered.get(i), before == null ? null : before.renders(), RenderMemo.Stored::file),
-                    inOrder(planned.get(i), before == null ? null : before.groups(), RenderMemo.StoredGroup::key));
-            String file = sameBuckets && slice.equals(previous.slices().get(i)) ? files.get(i) : null;
-            slices.add(new Part(i, file != null ? file : cache.writePart("slice", slice)));
+        Part[] slices = new Part[sliceBuckets];
+        // on every core: an added article changes the slices of a few thousand list pages
+        try {
+            java.util.stream.IntStream.range(0, sliceBuckets).parallel().forEach(i -> {
+                Slice before = sameBuckets ? previous.slices().get(i) : null;
+                Slice slice = new Slice(
+                        hashes.get(i),
+                        sources.get(i),
+                        inOrder(rendered.get(i), before == null ? null : before.renders(), RenderMemo.Stored::file),
+                        inOrder(planned.get(i), before == null ? null : before.groups(), RenderMemo.StoredGroup::key));
+                String file = sameBuckets && slice.equals(before) ? files.get(i) : null;
+                try {
+                    slices[i] = new Part(i, file != null ? file : cache.writePart("slice", slice));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return slices;
+        return List.of(slices);
     }
 
     /**
