@@ -80,15 +80,16 @@ def table(path):
             "{:,}".format(n), comparison, name, wall, " / ".join("%.2f" % w for w in walls), cpu, rss / 1024,
             "{:,}".format(int(g[-1]["files"])), int(g[-1]["bytes"]) / 1e6, min(loads), max(loads), *ratios))
 
-    edits = [r for r in rows if r["kind"] == "edit"]
-    for n in sorted({int(r["n"]) for r in edits}):
-        mine = [r for r in edits if int(r["n"]) == n]
-        walls = [float(r["wall_s"]) for r in mine]
-        print()
-        print("N=%s, one article edited, then `bin/midad build` with the build cache (cold JVM): %.2f s median "
-              "(%s), peak %.0f MiB." % ("{:,}".format(n), statistics.median(walls),
-                                        " / ".join("%.2f" % w for w in walls),
-                                        statistics.median(int(r["maxrss_kb"]) for r in mine) / 1024))
+    for kind, what in (("edit", "one article edited"), ("add", "one article added (the newest)")):
+        changes = [r for r in rows if r["kind"] == kind]
+        for n in sorted({int(r["n"]) for r in changes}):
+            mine = [r for r in changes if int(r["n"]) == n]
+            walls = [float(r["wall_s"]) for r in mine]
+            print()
+            print("N=%s, %s, then `bin/midad build` with the build cache (cold JVM): %.2f s median "
+                  "(%s), peak %.0f MiB." % ("{:,}".format(n), what, statistics.median(walls),
+                                            " / ".join("%.2f" % w for w in walls),
+                                            statistics.median(int(r["maxrss_kb"]) for r in mine) / 1024))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@
 #   MIDAD_FLAGS='launcher' Midad variants, '|'-separated, one table row each: "launcher" runs bin/midad (as a
 #                          publisher does: serial GC, class-data archive; the ahead-of-time cache of a JDK 25+
 #                          java); anything else is JVM flags for a bare `java … -jar midad.jar` ("default": none)
-#   EDITS=1                also: edit one article, then `bin/midad build` with the build cache (cold JVM), RUNS times
+#   EDITS=1                also: edit one article, then `bin/midad build` with the build cache (cold JVM), RUNS times;
+#                          then add one (the newest) and build the same way, RUNS times (at most 9)
 #   WARM=0                 also: warm-JVM full builds and the live preview's rebuild after one edit (bench/Warm.java)
 set -euo pipefail
 
@@ -143,6 +144,15 @@ for N in "${SIZES[@]}"; do
         measure "$comparison" midad launcher edit "$r" "$mout" -- "$ROOT/bin/midad" build "$msite" "$mout"
       done
       cp "$ORIGINAL" "$EDITED"
+      # one new article, the newest (every list page it is on shifts by one), then the same build
+      for r in $(seq 1 "$RUNS"); do
+        ADDED="$(dirname "$EDITED")/added-$r.md"
+        sed -e "s/^slug: .*/slug: \"added-$r\"/" -e "s/^date: .*/date: 2024-12-31T12:0$r:00+03:00/" \
+          -e "s/^title: \"/title: \"خبر جديد $r $(date +%s) /" "$ORIGINAL" > "$ADDED"  # a card to draw
+        measure "$comparison" midad launcher add "$r" "$mout" -- "$ROOT/bin/midad" build "$msite" "$mout"
+      done
+      rm -f "$(dirname "$EDITED")"/added-*.md
+      "$ROOT/bin/midad" build "$msite" "$mout" >/dev/null  # the output and cache of the generated site again
     fi
     if [ "$WARM" = 1 ] && [ "$comparison" = full ]; then
       echo "warm JVM: 3 builds in one JVM, then the preview's rebuild after 9 edits of one article" >&2
