@@ -21,7 +21,7 @@ import java.util.function.Function;
 public final class SourceCache {
     /**
      * @param stamp size, modification time and identity of the file when it was parsed
-     * @param hash  SHA-256 of its bytes then: a file that only looks changed (a fresh checkout) is not parsed again
+     * @param hash  XXH3-128 of its bytes then: a file that only looks changed (a fresh checkout) is not parsed again
      * @param link  the file is a symbolic link: its target may change without the watcher naming the link
      * @param restored the value the build cache held, while the entry is that one (saved again as it is)
      */
@@ -168,7 +168,7 @@ public final class SourceCache {
 
     private static String hash(Path file) {
         try {
-            return Digests.sha256Hex(Files.readAllBytes(file));
+            return Digests.xxh3Hex(Files.readAllBytes(file)); // every source a full build reads: not SHA-256
         } catch (IOException e) {
             return null; // unreadable: parse, which reports it
         }

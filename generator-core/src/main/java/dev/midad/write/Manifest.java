@@ -1,9 +1,5 @@
 package dev.midad.write;
 
-import com.dynatrace.hash4j.hashing.HashStream128;
-import com.dynatrace.hash4j.hashing.HashValue128;
-import com.dynatrace.hash4j.hashing.Hasher128;
-import com.dynatrace.hash4j.hashing.Hashing;
 import dev.midad.text.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -21,16 +16,15 @@ import java.util.Map;
  *
  * <p>A file the build writes is known by the XXH3-128 of its bytes ({@link #hash}): the hash only tells the
  * next build whether a file's bytes changed, and every byte a build writes is hashed (SHA-256 took a sixth of
- * a 1,000-article build under the first JIT compiler, which has no SHA-256 intrinsic; XXH3 is ~36 times
- * faster there). A file put in from the image cache ({@link SiteOutput#copyImmutable}) keeps the SHA-256 the
- * cache knows it by, so it is never read: an entry's hash is compared only with that file's hash before.
+ * a 1,000-article build under the first JIT compiler: see {@link Digests#xxh3Hex}). A file put in from the
+ * image cache ({@link SiteOutput#copyImmutable}) keeps the SHA-256 the cache knows it by, so it is never read:
+ * an entry's hash is compared only with that file's hash before.
  *
  * @param hashes  hash (hex) by output file, forward slashes (kept as {@link FileBuckets})
  * @param sources source stamp by output file, for copied files; empty when read from disk
  */
 public record Manifest(Map<String, String> hashes, Map<String, String> sources) {
     private static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
-    private static final Hasher128 XXH3 = Hashing.xxh3_128(); // stateless, thread-safe
     private static final int HASH_DIGITS = 32;
 
     public Manifest {
@@ -101,18 +95,8 @@ public record Manifest(Map<String, String> hashes, Map<String, String> sources) 
         return Digests.stamp(manifest);
     }
 
-    /** The manifest's hash of a written file: XXH3-128 of {@code content} in lower-case hex, as xxhsum -H2 prints it. */
+    /** The manifest's hash of a written file ({@link Digests#xxh3Hex}). */
     static String hash(byte[] content) {
-        return hex(XXH3.hashBytesTo128Bits(content));
-    }
-
-    /** Hashes what is written through it as {@link #hash} does; {@link #hex} of {@code stream.get()} when done. */
-    static HashStream128 hashStream() {
-        return XXH3.hashStream();
-    }
-
-    static String hex(HashValue128 hash) {
-        HexFormat hex = HexFormat.of();
-        return hex.toHexDigits(hash.getMostSignificantBits()) + hex.toHexDigits(hash.getLeastSignificantBits());
+        return Digests.xxh3Hex(content);
     }
 }

@@ -166,7 +166,7 @@ public final class StagedOutput implements SiteOutput {
     @Override
     public Writer open(String relativeFile, String producer) throws IOException {
         Path target = claim(relativeFile, producer);
-        HashStream128 hash = Manifest.hashStream();
+        HashStream128 hash = Digests.xxh3Stream();
         OutputStream file = new FilterOutputStream(Files.newOutputStream(target)) {
             @Override
             public void write(int b) throws IOException {
@@ -183,7 +183,7 @@ public final class StagedOutput implements SiteOutput {
             @Override
             public void close() throws IOException {
                 super.close();
-                hashes.put(relativeFile, Manifest.hex(hash.get()));
+                hashes.put(relativeFile, Digests.hex(hash.get()));
             }
         };
         return new XmlSafeWriter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16));
