@@ -3,7 +3,6 @@ package dev.midad.write;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Drops characters XML 1.0 (and HTML) forbid: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF.
@@ -18,45 +17,79 @@ final class XmlSafeWriter extends FilterWriter {
         return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
     }
 
-    /**
-     * {@code text} as UTF-8 without the characters XML forbids: the same bytes as written through this writer
-     * into a UTF-8 stream (an unpaired surrogate becomes {@code ?} in both), encoded in one go.
-     */
-    static byte[] utf8(CharSequence text) {
-        // encoded first and the bytes looked at: a loop over bytes costs a fraction of one over chars
-        byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (!forbidsAny(encoded)) {
-            return encoded;
-        }
-        // dropping a character can join the halves of a surrogate pair around it, as the writer does
-        int length = text.length();
-        StringBuilder kept = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (allowed(c)) {
-                kept.append(c);
-            }
-        }
-        return kept.toString().getBytes(StandardCharsets.UTF_8);
-    }
+    /** Chars of the page being encoded and the bytes it becomes, reused by each render thread. */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[1 << 15]);
+
+    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[3 << 15]);
+
+    /** Buffers grown past this (a very long article) are not kept for the thread's next page. */
+    private static final int KEEP = 1 << 20;
 
     /**
-     * Whether UTF-8 {@code bytes} hold a character XML forbids: a C0 control is its own byte, U+FFFE and U+FFFF
-     * are EF BF BE and EF BF BF (no byte of a longer sequence is below 0x80, and EF only ever begins one).
+     * {@code text} as UTF-8 without the characters XML forbids: the same bytes as written through this writer
+     * into a UTF-8 stream (an unpaired surrogate becomes {@code ?} in both), in one pass over the characters
+     * (encoding first and looking at the bytes after was a copy and two passes for every page).
      */
-    private static boolean forbidsAny(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x20
-                    ? b != '\t' && b != '\n' && b != '\r'
-                    : b == 0xEF
-                            && i + 2 < bytes.length
-                            && (bytes[i + 1] & 0xff) == 0xBF
-                            && (bytes[i + 2] & 0xfe) == 0xBE) {
-                return true;
+    static byte[] utf8(CharSequence text) {
+        int length = text.length();
+        char[] chars = CHARS.get();
+        if (chars.length < length) {
+            chars = new char[length];
+        }
+        if (text instanceof String string) {
+            string.getChars(0, length, chars, 0);
+        } else if (text instanceof StringBuilder builder) {
+            builder.getChars(0, length, chars, 0);
+        } else {
+            for (int i = 0; i < length; i++) {
+                chars[i] = text.charAt(i);
             }
         }
-        return false;
+        byte[] out = BYTES.get();
+        if (out.length < 3 * length) {
+            out = new byte[3 * length];
+        }
+        int j = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    out[j++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                out[j++] = (byte) (0xC0 | (c >> 6));
+                out[j++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)) {
+                // the next character kept decides: dropping one can join the halves of a pair around it
+                int next = i + 1;
+                while (next < length && !allowed(chars[next])) {
+                    next++;
+                }
+                if (next < length && Character.isLowSurrogate(chars[next])) {
+                    int codePoint = Character.toCodePoint(c, chars[next]);
+                    out[j++] = (byte) (0xF0 | (codePoint >> 18));
+                    out[j++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                    out[j++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                    out[j++] = (byte) (0x80 | (codePoint & 0x3F));
+                    i = next;
+                } else {
+                    out[j++] = '?';
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                out[j++] = '?';
+            } else if (c < 0xFFFE) {
+                out[j++] = (byte) (0xE0 | (c >> 12));
+                out[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[j++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        if (chars.length <= KEEP) {
+            CHARS.set(chars);
+        }
+        if (out.length <= 3 * KEEP) {
+            BYTES.set(out);
+        }
+        return java.util.Arrays.copyOf(out, j);
     }
 
     @Override

@@ -37,4 +37,28 @@ class XmlSafeWriterTest {
             assertArrayEquals(streamed(text), XmlSafeWriter.utf8(new StringBuilder(text)), text);
         }
     }
+
+    @Test
+    void randomMixesOfEveryKindOfCharacterEncodeAsStreamed() throws Exception {
+        // controls, ASCII, Arabic, three-byte characters, U+FFFE/U+FFFF and both halves of surrogate pairs
+        char[] alphabet = {
+            '\u0000', '\u0001', '\t', '\n', '\r', '\u001F', ' ', 'a', '<', '\u007F', '\u0080', '\u0627', '\u07FF',
+            '\u0800', '\u200F', '\uFEFB', '\uFFFD', '\uFFFE', '\uFFFF', '\uD83D', '\uDE00', '\uDBFF', '\uDC00'
+        };
+        java.util.Random random = new java.util.Random(20240620);
+        for (int run = 0; run < 3000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String shown = text.chars()
+                    .mapToObj(c -> String.format("%04x", c))
+                    .toList()
+                    .toString();
+            assertArrayEquals(streamed(text.toString()), XmlSafeWriter.utf8(text), shown);
+        }
+        String longer = "خبر NATO \uD83D\uDE00 ".repeat(40_000); // past the buffers a thread keeps
+        assertArrayEquals(streamed(longer), XmlSafeWriter.utf8(longer));
+        assertArrayEquals(streamed("<p>بعده</p>"), XmlSafeWriter.utf8("<p>بعده</p>"), "a short page after it");
+    }
 }
