@@ -52,10 +52,10 @@ final class XmlSafeWriter extends FilterWriter {
         int j = 0;
         for (int i = 0; i < length; i++) {
             char c = chars[i];
-            if (c < 0x80) {
-                if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                    out[j++] = (byte) c;
-                }
+            if (!allowed(c)) {
+                continue;
+            } else if (c < 0x80) {
+                out[j++] = (byte) c;
             } else if (c < 0x800) {
                 out[j++] = (byte) (0xC0 | (c >> 6));
                 out[j++] = (byte) (0x80 | (c & 0x3F));
@@ -77,7 +77,7 @@ final class XmlSafeWriter extends FilterWriter {
                 }
             } else if (Character.isLowSurrogate(c)) {
                 out[j++] = '?';
-            } else if (c < 0xFFFE) {
+            } else {
                 out[j++] = (byte) (0xE0 | (c >> 12));
                 out[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 out[j++] = (byte) (0x80 | (c & 0x3F));
