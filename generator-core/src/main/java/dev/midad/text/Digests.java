@@ -1,6 +1,5 @@
 package dev.midad.text;
 
-import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hasher128;
 import com.dynatrace.hash4j.hashing.Hashing;
@@ -46,13 +45,8 @@ public final class Digests {
         return hex(XXH3.hashBytesTo128Bits(content));
     }
 
-    /** A stream that hashes as {@link #xxh3Hex} does; {@link #hex} of {@code stream.get()} when done. */
-    public static HashStream128 xxh3Stream() {
-        return XXH3.hashStream();
-    }
-
     /** A 128-bit hash in lower-case hex, the high half first. */
-    public static String hex(HashValue128 hash) {
+    private static String hex(HashValue128 hash) {
         HexFormat hex = HexFormat.of();
         return hex.toHexDigits(hash.getMostSignificantBits()) + hex.toHexDigits(hash.getLeastSignificantBits());
     }

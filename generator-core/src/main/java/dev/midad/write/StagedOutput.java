@@ -1,11 +1,8 @@
 package dev.midad.write;
 
-import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.midad.text.Digests;
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -166,27 +163,16 @@ public final class StagedOutput implements SiteOutput {
     @Override
     public Writer open(String relativeFile, String producer) throws IOException {
         Path target = claim(relativeFile, producer);
-        HashStream128 hash = Digests.xxh3Stream();
-        OutputStream file = new FilterOutputStream(Files.newOutputStream(target)) {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                hash.putByte((byte) b);
-            }
-
-            @Override
-            public void write(byte[] b, int offset, int length) throws IOException {
-                out.write(b, offset, length);
-                hash.putBytes(b, offset, length);
-            }
-
+        // held whole, as InPlaceOutput holds it, and hashed as every written file is (see #write)
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14) {
             @Override
             public void close() throws IOException {
-                super.close();
-                hashes.put(relativeFile, Digests.hex(hash.get()));
+                byte[] content = toByteArray();
+                Files.write(target, content);
+                hashes.put(relativeFile, Manifest.hash(content));
             }
         };
-        return new XmlSafeWriter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16));
+        return new XmlSafeWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
     }
 
     @Override
