@@ -64,28 +64,100 @@ final class Postings {
 
     /**
      * These postings with {@code updates} applied: {@code [id, weight, …]}, ids ascending, each replacing the
-     * posting of its id (or adding one), or removing it where the weight is 0; null when none is left.
+     * posting of its id (or adding one), or removing it where the weight is 0; null when none is left. The
+     * postings before the first updated id and after the last keep their bytes (only the one after the last
+     * is coded again, from its new predecessor): a new newest article's id, the highest, appends to a common
+     * word's postings without decoding them.
      */
     static Postings update(Postings old, IntList updates) {
-        int[] before = old == null ? new int[0] : old.decode();
         Builder updated = new Builder();
-        int i = 0;
-        int j = 0;
-        while (i < before.length || j < updates.size) {
-            if (j >= updates.size || (i < before.length && before[i] < updates.values[j])) {
-                updated.add(before[i], before[i + 1]);
-                i += 2;
-            } else {
-                if (i < before.length && before[i] == updates.values[j]) {
-                    i += 2;
+        int[] at = {0};
+        int i = 0; // postings of old read
+        int id = 0; // the id of the last read
+        if (old != null && updates.size > 0) {
+            int start = 0;
+            while (i < old.count) {
+                long value = old.varint(at);
+                if (id + (int) (value >>> 4) >= updates.values[0]) {
+                    at[0] = start; // not read: merged below
+                    break;
                 }
-                if (updates.values[j + 1] > 0) {
-                    updated.add(updates.values[j], updates.values[j + 1]);
+                id += (int) (value >>> 4);
+                i++;
+                start = at[0];
+            }
+            updated.copy(old.bytes, start, i, id);
+        }
+        int next = -1; // the id of the old posting read but not yet merged, -1 when none
+        int weight = 0;
+        for (int j = 0; j < updates.size; j += 2) {
+            int update = updates.values[j];
+            while (true) {
+                if (next < 0 && i < countOf(old)) {
+                    long value = old.varint(at);
+                    id += (int) (value >>> 4);
+                    next = id;
+                    weight = (int) (value & 15);
+                    i++;
                 }
-                j += 2;
+                if (next < 0 || next > update) {
+                    break;
+                }
+                if (next < update) {
+                    updated.add(next, weight);
+                }
+                next = -1; // merged, or replaced by the update
+            }
+            if (updates.values[j + 1] > 0) {
+                updated.add(update, updates.values[j + 1]);
             }
         }
+        if (next >= 0) { // read past the last update (so every old posting before it was merged): coded afresh
+            updated.add(next, weight);
+        }
+        if (old != null && i < old.count) {
+            // the rest keep their deltas: each follows the same predecessor as before
+            updated.append(old.bytes, at[0], old.bytes.length, old.count - i, -1);
+        }
         return updated.count == 0 ? null : updated.build();
+    }
+
+    private static int countOf(Postings postings) {
+        return postings == null ? 0 : postings.count;
+    }
+
+    /**
+     * How many leading postings {@code a} and {@code b} share, read off their bytes: a posting whose bytes all
+     * come before the first differing byte is the same posting in both.
+     */
+    static int sameLeading(Postings a, Postings b) {
+        int differ = Arrays.mismatch(a.bytes, b.bytes);
+        if (differ < 0) {
+            return a.count;
+        }
+        int same = 0;
+        for (int k = 0; k < differ; k++) {
+            if (a.bytes[k] >= 0) { // the last byte of a varint
+                same++;
+            }
+        }
+        return same;
+    }
+
+    /** {@code [id, weight, …]} of the postings from the {@code from}th on, ids ascending. */
+    int[] decodeFrom(int from) {
+        int[] pairs = new int[2 * Math.max(0, count - from)];
+        int id = 0;
+        int[] at = {0};
+        for (int i = 0; i < count; i++) {
+            long value = varint(at);
+            id += (int) (value >>> 4);
+            if (i >= from) {
+                pairs[2 * (i - from)] = id;
+                pairs[2 * (i - from) + 1] = (int) (value & 15);
+            }
+        }
+        return pairs;
     }
 
     /** Postings growing one posting at a time, ids ascending. */
@@ -102,6 +174,25 @@ final class Postings {
             length = putVarint(bytes, length, (long) (id - last) << 4 | weight);
             last = id;
             count++;
+        }
+
+        /** Starts with the first {@code postings} of {@code from}, which end at {@code end}; {@code last}, the id of the last. */
+        void copy(byte[] from, int end, int postings, int last) {
+            append(from, 0, end, postings, last);
+        }
+
+        /**
+         * Appends {@code postings} coded postings as they are, {@code from[start..end)}: their first delta must
+         * be from this builder's last id; {@code last} is the id of their last (-1: not needed, nothing follows).
+         */
+        void append(byte[] from, int start, int end, int postings, int last) {
+            if (length + (end - start) > bytes.length) {
+                bytes = Arrays.copyOf(bytes, length + (end - start) + 5);
+            }
+            System.arraycopy(from, start, bytes, length, end - start);
+            length += end - start;
+            count += postings;
+            this.last = last;
         }
 
         Postings build() {

@@ -445,9 +445,13 @@ public final class SearchIndex {
         if (was == null || now == null || was.count() <= block || now.count() <= block) {
             return same; // the last build wrote no blocks, or this one writes none
         }
-        int[] before = was.decode();
-        int[] after = now.decode();
-        for (int from = 0, i = 0; from < after.length && from < before.length; from += 2 * block, i++) {
+        // the blocks of postings both begin with are the same without decoding them (a new newest article's
+        // id changes a common word's last block only)
+        int first = Postings.sameLeading(was, now) / block;
+        same.set(0, first);
+        int[] before = was.decodeFrom(first * block);
+        int[] after = now.decodeFrom(first * block);
+        for (int from = 0, i = first; from < after.length && from < before.length; from += 2 * block, i++) {
             int to = from + 2 * block;
             if (Arrays.equals(before, from, Math.min(before.length, to), after, from, Math.min(after.length, to))) {
                 same.set(i);
