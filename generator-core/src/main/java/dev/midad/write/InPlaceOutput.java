@@ -82,6 +82,13 @@ public final class InPlaceOutput implements SiteOutput {
         pending.put(relativeFile, content.clone());
     }
 
+    /** As {@link SiteOutput#writeText}: the encoded page is a fresh array, held as it is (not copied again). */
+    @Override
+    public void writeText(String relativeFile, CharSequence text, String producer) throws IOException {
+        claims.claim(relativeFile, producer);
+        pending.put(relativeFile, XmlSafeWriter.utf8(text));
+    }
+
     /** A source with the same size and modification time as at the previous build is not read again. */
     @Override
     public void copy(Path source, String relativeFile, String producer) throws IOException {
