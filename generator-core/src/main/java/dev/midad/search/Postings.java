@@ -26,16 +26,7 @@ final class Postings {
 
     /** {@code [id, weight, id, weight, …]}, ids ascending. */
     int[] decode() {
-        int[] pairs = new int[2 * count];
-        int id = 0;
-        int[] at = {0};
-        for (int i = 0; i < count; i++) {
-            long value = varint(at);
-            id += (int) (value >>> 4);
-            pairs[2 * i] = id;
-            pairs[2 * i + 1] = (int) (value & 15);
-        }
-        return pairs;
+        return decodeFrom(0);
     }
 
     /** The varint ({@code Δid << 4 | weight}) that starts at {@code at[0]}, which it moves past. */
@@ -86,7 +77,7 @@ final class Postings {
                 i++;
                 start = at[0];
             }
-            updated.copy(old.bytes, start, i, id);
+            updated.append(old.bytes, 0, start, i, id);
         }
         int next = -1; // the id of the old posting read but not yet merged, -1 when none
         int weight = 0;
@@ -174,11 +165,6 @@ final class Postings {
             length = putVarint(bytes, length, (long) (id - last) << 4 | weight);
             last = id;
             count++;
-        }
-
-        /** Starts with the first {@code postings} of {@code from}, which end at {@code end}; {@code last}, the id of the last. */
-        void copy(byte[] from, int end, int postings, int last) {
-            append(from, 0, end, postings, last);
         }
 
         /**
