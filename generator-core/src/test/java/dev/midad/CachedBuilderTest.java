@@ -180,6 +180,47 @@ class CachedBuilderTest {
     }
 
     @Test
+    void publishingRewritesOnlyTheListPagesNearTheNewestAndEqualsAFullBuild() throws Exception {
+        edit("site.yaml", "per_page: 5", "per_page: 2"); // the home list: some ten numbered pages
+        build();
+        for (int i = 1; i <= 3; i++) {
+            TestSites.write(site, "articles/2025/12/published-" + i + ".md", """
+                    ---
+                    title: خبر منشور للتو %d
+                    date: 2025-12-0%dT10:00:00+02:00
+                    category: سياسة
+                    tags: [كييف]
+                    ---
+                    نص الخبر.
+                    """.formatted(i, i));
+            CachedBuilder.Outcome publish = incremental();
+            List<String> home = publish.changes().changed().stream()
+                    .filter(f -> f.matches("page/\\d+/index\\.html"))
+                    .toList();
+            int newest = highestPage("");
+            for (String file : home) {
+                int n = Integer.parseInt(file.split("/")[1]);
+                assertTrue(n >= newest - 2, "publish " + i + " rewrote " + file + " (newest page " + newest + ")");
+            }
+            assertTrue(
+                    publish.changes().changed().contains("index.html"),
+                    publish.changes().toJson());
+            assertTrue(
+                    publish.changes().changed().stream().noneMatch(f -> f.equals("page/1/index.html")),
+                    "the oldest page keeps its articles: " + publish.changes().toJson());
+        }
+    }
+
+    /** The highest N of {@code list}page/N/ in the output. */
+    private int highestPage(String list) throws IOException {
+        try (java.util.stream.Stream<Path> pages = Files.list(out.resolve(list + "page"))) {
+            return pages.mapToInt(p -> Integer.parseInt(p.getFileName().toString()))
+                    .max()
+                    .orElse(0);
+        }
+    }
+
+    @Test
     void templatesSiteYamlAndStaticFilesRenderEverythingAgain() throws Exception {
         build();
         Path template = site.resolve("templates/robots.ftl");

@@ -155,7 +155,10 @@ class IncrementalBuilderTest {
         Files.delete(template);
         builder.build(Set.of(template));
         assertSameAsFullBuild();
-        edit("site.yaml", "per_page: 8", "per_page: 5");
+        edit("site.yaml", "per_page: 5", "per_page: 3");
+        builder.build(Set.of(site.resolve("site.yaml")));
+        assertSameAsFullBuild();
+        edit("site.yaml", "pagination: archive", "pagination: newest");
         builder.build(Set.of(site.resolve("site.yaml")));
         assertSameAsFullBuild();
         Path logo = site.resolve("static/images/logo.svg");

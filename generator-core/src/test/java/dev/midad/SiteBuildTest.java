@@ -35,7 +35,6 @@ class SiteBuildTest {
         assertEquals(3, result.articles());
         for (String file : List.of(
                 "index.html",
-                "page/2/index.html",
                 "2024/06/بوتين-كوريا-الشمالية/index.html",
                 "category/سياسة/index.html",
                 "category/سياسة/rss.xml",
@@ -56,6 +55,40 @@ class SiteBuildTest {
         assertTrue(article.contains("20 يونيو 2024"), "date as the seed writes it");
         assertTrue(article.contains("كييف"), "dateline");
         assertTrue(article.contains("( ISW )"));
+    }
+
+    @Test
+    void listPagesAreNumberedFromTheOldestAndLinkedBothWays() throws Exception {
+        Path site = site();
+        String yaml = read(site, "site.yaml");
+        write(site, "site.yaml", yaml.replace("per_page: 2", "per_page: 1"));
+        Path out = tmp.resolve("out");
+        Site.load(site, TestSites.options()).build(out);
+        // three articles by one: the address shows the featured one (it goes on top, as on any home page), page 2
+        // the newest of the others, page 1 the oldest
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(read(out, "index.html"));
+        assertEquals("التنقل في صفحات الأرشيف", home.selectFirst("nav.pager").attr("aria-label"));
+        assertEquals("/page/2/", home.selectFirst("nav.pager a[rel=next]").attr("href"));
+        assertTrue(home.select("nav.pager a[rel=prev]").isEmpty());
+        assertEquals(
+                List.of("/page/2/", "/page/1/", "/page/2/"),
+                home.select("nav.pager a").eachAttr("href"));
+
+        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(read(out, "page/2/index.html"));
+        assertTrue(second.title().startsWith("الصفحة 2 "), second.title());
+        assertEquals("/", second.selectFirst("nav.pager a[rel=prev]").attr("href"));
+        assertEquals("/page/1/", second.selectFirst("nav.pager a[rel=next]").attr("href"));
+        assertEquals(
+                "الأحدث", second.selectFirst("nav.pager a[href=/]:not([rel])").text());
+        assertEquals(
+                "/page/2/", second.selectFirst("nav.pager a[aria-current=page]").attr("href"));
+        assertTrue(second.text().contains("صادرات الحبوب من أوديسا"), "the newest after the featured one");
+
+        org.jsoup.nodes.Document oldest = org.jsoup.Jsoup.parse(read(out, "page/1/index.html"));
+        assertTrue(oldest.select("nav.pager a[rel=next]").isEmpty());
+        assertEquals("/page/2/", oldest.selectFirst("nav.pager a[rel=prev]").attr("href"));
+        assertTrue(oldest.text().contains("قمة الناتو في واشنطن"), "the oldest of them");
+        assertFalse(Files.exists(out.resolve("page/3/index.html")), "the newest is on the address only");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param timeZone      zone applied to dates written without an offset
  * @param permalink     article permalink pattern, e.g. {@code /{yyyy}/{mm}/{slug}/}
  * @param perPage       articles per list page
+ * @param pagination    how lists are split into pages: numbered from the oldest (default) or the newest
  * @param feedSize      articles per feed
  * @param dateFormat    {@link java.time.format.DateTimeFormatter} pattern for reader-facing dates
  * @param defaultAuthor author used when an article names none (may be empty)
@@ -47,6 +48,7 @@ public record SiteConfig(
         ZoneId timeZone,
         String permalink,
         int perPage,
+        Pagination pagination,
         int feedSize,
         String dateFormat,
         String defaultAuthor,
@@ -114,6 +116,7 @@ public record SiteConfig(
                 timeZone,
                 permalink,
                 perPage,
+                pagination,
                 feedSize,
                 edition.dateFormat(),
                 defaultAuthor,

@@ -33,6 +33,7 @@ public final class SiteConfigLoader {
             "time_zone",
             "permalink",
             "per_page",
+            "pagination",
             "feed_size",
             "date_format",
             "author",
@@ -122,6 +123,14 @@ public final class SiteConfigLoader {
         if (!slugStyle.equals("arabic") && !slugStyle.equals("latin")) {
             yaml.problem("slug_style", "'slug_style' must be arabic or latin, not '" + slugStyle + "'");
         }
+        String paginationName = yaml.string("pagination", "archive");
+        Pagination pagination = paginationName.equals("newest") ? Pagination.NEWEST : Pagination.ARCHIVE;
+        if (!paginationName.equals("archive") && !paginationName.equals("newest")) {
+            yaml.problem(
+                    "pagination",
+                    "'pagination' must be archive (pages numbered from the oldest, which keep their articles) or"
+                            + " newest (pages numbered from the newest), not '" + paginationName + "'");
+        }
         Map<String, String> strings = new LinkedHashMap<>();
         Object declaredStrings = yaml.values().get("strings");
         if (declaredStrings instanceof Map<?, ?> map) {
@@ -147,6 +156,7 @@ public final class SiteConfigLoader {
                 zone,
                 permalink,
                 yaml.positiveInt("per_page", 10),
+                pagination,
                 feedSize,
                 dateFormat,
                 yaml.string("author", ""),

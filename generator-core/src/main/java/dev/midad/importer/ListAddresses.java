@@ -1,5 +1,6 @@
 package dev.midad.importer;
 
+import dev.midad.config.Pagination;
 import dev.midad.text.AliasPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,13 @@ import java.util.Map;
  *
  * <p>A WordPress page N of a list shows the articles from number {@code 10 (N-1) + 1} (WordPress's default of ten
  * per page; the export does not say more): it redirects to the page of the imported list that starts with that
- * article.
+ * article, as the imported site's pages split its lists on the day of the import.
  */
 final class ListAddresses {
     static final int WORDPRESS_PER_PAGE = 10;
 
     private final int perPage;
+    private final Pagination pagination;
     private int posts;
     /** By old decoded path, e.g. /category/أخبار-عاجلة/. */
     private final Map<String, Term> terms = new LinkedHashMap<>();
@@ -33,9 +35,13 @@ final class ListAddresses {
         }
     }
 
-    /** @param perPage the imported site's articles per list page */
-    ListAddresses(int perPage) {
+    /**
+     * @param perPage    the imported site's articles per list page
+     * @param pagination how it splits lists into pages
+     */
+    ListAddresses(int perPage, Pagination pagination) {
         this.perPage = perPage;
+        this.pagination = pagination;
     }
 
     /** One more published post in the home list. */
@@ -115,8 +121,8 @@ final class ListAddresses {
         int oldPages = (count + WORDPRESS_PER_PAGE - 1) / WORDPRESS_PER_PAGE;
         for (int n = 2; n <= oldPages; n++) {
             int first = WORDPRESS_PER_PAGE * (n - 1); // zero-based number of the page's first article
-            int page = first / perPage + 1;
-            redirects.put(oldPath + "page/" + n + "/", page == 1 ? newPath : newPath + "page/" + page + "/");
+            int page = pagination.pageOf(first, count, perPage);
+            redirects.put(oldPath + "page/" + n + "/", page == 0 ? newPath : newPath + "page/" + page + "/");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.midad.importer;
 
+import dev.midad.config.Pagination;
 import dev.midad.config.SiteConfigLoader;
 import dev.midad.model.build.Links;
 import dev.midad.problem.Problem;
@@ -24,10 +25,17 @@ import java.util.Map;
  * @param addresses the site's address rule (the one the build uses)
  * @param amp       true when the site publishes AMP versions at {@code amp/} under every article
  * @param perPage   articles per list page ({@code per_page})
+ * @param pagination how its lists are split into pages ({@code pagination})
  * @param language  the main edition's language ({@code language}, primary subtag, lower case)
  * @param editions  the folder under {@code editions/} of each further edition, by language (primary subtag)
  */
-record TargetSite(Links.Rule addresses, boolean amp, int perPage, String language, Map<String, String> editions) {
+record TargetSite(
+        Links.Rule addresses,
+        boolean amp,
+        int perPage,
+        Pagination pagination,
+        String language,
+        Map<String, String> editions) {
     static final int DEFAULT_PER_PAGE = 10;
 
     static final String DEFAULT_PERMALINK = "/{yyyy}/{mm}/{slug}/";
@@ -36,13 +44,23 @@ record TargetSite(Links.Rule addresses, boolean amp, int perPage, String languag
         Path file = siteDir.resolve(SiteConfigLoader.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return new TargetSite(
-                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE, "ar", Map.of());
+                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false),
+                    false,
+                    DEFAULT_PER_PAGE,
+                    Pagination.ARCHIVE,
+                    "ar",
+                    Map.of());
         }
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
         if (text == null) {
             return new TargetSite(
-                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false), false, DEFAULT_PER_PAGE, "ar", Map.of());
+                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false),
+                    false,
+                    DEFAULT_PER_PAGE,
+                    Pagination.ARCHIVE,
+                    "ar",
+                    Map.of());
         }
         YamlMapping yaml = YamlMapping.parse(file, 1, text, problems);
         ZoneId zone = fallbackZone;
@@ -63,6 +81,7 @@ record TargetSite(Links.Rule addresses, boolean amp, int perPage, String languag
                         "latin".equals(yaml.string("slug_style", "arabic"))),
                 yaml.bool("amp", false),
                 yaml.positiveInt("per_page", DEFAULT_PER_PAGE),
+                "newest".equals(yaml.string("pagination", "archive")) ? Pagination.NEWEST : Pagination.ARCHIVE,
                 primary(yaml.string("language", "ar")),
                 editions(yaml.values().get("editions")));
     }

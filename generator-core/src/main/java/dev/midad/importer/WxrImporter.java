@@ -136,7 +136,7 @@ final class WxrImporter {
             }
             this.converter = new HtmlToMarkdown(media);
             this.target = TargetSite.read(siteDir, options.timeZone());
-            this.lists = new ListAddresses(target.perPage());
+            this.lists = new ListAddresses(target.perPage(), target.pagination());
             this.uploads = export.blogUrl().replaceFirst("^https?://", "") + "/wp-content/uploads/";
         }
 

@@ -467,15 +467,15 @@ public final class SiteRenderer {
     }
 
     private void homePages(BuiltInOutput output, List<Job> jobs) {
-        for (Paginator.Page page :
-                Paginator.paginate(model.homeOrder(), model.config().perPage(), "/", urls::url)) {
-            List<ArticleView> featured = page.pager().number() == 1
+        for (Paginator.Page<ArticleView> page : Paginator.paginate(
+                model.homeOrder(), model.config().perPage(), model.config().pagination(), "/", urls::url)) {
+            List<ArticleView> featured = page.pager().front()
                     ? page.articles().stream().filter(ArticleView::featured).toList()
                     : List.of();
             List<ArticleView> rest =
                     page.articles().stream().filter(a -> !featured.contains(a)).toList();
             String url = urls.url(page.path());
-            String title = page.pager().number() == 1
+            String title = page.pager().front()
                     ? model.site().title()
                     : messages.get(
                             "page_title.page_n", messages.number(page.pager().number()));
@@ -551,10 +551,10 @@ public final class SiteRenderer {
         List<Job> jobs = new ArrayList<>();
         List<FeedLink> feeds = concat(termFeeds, model.site().feeds());
         String termPath = UrlPaths.decode(term.url(), model.config().basePath());
-        for (Paginator.Page page :
-                Paginator.paginate(term.articles(), model.config().perPage(), termPath, urls::url)) {
+        for (Paginator.Page<ArticleView> page : Paginator.paginate(
+                term.articles(), model.config().perPage(), model.config().pagination(), termPath, urls::url)) {
             String url = address(urls.url(page.path()), output.path());
-            String title = page.pager().number() == 1
+            String title = page.pager().front()
                     ? term.name()
                     : messages.get(
                             "page_title.term_page_n",

@@ -40,14 +40,19 @@ class ListAddressesTest {
     }
 
     private Path importInto(int perPage) throws Exception {
-        Path site = dir.resolve("site-" + perPage);
+        return importInto(perPage, "archive");
+    }
+
+    private Path importInto(int perPage, String pagination) throws Exception {
+        Path site = dir.resolve("site-" + perPage + "-" + pagination);
         Files.createDirectories(site);
         Files.writeString(site.resolve("site.yaml"), """
                 title: موقع
                 base_url: https://new.example/
                 time_zone: UTC
                 per_page: %d
-                """.formatted(perPage), StandardCharsets.UTF_8);
+                pagination: %s
+                """.formatted(perPage, pagination), StandardCharsets.UTF_8);
         ImportReport report = new WxrImporter(options()).importFile(export(), site);
         assertEquals(12, report.imported().size(), report.summary());
         return site;
@@ -97,7 +102,8 @@ class ListAddressesTest {
 
     @Test
     void theSitesOwnListPagesWin() throws Exception {
-        Path site = importInto(5); // three home pages; WordPress's page 2 starts with the 11th post, on page 3
+        // pages numbered from the newest: three home pages; WordPress's page 2 starts with the 11th post, on page 3
+        Path site = importInto(5, "newest");
 
         String yaml = Files.readString(site.resolve(OldAddress.FILE), StandardCharsets.UTF_8);
         assertTrue(yaml.contains("- from: /page/2/\n    to: /page/3/\n"), yaml);
@@ -108,6 +114,24 @@ class ListAddressesTest {
         assertTrue(second.text().contains("خبر 7"), "its second page: the 6th to 10th newest posts");
         assertTrue(Files.readString(out.resolve("_redirects"), StandardCharsets.UTF_8)
                 .contains("/feed/ /rss.xml 301!"));
+    }
+
+    @Test
+    void anOldPageRedirectsToTheArchivePageHoldingItsFirstPost() throws Exception {
+        // numbered from the oldest, by 5: the home shows the 7 newest (12 to 6), page 1 the 5 oldest (1 to 5);
+        // WordPress's page 2 starts with its 11th newest post, number 2
+        Path site = importInto(5);
+
+        String yaml = Files.readString(site.resolve(OldAddress.FILE), StandardCharsets.UTF_8);
+        assertTrue(yaml.contains("- from: /page/2/\n    to: /page/1/\n"), yaml);
+        Path out = dir.resolve("out");
+        Site.load(site, buildOptions()).build(out);
+        Document first = Jsoup.parse(out.resolve("page/1/index.html").toFile(), "UTF-8");
+        assertTrue(first.text().contains("خبر 2") && !first.text().contains("خبر 6"), first.text());
+        Document redirect = Jsoup.parse(out.resolve("page/2/index.html").toFile(), "UTF-8");
+        assertEquals(
+                "https://new.example/page/1/",
+                redirect.selectFirst("link[rel=canonical]").attr("href"));
     }
 
     @Test

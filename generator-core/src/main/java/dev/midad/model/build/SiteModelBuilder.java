@@ -647,12 +647,14 @@ public final class SiteModelBuilder {
         Set<String> served = new HashSet<>(claimed);
         redirects.forEach(r -> served.add(r.fromPath()));
         int perPage = config.perPage();
-        Paginator.paginate(homeOrder, perPage, "/", links::url).forEach(p -> served.add(p.path()));
+        Paginator.paginate(homeOrder, perPage, config.pagination(), "/", links::url)
+                .forEach(p -> served.add(p.path()));
         for (SiteModel.Taxonomy taxonomy : taxonomies) {
             served.add(UrlPaths.decode(taxonomy.view().url(), links.basePath()));
             for (Term term : taxonomy.terms()) {
                 String path = UrlPaths.decode(term.url(), links.basePath());
-                Paginator.paginate(term.articles(), perPage, path, links::url).forEach(p -> served.add(p.path()));
+                Paginator.paginate(term.articles(), perPage, config.pagination(), path, links::url)
+                        .forEach(p -> served.add(p.path()));
             }
         }
         return served;

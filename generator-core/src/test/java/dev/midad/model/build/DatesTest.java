@@ -26,6 +26,7 @@ class DatesTest {
                 ZoneId.of("Europe/Kyiv"),
                 "/{yyyy}/{mm}/{slug}/",
                 10,
+                dev.midad.config.Pagination.ARCHIVE,
                 20,
                 "d MMMM yyyy",
                 "",
