@@ -276,9 +276,10 @@ copyright: © أخبار مداد
 """
 
 
-# (a) Midad writing what the lean Hugo site writes: 20 a page, RSS with summaries for the site and every term,
-# sitemap, 404, no related articles, no Atom/JSON Feed, no search index, no social cards, no news sitemap.
-MIDAD_LEAN_SITE_YAML = MIDAD_SITE_YAML.replace("per_page: 10", "per_page: 20") + """related: 0
+# (a) Midad writing what the lean Hugo site writes: 20 a page numbered from the newest (Hugo's pages), RSS with
+# summaries for the site and every term, sitemap, 404, no related articles, no Atom/JSON Feed, no search index,
+# no social cards, no news sitemap.
+MIDAD_LEAN_SITE_YAML = MIDAD_SITE_YAML.replace("per_page: 10", "per_page: 20\npagination: newest") + """related: 0
 feeds:
   site: {formats: [rss], content: summary}
   category: {formats: [rss], content: summary}

@@ -11,4 +11,9 @@ public record Term(String name, String slug, String url, List<ArticleView> artic
     public int count() {
         return articles.size();
     }
+
+    /** This term without its articles. */
+    public TermName named() {
+        return new TermName(name, slug, url);
+    }
 }

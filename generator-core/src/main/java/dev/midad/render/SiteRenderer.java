@@ -3,6 +3,7 @@ package dev.midad.render;
 import dev.midad.html.BodyChain;
 import dev.midad.html.HtmlStage;
 import dev.midad.i18n.Messages;
+import dev.midad.model.ArchivePager;
 import dev.midad.model.ArticleView;
 import dev.midad.model.AuthorView;
 import dev.midad.model.DateView;
@@ -568,7 +569,7 @@ public final class SiteRenderer {
                             "taxonomy",
                             taxonomy,
                             "term",
-                            term,
+                            page.pager() instanceof ArchivePager archive && !archive.front() ? term.named() : term,
                             "articles",
                             page.articles(),
                             "pager",
