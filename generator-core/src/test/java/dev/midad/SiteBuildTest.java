@@ -92,6 +92,16 @@ class SiteBuildTest {
     }
 
     @Test
+    void anUnknownPaginationIsReportedAtItsLine() throws Exception {
+        Path site = site();
+        write(site, "site.yaml", read(site, "site.yaml") + "pagination: <b>oldest</b>\n");
+        BuildException e = assertThrows(BuildException.class, () -> Site.load(site, TestSites.options()));
+        assertTrue(
+                e.getMessage().contains("site.yaml:8: 'pagination' must be archive (pages numbered from the oldest"),
+                e.getMessage());
+    }
+
+    @Test
     void linksAreConsistentlyPercentEncoded() throws Exception {
         Path out = tmp.resolve("out");
         Site.load(site(), TestSites.options()).build(out);
