@@ -1,5 +1,7 @@
 package dev.midad.config;
 
+import java.util.Optional;
+
 /**
  * How a list (the home page, a category, tag or author) is split into pages ({@code pagination} in site.yaml).
  * Both put the newest articles at the list's own address; they differ in what a numbered page holds.
@@ -16,6 +18,15 @@ public enum Pagination {
     /** Pages numbered from the newest (WordPress's and Hugo's): page 2 holds the next {@code per_page} after the
      * first page's, so every page changes when an article is published. */
     NEWEST;
+
+    /** The pagination {@code name} stands for in site.yaml ({@code archive}, {@code newest}), if any. */
+    public static Optional<Pagination> named(String name) {
+        return switch (name) {
+            case "archive" -> Optional.of(ARCHIVE);
+            case "newest" -> Optional.of(NEWEST);
+            default -> Optional.empty();
+        };
+    }
 
     /** How many of a list of {@code count} articles, newest first, its own address shows. */
     public int frontSize(int count, int perPage) {

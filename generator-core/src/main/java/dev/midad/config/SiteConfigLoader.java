@@ -124,8 +124,8 @@ public final class SiteConfigLoader {
             yaml.problem("slug_style", "'slug_style' must be arabic or latin, not '" + slugStyle + "'");
         }
         String paginationName = yaml.string("pagination", "archive");
-        Pagination pagination = paginationName.equals("newest") ? Pagination.NEWEST : Pagination.ARCHIVE;
-        if (!paginationName.equals("archive") && !paginationName.equals("newest")) {
+        Pagination pagination = Pagination.named(paginationName).orElse(Pagination.ARCHIVE);
+        if (Pagination.named(paginationName).isEmpty()) {
             yaml.problem(
                     "pagination",
                     "'pagination' must be archive (pages numbered from the oldest, which keep their articles) or"

@@ -40,27 +40,26 @@ record TargetSite(
 
     static final String DEFAULT_PERMALINK = "/{yyyy}/{mm}/{slug}/";
 
+    /** A site without a readable site.yaml: the build's defaults. */
+    private static TargetSite defaults(ZoneId zone) {
+        return new TargetSite(
+                new Links.Rule(DEFAULT_PERMALINK, zone, false),
+                false,
+                DEFAULT_PER_PAGE,
+                Pagination.ARCHIVE,
+                "ar",
+                Map.of());
+    }
+
     static TargetSite read(Path siteDir, ZoneId fallbackZone) {
         Path file = siteDir.resolve(SiteConfigLoader.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new TargetSite(
-                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false),
-                    false,
-                    DEFAULT_PER_PAGE,
-                    Pagination.ARCHIVE,
-                    "ar",
-                    Map.of());
+            return defaults(fallbackZone);
         }
         List<Problem> problems = new ArrayList<>();
         String text = SourceText.read(file, file, problems);
         if (text == null) {
-            return new TargetSite(
-                    new Links.Rule(DEFAULT_PERMALINK, fallbackZone, false),
-                    false,
-                    DEFAULT_PER_PAGE,
-                    Pagination.ARCHIVE,
-                    "ar",
-                    Map.of());
+            return defaults(fallbackZone);
         }
         YamlMapping yaml = YamlMapping.parse(file, 1, text, problems);
         ZoneId zone = fallbackZone;
@@ -81,7 +80,7 @@ record TargetSite(
                         "latin".equals(yaml.string("slug_style", "arabic"))),
                 yaml.bool("amp", false),
                 yaml.positiveInt("per_page", DEFAULT_PER_PAGE),
-                "newest".equals(yaml.string("pagination", "archive")) ? Pagination.NEWEST : Pagination.ARCHIVE,
+                Pagination.named(yaml.string("pagination", "archive")).orElse(Pagination.ARCHIVE), // the build reports
                 primary(yaml.string("language", "ar")),
                 editions(yaml.values().get("editions")));
     }
