@@ -124,8 +124,8 @@ public final class SiteConfigLoader {
             yaml.problem("slug_style", "'slug_style' must be arabic or latin, not '" + slugStyle + "'");
         }
         String paginationName = yaml.string("pagination", "archive");
-        Pagination pagination = Pagination.named(paginationName).orElse(Pagination.ARCHIVE);
-        if (Pagination.named(paginationName).isEmpty()) {
+        Optional<Pagination> named = Pagination.named(paginationName);
+        if (named.isEmpty()) {
             yaml.problem(
                     "pagination",
                     "'pagination' must be archive (pages numbered from the oldest, which keep their articles) or"
@@ -156,7 +156,7 @@ public final class SiteConfigLoader {
                 zone,
                 permalink,
                 yaml.positiveInt("per_page", 10),
-                pagination,
+                named.orElse(Pagination.ARCHIVE),
                 feedSize,
                 dateFormat,
                 yaml.string("author", ""),
