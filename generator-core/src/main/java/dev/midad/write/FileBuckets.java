@@ -43,9 +43,32 @@ public final class FileBuckets<V> extends AbstractMap<String, V> {
         return Integer.highestOneBit(Math.max(8, values / per) * 2 - 1);
     }
 
-    /** The bucket of {@code key} among {@code buckets}. */
+    /**
+     * The bucket of {@code key} among {@code buckets}. The search index's files ({@code search/…}, or
+     * {@code en/search/…} in an edition) keep to the first eighth of the buckets: a published article changes
+     * a thousand of its shards, one in nearly every bucket, and the build cache rewrites each bucket's slice
+     * whole, with the pages that share it (100,000 articles: 1,080 slices, 233 MB, for one addition). Apart,
+     * they change small slices of their own and leave the pages' slices as they were.
+     */
     public static int bucketOf(String key, int buckets) {
-        return (key.hashCode() & 0x7fffffff) % buckets;
+        int hash = key.hashCode() & 0x7fffffff;
+        if (buckets < SEARCH_SHARE * 2) {
+            return hash % buckets;
+        }
+        int search = buckets / SEARCH_SHARE;
+        return isSearchIndex(key) ? hash % search : search + hash % (buckets - search);
+    }
+
+    /** The search index's share of the buckets is one in this many. */
+    private static final int SEARCH_SHARE = 8;
+
+    /** Whether {@code key} is under {@code search/} or one folder below it. */
+    private static boolean isSearchIndex(String key) {
+        if (key.startsWith("search/")) {
+            return true;
+        }
+        int slash = key.indexOf('/');
+        return slash > 0 && key.startsWith("search/", slash + 1);
     }
 
     /** {@code map} in {@link #bucketsFor}({@code size}, {@link #PER_BUCKET}) buckets (itself if it is one). */

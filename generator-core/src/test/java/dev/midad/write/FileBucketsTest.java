@@ -77,6 +77,37 @@ class FileBucketsTest {
         assertSame(before, before.with(Map.of("2024/06/مقال-1/index.html", "hash1"), List.of("none")));
     }
 
+    /** What one addition changes: a thousand search shards, a few pages. The pages' buckets stay as they were. */
+    @Test
+    void searchShardsChangeBucketsOfTheirOwn() {
+        Map<String, String> files = new HashMap<>(files(20_000));
+        for (int i = 0; i < 20_000; i++) {
+            files.put("search/terms/" + Integer.toHexString(i) + ".json", "t" + i);
+            files.put("en/search/docs/" + i + ".json", "d" + i);
+        }
+        FileBuckets<String> before = FileBuckets.of(files);
+        Map<String, String> changed = new HashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            changed.put("search/terms/" + Integer.toHexString(i * 17) + ".json", "new");
+        }
+        changed.put("en/search/docs/7.json", "new");
+        FileBuckets<String> after = before.with(changed, List.of());
+
+        int count = before.bucketCount();
+        int searchBuckets = 0;
+        for (int i = 0; i < count; i++) {
+            boolean search = before.bucket(i).keySet().stream().anyMatch(key -> key.contains("search/"));
+            boolean pages = before.bucket(i).keySet().stream().anyMatch(key -> !key.contains("search/"));
+            assertTrue(!(search && pages), "bucket " + i + " mixes search shards and pages");
+            searchBuckets += search ? 1 : 0;
+            if (pages) {
+                assertSame(before.bucket(i), after.bucket(i), "bucket " + i + " of pages");
+            }
+        }
+        assertEquals(count / 8, searchBuckets);
+        assertTrue(FileBuckets.bucketOf("2024/06/search/index.html", count) >= count / 8, "an article named search");
+    }
+
     @Test
     void bucketsReadBackMustHoldTheirOwnKeys() {
         FileBuckets<String> made = FileBuckets.of(files(5_000));
@@ -86,9 +117,10 @@ class FileBucketsTest {
         }
         assertEquals(made, FileBuckets.ofBuckets(buckets));
 
-        List<Map<String, String>> swapped = new ArrayList<>(buckets);
-        swapped.set(0, buckets.get(1));
-        swapped.set(1, buckets.get(0));
+        List<Map<String, String>> swapped = new ArrayList<>(buckets); // two buckets of pages
+        int last = buckets.size() - 1;
+        swapped.set(last - 1, buckets.get(last));
+        swapped.set(last, buckets.get(last - 1));
         assertThrows(IllegalArgumentException.class, () -> FileBuckets.ofBuckets(swapped));
         assertThrows(IllegalArgumentException.class, () -> FileBuckets.ofBuckets(buckets.subList(0, 3)));
         assertTrue(FileBuckets.ofBuckets(List.of(Map.of())).isEmpty());
